@@ -1,0 +1,56 @@
+# creativenn: `make run` and `make test` are all a newcomer needs.
+# Both run `make setup` first: a .venv with the package and its tools, Xvfb
+# when there is no display, and a check that Java 17+ is there for py5.
+
+SHELL := /bin/bash
+PYTHON ?= python3
+VENV := .venv
+PY := $(VENV)/bin/python
+STAMP := $(VENV)/.installed
+
+.PHONY: setup run test bench lint clean
+
+setup: $(STAMP) java-check display-check
+
+$(STAMP): pyproject.toml
+	@$(PYTHON) -c 'import sys; sys.exit(sys.version_info < (3, 11))' 2>/dev/null || { \
+	  echo "creativenn needs Python 3.11 or newer; '$(PYTHON)' is $$($(PYTHON) --version 2>&1)."; \
+	  echo "Install it (Debian: apt-get install python3) or run: make PYTHON=python3.11 ..."; exit 1; }
+	$(PYTHON) -m venv $(VENV)
+	$(PY) -m pip install --quiet --disable-pip-version-check -e '.[dev]'
+	@touch $(STAMP)
+
+# py5 runs Processing on the Java virtual machine: it needs Java 17 or newer.
+java-check:
+	@major=$$(java -version 2>&1 | sed -n 's/.*version "\([0-9]*\)[."].*/\1/p' | head -n1); \
+	if [ -z "$$major" ] || [ "$$major" -lt 17 ]; then \
+	  echo "creativenn's sketches run on py5, which needs Java 17 or newer (found: $${major:-none})."; \
+	  echo "  Debian/Ubuntu: sudo apt-get install openjdk-17-jre"; \
+	  echo "  macOS:         brew install openjdk@17"; \
+	  echo "  anywhere:      https://adoptium.net, then make sure 'java -version' says 17+"; \
+	  exit 1; fi
+
+# py5 cannot even be imported without an X display; headless machines get Xvfb.
+display-check:
+	@if [ -z "$$DISPLAY" ] && ! command -v Xvfb >/dev/null; then \
+	  if [ "$$(id -u)" = 0 ] && command -v apt-get >/dev/null; then \
+	    echo "No display and no Xvfb: installing Xvfb (a virtual screen) with apt-get..."; \
+	    (apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq \
+	      xvfb libxrender1 libxtst6 libxi6 libxrandr2 libxcursor1 >/dev/null) || { \
+	      echo "Installing Xvfb failed; install the package 'xvfb' by hand."; exit 1; }; \
+	  else \
+	    echo "No display and no Xvfb: install it with 'sudo apt-get install xvfb' (Debian/Ubuntu)."; \
+	    exit 1; fi; fi
+
+run: setup
+	$(PY) -m creativenn demo
+
+test: setup
+	$(PY) -m ruff check creativenn sketches tests bench
+	$(PY) -m pytest
+
+bench: setup
+	$(PY) bench/train_step.py
+
+clean:
+	rm -rf $(VENV) out .pytest_cache .ruff_cache *.egg-info

@@ -1,0 +1,33 @@
+"""creativenn: neural-network maths you can watch, for py5 sketches.
+
+The core (this package, numpy only) holds the maths: the MLP's forward pass
+and backpropagation, optimizers, the perceptron, line fitting, cost surfaces
+and a ball rolling on them, small data sets. Drawing lives in
+``creativenn.draw``, the only part that imports py5.
+
+>>> import creativenn as cnn
+>>> net = cnn.MLP([2, 4, 1], activation="tanh", loss="bce", seed=0)
+>>> X, Y = cnn.datasets.xor()
+>>> history = net.fit(X, Y, epochs=2000, optimizer=cnn.Adam(0.05))
+>>> history[-1] < 0.05, net.predict(X).tolist()
+(True, [0, 1, 1, 0])
+"""
+
+from . import activations, datasets, losses, optimizers, surfaces
+from .ball import Ball
+from .checks import DivergedError
+from .gradcheck import gradient_check, numerical_gradient
+from .linefit import LineFit, cost_grid, least_squares
+from .mlp import MLP, Gradients
+from .optimizers import SGD, Adam, Momentum, Optimizer, RMSProp
+from .perceptron import Perceptron
+from .surfaces import Surface, surface
+
+__version__ = "0.1.0"
+
+__all__ = [
+    "MLP", "Gradients", "Perceptron", "LineFit", "least_squares", "cost_grid",
+    "SGD", "Momentum", "RMSProp", "Adam", "Optimizer", "Surface", "surface", "Ball",
+    "DivergedError", "gradient_check", "numerical_gradient",
+    "activations", "losses", "optimizers", "surfaces", "datasets",
+]

@@ -1,0 +1,7 @@
+"""``python -m creativenn``: the same as the ``creativenn`` command."""
+
+import sys
+
+from .cli import main
+
+sys.exit(main())

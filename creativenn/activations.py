@@ -1,0 +1,118 @@
+"""Activation functions σ and their slopes σ', the squashing step of (F1).
+
+Each activation is a small object with two vectorized methods:
+
+- ``value(z)``: σ(z), applied element by element (softmax: along each row);
+- ``slope(z, a)``: σ'(z) element by element, given both z and a = σ(z), so
+  that the cheap form can be used: sigmoid's ``a (1 - a)``, tanh's
+  ``1 - a²`` (F2).
+
+Softmax is not element by element: its Jacobian is a matrix per sample, so it
+has ``backward(a, dC_da)`` instead of ``slope`` and the network calls that.
+
+Leaves out: activations with learned parameters (PReLU), and the step
+function, which has no useful slope (the perceptron uses it directly).
+
+>>> import numpy as np
+>>> get("sigmoid").value(np.array([0.0]))
+array([0.5])
+>>> get("relu").slope(np.array([-1.0, 2.0]), None)
+array([0., 1.])
+"""
+
+from __future__ import annotations
+
+import numpy as np
+
+NAMES = ("sigmoid", "tanh", "relu", "leaky_relu", "linear", "softmax")
+
+
+class Sigmoid:
+    """σ(z) = 1 / (1 + e^{−z}),  σ'(z) = a (1 − a)   (F2)."""
+
+    name = "sigmoid"
+
+    def value(self, z: np.ndarray) -> np.ndarray:
+        # tanh form: exact, and never overflows for large |z|
+        return 0.5 * (1.0 + np.tanh(0.5 * z))
+
+    def slope(self, z: np.ndarray, a: np.ndarray) -> np.ndarray:
+        return a * (1.0 - a)  # (F2), written from the output
+
+
+class Tanh:
+    """tanh(z),  slope 1 − a²   (F2)."""
+
+    name = "tanh"
+
+    def value(self, z: np.ndarray) -> np.ndarray:
+        return np.tanh(z)
+
+    def slope(self, z: np.ndarray, a: np.ndarray) -> np.ndarray:
+        return 1.0 - a * a
+
+
+class ReLU:
+    """max(0, z); slope 0 for z ≤ 0 and 1 above (F2), as PyTorch takes it at 0."""
+
+    name = "relu"
+
+    def value(self, z: np.ndarray) -> np.ndarray:
+        return np.maximum(z, 0.0)
+
+    def slope(self, z: np.ndarray, a: np.ndarray) -> np.ndarray:
+        return (z > 0).astype(z.dtype)
+
+
+class LeakyReLU:
+    """z for z > 0, else 0.01 z: a small slope keeps 'dead' neurons learning."""
+
+    name = "leaky_relu"
+    negative_slope = 0.01
+
+    def value(self, z: np.ndarray) -> np.ndarray:
+        return np.where(z > 0, z, self.negative_slope * z)
+
+    def slope(self, z: np.ndarray, a: np.ndarray) -> np.ndarray:
+        return np.where(z > 0, 1.0, self.negative_slope).astype(z.dtype)
+
+
+class Linear:
+    """The identity: a = z, slope 1. For regression outputs."""
+
+    name = "linear"
+
+    def value(self, z: np.ndarray) -> np.ndarray:
+        return z
+
+    def slope(self, z: np.ndarray, a: np.ndarray) -> np.ndarray:
+        return np.ones_like(z)
+
+
+class Softmax:
+    """softmax(z)_k = e^{z_k} / Σ_j e^{z_j}, along each sample's row.
+
+    Outputs are positive and sum to 1: probabilities of the classes (C4).
+    """
+
+    name = "softmax"
+
+    def value(self, z: np.ndarray) -> np.ndarray:
+        e = np.exp(z - z.max(axis=-1, keepdims=True))  # shifted: never overflows
+        return e / e.sum(axis=-1, keepdims=True)
+
+    def backward(self, a: np.ndarray, dC_da: np.ndarray) -> np.ndarray:
+        """∂C/∂z from ∂C/∂a through the Jacobian ∂a_k/∂z_j = a_k (δ_kj − a_j)."""
+        return a * (dC_da - (dC_da * a).sum(axis=-1, keepdims=True))
+
+
+_ALL = {cls.name: cls for cls in (Sigmoid, Tanh, ReLU, LeakyReLU, Linear, Softmax)}
+
+
+def get(name: str):
+    """The activation called ``name``; a ValueError listing the choices otherwise."""
+    if not isinstance(name, str) or name not in _ALL:
+        raise ValueError(
+            f"unknown activation {name!r}: choose one of {', '.join(NAMES)}"
+        )
+    return _ALL[name]()

@@ -1,0 +1,126 @@
+"""Small 2-D data sets to learn and to draw, each made from a seed.
+
+Every function returns ``(X, Y)``: X is (n, 2) with coordinates roughly in
+[−1, 1]; Y is (n, 1) of 0/1 for two classes and one-hot (n, k) for k ≥ 3
+classes, ready for ``bce`` or ``cross_entropy``. ``line`` returns one input
+and one target column for fitting ``y = m x + c``. Samples come shuffled.
+
+Leaves out: loading files (the playground reads CSV), images (digits come
+with their own asset).
+
+>>> X, Y = xor()
+>>> X.tolist(), Y.ravel().tolist()
+([[0.0, 0.0], [0.0, 1.0], [1.0, 0.0], [1.0, 1.0]], [0.0, 1.0, 1.0, 0.0])
+>>> X, Y = blobs(n=30, classes=3)
+>>> X.shape, Y.shape, Y.sum(axis=1).tolist() == [1.0] * 30
+((30, 2), (30, 3), True)
+"""
+
+from __future__ import annotations
+
+import numpy as np
+
+from .checks import positive_int
+
+NAMES = ("xor", "circles", "moons", "spirals", "blobs", "line")
+
+
+def _noise_level(noise: float) -> float:
+    if not (np.isfinite(noise) and noise >= 0):
+        raise ValueError(f"noise must be a number ≥ 0, got {noise!r}")
+    return float(noise)
+
+
+def _finish(X, labels, classes: int, rng) -> tuple[np.ndarray, np.ndarray]:
+    """Shuffle, and give the labels as a 0/1 column or one-hot rows."""
+    order = rng.permutation(len(X))
+    X, labels = X[order], labels[order]
+    Y = labels[:, None].astype(float) if classes == 2 else np.eye(classes)[labels]
+    return X, Y
+
+
+def xor(n: int | None = None, noise: float = 0.0, seed: int | None = 0):
+    """XOR: the four corners (n=None), or n points in [−1, 1]² labelled 1 where x·y < 0.
+
+    The classic problem a single perceptron cannot solve and a hidden layer can.
+    """
+    if n is None:
+        return np.array([[0.0, 0.0], [0.0, 1.0], [1.0, 0.0], [1.0, 1.0]]), np.array(
+            [[0.0], [1.0], [1.0], [0.0]]
+        )
+    n, noise = positive_int(n, "n"), _noise_level(noise)
+    rng = np.random.default_rng(seed)
+    X = rng.uniform(-1.0, 1.0, (n, 2))
+    X += np.sign(X) * 0.05  # a small gap along the axes, as TF Playground draws it
+    labels = (X[:, 0] * X[:, 1] < 0).astype(int)
+    X += rng.normal(0.0, noise, X.shape)
+    return _finish(X, labels, 2, rng)
+
+
+def circles(n: int = 200, noise: float = 0.05, factor: float = 0.5, seed: int | None = 0):
+    """A ring (class 0, radius 1) around a smaller ring (class 1, radius ``factor``)."""
+    n, noise = positive_int(n, "n"), _noise_level(noise)
+    if not 0 < factor < 1:
+        raise ValueError(f"factor must be between 0 and 1 (the inner ring's radius), got {factor!r}")
+    rng = np.random.default_rng(seed)
+    labels = np.arange(n) % 2
+    angle = rng.uniform(0, 2 * np.pi, n)
+    radius = np.where(labels == 1, factor, 1.0)
+    X = np.column_stack([radius * np.cos(angle), radius * np.sin(angle)])
+    X += rng.normal(0.0, noise, X.shape)
+    return _finish(X, labels, 2, rng)
+
+
+def moons(n: int = 200, noise: float = 0.1, seed: int | None = 0):
+    """Two interleaved half circles, scaled into [−1, 1]."""
+    n, noise = positive_int(n, "n"), _noise_level(noise)
+    rng = np.random.default_rng(seed)
+    labels = np.arange(n) % 2
+    t = rng.uniform(0, np.pi, n)
+    X = np.where(
+        labels[:, None] == 0,
+        np.column_stack([np.cos(t), np.sin(t)]),
+        np.column_stack([1 - np.cos(t), 0.5 - np.sin(t)]),
+    )
+    X = (X - [0.5, 0.25]) / 1.5
+    X += rng.normal(0.0, noise, X.shape)
+    return _finish(X, labels, 2, rng)
+
+
+def spirals(n: int = 200, classes: int = 2, noise: float = 0.05, turns: float = 1.5,
+            seed: int | None = 0):
+    """``classes`` spiral arms winding ``turns`` times around the centre."""
+    n, noise, classes = positive_int(n, "n"), _noise_level(noise), positive_int(classes, "classes")
+    if classes < 2:
+        raise ValueError("spirals needs at least 2 classes")
+    rng = np.random.default_rng(seed)
+    labels = np.arange(n) % classes
+    r = rng.uniform(0.05, 1.0, n)
+    angle = 2 * np.pi * (turns * r + labels / classes)
+    X = np.column_stack([r * np.cos(angle), r * np.sin(angle)])
+    X += rng.normal(0.0, noise, X.shape)
+    return _finish(X, labels, classes, rng)
+
+
+def blobs(n: int = 200, classes: int = 3, spread: float = 0.15, seed: int | None = 0):
+    """``classes`` round clouds of points, their centres evenly on a circle of radius 0.6."""
+    n, classes = positive_int(n, "n"), positive_int(classes, "classes")
+    if classes < 2:
+        raise ValueError("blobs needs at least 2 classes")
+    spread = _noise_level(spread)
+    rng = np.random.default_rng(seed)
+    labels = np.arange(n) % classes
+    angle = 2 * np.pi * labels / classes + np.pi / 4
+    X = 0.6 * np.column_stack([np.cos(angle), np.sin(angle)])
+    X += rng.normal(0.0, spread, X.shape)
+    return _finish(X, labels, classes, rng)
+
+
+def line(n: int = 40, slope: float = 2.0, intercept: float = 1.0, noise: float = 0.3,
+         seed: int | None = 0):
+    """Points near y = slope · x + intercept, x in [−1, 1]: X and Y each (n, 1)."""
+    n, noise = positive_int(n, "n"), _noise_level(noise)
+    rng = np.random.default_rng(seed)
+    x = rng.uniform(-1.0, 1.0, n)
+    y = slope * x + intercept + rng.normal(0.0, noise, n)
+    return x[:, None], y[:, None]

@@ -1,0 +1,123 @@
+"""Fitting a line y = m x + c by gradient descent (G3), and the closed form.
+
+The cost is the mean squared error over the points,
+``C(m, c) = 1/N Σ (m x_i + c − y_i)²``, with
+``∂C/∂m = 2/N Σ (m x_i + c − y_i) x_i`` and ``∂C/∂c = 2/N Σ (m x_i + c − y_i)``.
+Setting both to 0 gives ``least_squares``: what descent should arrive at.
+
+Leaves out: more than one input (that is an MLP with a linear output).
+
+>>> fit = LineFit()
+>>> x, y = [0.0, 1.0, 2.0], [1.0, 3.0, 5.0]
+>>> for _ in range(2000):
+...     _ = fit.step(x, y, learning_rate=0.1)
+>>> round(fit.slope, 6), round(fit.intercept, 6)
+(2.0, 1.0)
+>>> least_squares(x, y)
+(2.0, 1.0)
+"""
+
+from __future__ import annotations
+
+import math
+
+import numpy as np
+
+from .checks import DivergedError, as_array, require_finite
+
+
+def _points(x, y) -> tuple[np.ndarray, np.ndarray]:
+    x, y = as_array(x, "x"), as_array(y, "y")
+    for name, v in (("x", x), ("y", y)):
+        if v.ndim == 2 and v.shape[1] == 1:
+            continue
+        if v.ndim > 1:
+            raise ValueError(f"{name} must be 1-D (or one column), got shape {v.shape}")
+    x, y = x.reshape(-1), y.reshape(-1)
+    if x.size != y.size or x.size == 0:
+        raise ValueError(f"x and y must hold the same number (≥ 1) of values, got {x.size} and {y.size}")
+    require_finite(x, "x")
+    require_finite(y, "y")
+    return x, y
+
+
+class LineFit:
+    """The line y = m x + c with ``slope`` m and ``intercept`` c, fitted by descent."""
+
+    def __init__(self, slope: float = 0.0, intercept: float = 0.0):
+        self.slope, self.intercept = float(slope), float(intercept)
+        self.steps = 0
+        self._previous = None  # (m, c) before the last step, to take it back
+
+    def predict(self, x):
+        """m x + c."""
+        return self.slope * np.asarray(x, dtype=float) + self.intercept
+
+    def cost(self, x, y) -> float:
+        """C = 1/N Σ (m x_i + c − y_i)², the mean squared error   (C2, G3)."""
+        x, y = _points(x, y)
+        e = self.slope * x + self.intercept - y
+        return float(np.mean(e * e))
+
+    def gradient(self, x, y) -> tuple[float, float]:
+        """(∂C/∂m, ∂C/∂c) = (2/N Σ e_i x_i, 2/N Σ e_i), e_i = m x_i + c − y_i   (G3)."""
+        x, y = _points(x, y)
+        e = self.slope * x + self.intercept - y
+        return float(2.0 * np.mean(e * x)), float(2.0 * np.mean(e))
+
+    def step(self, x, y, learning_rate: float) -> float:
+        """One step m ← m − η ∂C/∂m, c ← c − η ∂C/∂c (G1); returns the cost before it.
+
+        Pass every point for batch descent, one for stochastic, a few for
+        mini-batch (G2). A step that would make m or c infinite raises
+        DivergedError and leaves the line where it was (where the cost is
+        already infinite, the step that led there is taken back).
+        """
+        if not (math.isfinite(learning_rate) and learning_rate > 0):
+            raise ValueError(f"learning_rate must be a positive number, got {learning_rate!r}")
+        cost = self.cost(x, y)
+        d_slope, d_intercept = self.gradient(x, y)
+        slope = self.slope - learning_rate * d_slope
+        intercept = self.intercept - learning_rate * d_intercept
+        if not math.isfinite(cost) and self._previous is not None:
+            self.slope, self.intercept = self._previous  # the last step led here: take it back
+            self._previous = None
+            self.steps -= 1
+        if not (math.isfinite(cost) and math.isfinite(slope) and math.isfinite(intercept)):
+            raise DivergedError(
+                f"the line's step diverged (cost {cost:g}): lower the learning rate "
+                f"(now {learning_rate:g}); the line keeps m={self.slope:g}, c={self.intercept:g}"
+            )
+        self._previous = self.slope, self.intercept
+        self.slope, self.intercept = slope, intercept
+        self.steps += 1
+        return cost
+
+    def __repr__(self) -> str:
+        return f"LineFit(slope={self.slope:.6g}, intercept={self.intercept:.6g})"
+
+
+def least_squares(x, y) -> tuple[float, float]:
+    """The closed-form best line: both derivatives of (G3) set to 0.
+
+    m = Σ (x − x̄)(y − ȳ) / Σ (x − x̄)²,  c = ȳ − m x̄.
+    """
+    x, y = _points(x, y)
+    dx = x - x.mean()
+    spread = float(dx @ dx)
+    if spread == 0:
+        raise ValueError("least_squares needs at least two different x values")
+    slope = float(dx @ (y - y.mean())) / spread
+    return slope, float(y.mean() - slope * x.mean())
+
+
+def cost_grid(x, y, slopes, intercepts) -> np.ndarray:
+    """C(m, c) on a grid: rows follow ``intercepts``, columns ``slopes``   (G3).
+
+    Exact for these very points, computed from their sums:
+    C = m² Σx²/N + 2mc x̄ + c² − 2m Σxy/N − 2c ȳ + Σy²/N.
+    """
+    x, y = _points(x, y)
+    m, c = np.meshgrid(as_array(slopes, "slopes"), as_array(intercepts, "intercepts"))
+    sxx, sx, sxy, sy, syy = (float(np.mean(v)) for v in (x * x, x, x * y, y, y * y))
+    return m * m * sxx + 2 * m * c * sx + c * c - 2 * m * sxy - 2 * c * sy + syy

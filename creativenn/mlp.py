@@ -1,0 +1,450 @@
+"""The multilayer perceptron: forward pass (F1), backpropagation (B4), one step (G1).
+
+``weights[l]`` is shaped (n_out, n_in), the matrix W of layer l+1 in
+``a_l = σ(W_l a_{l-1} + b_l)``: row k holds the weights into neuron k.
+``biases[l]`` is (n_out,). Batches are rows, ``X`` is (n_samples, n_inputs);
+a single sample may be 1-D and then comes back 1-D.
+
+All parameters live in one flat array, and ``weights``/``biases`` are views
+into it: an optimizer updates the whole network with a few numpy calls,
+and a weight changed in place (``net.weights[0][1, 0] = 2.0``) is the
+network's weight.
+
+Leaves out: convolutions, dropout, regularisation, layers of other kinds.
+
+>>> import numpy as np
+>>> net = MLP([2, 3, 1], seed=0)
+>>> [w.shape for w in net.weights], [b.shape for b in net.biases]
+([(3, 2), (1, 3)], [(3,), (1,)])
+>>> net.forward(np.zeros(2)).shape
+(1,)
+"""
+
+from __future__ import annotations
+
+import json
+import math
+from dataclasses import dataclass
+from pathlib import Path
+
+import numpy as np
+
+from . import activations, losses
+from .checks import DivergedError, as_array, positive_int, require_finite
+from .optimizers import SGD, Optimizer
+
+RULES = ("chain", "transpose", "proportional")
+
+
+@dataclass
+class Gradients:
+    """∂C/∂W_l and ∂C/∂b_l for every layer (B4), and the loss C they belong to."""
+
+    weights: list[np.ndarray]
+    biases: list[np.ndarray]
+    loss: float
+
+
+class MLP:
+    """A fully connected network with one activation for its hidden layers.
+
+    ``output_activation`` defaults to what the loss expects: sigmoid for
+    ``bce``, softmax for ``cross_entropy``, otherwise the hidden activation
+    (the course's all-sigmoid network). Weights start Glorot-uniform
+    (He-uniform for ReLUs) from ``seed``; biases start at 0.
+    """
+
+    def __init__(
+        self,
+        sizes,
+        activation: str = "sigmoid",
+        output_activation: str | None = None,
+        loss: str = "mse",
+        seed: int | None = 0,
+        dtype=np.float64,
+    ):
+        sizes = list(sizes) if isinstance(sizes, list | tuple) else sizes
+        if not isinstance(sizes, list) or len(sizes) < 2:
+            raise ValueError(
+                f"sizes must be a list of at least two layer sizes, like [2, 4, 1], got {sizes!r}"
+            )
+        for i, n in enumerate(sizes):
+            positive_int(n, f"sizes[{i}] (neurons in layer {i})")
+        self.sizes = tuple(int(n) for n in sizes)
+        self._loss = losses.get(loss)
+        if output_activation is None:
+            output_activation = self._loss.needs or activation
+        hidden, output = activations.get(activation), activations.get(output_activation)
+        if hidden.name == "softmax":
+            raise ValueError("softmax is for the output layer only: pick another activation")
+        if self._loss.needs and output.name != self._loss.needs:
+            raise ValueError(
+                f"loss {loss!r} needs output_activation={self._loss.needs!r}, got "
+                f"{output.name!r}: change one of them (mse and mae work with any output)"
+            )
+        if output.name == "softmax" and self.sizes[-1] < 2:
+            raise ValueError("softmax needs at least 2 output neurons (one per class)")
+        self.activation, self.output_activation = hidden.name, output.name
+        self.loss_name = self._loss.name
+        self.dtype = np.dtype(dtype)
+        self._acts = [hidden] * (len(self.sizes) - 2) + [output]
+
+        shapes = []
+        for n_in, n_out in zip(self.sizes[:-1], self.sizes[1:], strict=True):
+            shapes += [(n_out, n_in), (n_out,)]
+        self._flat = np.zeros(sum(math.prod(s) for s in shapes), self.dtype)
+        self._grad = np.zeros_like(self._flat)
+        self._W, self._b = self._views(self._flat, shapes)
+        self._gW, self._gb = self._views(self._grad, shapes)
+
+        rng = np.random.default_rng(seed)
+        for l, W in enumerate(self._W):
+            n_out, n_in = W.shape
+            feeds_relu = l < len(self._W) - 1 and hidden.name in ("relu", "leaky_relu")
+            # He-uniform before a ReLU, Glorot-uniform elsewhere: keeps signals' size steady
+            limit = math.sqrt(6.0 / n_in) if feeds_relu else math.sqrt(6.0 / (n_in + n_out))
+            W[...] = rng.uniform(-limit, limit, W.shape)
+
+    @staticmethod
+    def _views(flat, shapes):
+        views, start = [], 0
+        for shape in shapes:
+            size = math.prod(shape)
+            views.append(flat[start : start + size].reshape(shape))
+            start += size
+        return views[0::2], views[1::2]
+
+    # ---- parameters -------------------------------------------------------
+
+    @property
+    def weights(self) -> list[np.ndarray]:
+        """The weight matrices W_1 … W_L, each (n_out, n_in); views, change in place."""
+        return list(self._W)
+
+    @weights.setter
+    def weights(self, new) -> None:
+        self._assign(self._W, new, "weights")
+
+    @property
+    def biases(self) -> list[np.ndarray]:
+        """The bias vectors b_1 … b_L, each (n_out,); views, change in place."""
+        return list(self._b)
+
+    @biases.setter
+    def biases(self, new) -> None:
+        self._assign(self._b, new, "biases")
+
+    def _assign(self, views, new, name):
+        new = list(new)
+        if len(new) != len(views):
+            raise ValueError(f"{name} needs {len(views)} arrays, got {len(new)}")
+        arrays = [as_array(a, f"{name}[{i}]", self.dtype) for i, a in enumerate(new)]
+        for i, (view, array) in enumerate(zip(views, arrays, strict=True)):
+            if array.shape != view.shape:
+                raise ValueError(f"{name}[{i}] must be shaped {view.shape}, got {array.shape}")
+            require_finite(array, f"{name}[{i}]")
+        for view, array in zip(views, arrays, strict=True):
+            view[...] = array
+
+    def parameters(self) -> np.ndarray:
+        """Every weight and bias in one vector (a copy): W_1, b_1, W_2, b_2, …"""
+        return self._flat.copy()
+
+    def set_parameters(self, vector) -> None:
+        """Load every weight and bias from one vector laid out as ``parameters()``."""
+        vector = as_array(vector, "vector", self.dtype)
+        if vector.shape != self._flat.shape:
+            raise ValueError(
+                f"vector must hold {self._flat.size} numbers for {self.sizes}, got shape "
+                f"{vector.shape}"
+            )
+        require_finite(vector, "vector")
+        self._flat[...] = vector
+
+    @property
+    def n_parameters(self) -> int:
+        return self._flat.size
+
+    def copy(self) -> MLP:
+        """An independent network with the same shape, settings and parameters."""
+        twin = MLP(self.sizes, self.activation, self.output_activation, self.loss_name, 0, self.dtype)
+        twin._flat[...] = self._flat
+        return twin
+
+    # ---- data checks -------------------------------------------------------
+
+    def _inputs(self, X):
+        X = as_array(X, "X", self.dtype)
+        shape, single = X.shape, X.ndim == 1
+        if single:
+            X = X[None, :]
+        if X.ndim != 2 or X.shape[1] != self.sizes[0] or X.shape[0] == 0:
+            raise ValueError(
+                f"X must be shaped (n_samples, {self.sizes[0]}), or ({self.sizes[0]},) for one "
+                f"sample, got {shape}"
+            )
+        return X, single
+
+    def _targets(self, Y, n: int, single: bool):
+        n_out = self.sizes[-1]
+        Y = np.asarray(Y)
+        if (
+            Y.ndim == 1 and not single and n_out > 1 and Y.shape[0] == n
+            and self.output_activation == "softmax"
+        ):
+            labels = Y
+            if not (np.issubdtype(labels.dtype, np.number) and np.all(labels == np.round(labels))
+                    and labels.min() >= 0 and labels.max() < n_out):
+                raise ValueError(
+                    f"Y given as class labels must be whole numbers 0 … {n_out - 1}, got {labels!r}"
+                )
+            Y = np.eye(n_out, dtype=self.dtype)[labels.astype(int)]  # one-hot
+        Y = as_array(Y, "Y", self.dtype)
+        if single and Y.ndim == 1:
+            Y = Y[None, :]
+        elif Y.ndim == 1 and n_out == 1:
+            Y = Y[:, None]
+        if Y.shape != (n, n_out):
+            raise ValueError(
+                f"Y must be shaped ({n}, {n_out}) to match X and the {n_out} output neurons, "
+                f"got {Y.shape}"
+            )
+        if self.loss_name == "bce" and not (Y.min() >= 0 and Y.max() <= 1):
+            raise ValueError("bce needs targets Y between 0 and 1 (probabilities)")
+        if self.loss_name == "cross_entropy" and not (
+            Y.min() >= 0 and np.abs(Y.sum(axis=1) - 1.0).max() <= 1e-6
+        ):
+            raise ValueError(
+                "cross_entropy needs each row of Y to be class probabilities summing to 1 "
+                "(one-hot), or Y to be class labels 0 … n_classes-1"
+            )
+        return Y
+
+    def _batch(self, X, Y):
+        X, single = self._inputs(X)
+        return X, self._targets(Y, X.shape[0], single), single
+
+    def _blame_data(self, X, Y):
+        """Called when something came out not finite: was it the data?"""
+        require_finite(X, "X")
+        require_finite(Y, "Y")
+
+    # ---- forward -----------------------------------------------------------
+
+    def _forward(self, a):
+        """The weighted sums z_l and activations a_l of every layer   (F1)."""
+        zs, activations_ = [], [a]
+        for W, b, sigma in zip(self._W, self._b, self._acts, strict=True):
+            z = a @ W.T  # z_l = W_l a_{l-1} + b_l, one sample per row
+            z += b
+            a = sigma.value(z)  # a_l = σ(z_l)
+            zs.append(z)
+            activations_.append(a)
+        return zs, activations_
+
+    def forward(self, X) -> np.ndarray:
+        """The network's outputs a_L for ``X``   (F1, applied layer after layer)."""
+        X, single = self._inputs(X)
+        out = self._forward(X)[1][-1]
+        if not math.isfinite(out.sum()):
+            require_finite(X, "X")
+        return out[0] if single else out
+
+    __call__ = forward
+
+    def activations(self, X) -> list[np.ndarray]:
+        """[a_0 = X, a_1, …, a_L]: every layer's activations, for drawing neurons."""
+        X, single = self._inputs(X)
+        acts = self._forward(X)[1]
+        return [a[0] for a in acts] if single else acts
+
+    def predict(self, X) -> np.ndarray:
+        """Class decisions: 0/1 for one sigmoid output (a ≥ 0.5), else the largest output."""
+        out = self.forward(X)
+        if self.sizes[-1] == 1:
+            return (out >= 0.5).astype(int)[..., 0]
+        return out.argmax(axis=-1)
+
+    def loss(self, X, Y) -> float:
+        """The mean cost C over the samples, as PyTorch reduces it   (C1–C4)."""
+        X, Y, _ = self._batch(X, Y)
+        zs, acts = self._forward(X)
+        value = self._loss.value(acts[-1], Y, zs[-1], self._acts[-1])
+        if not math.isfinite(value):
+            self._blame_data(X, Y)
+        return value
+
+    # ---- backward ------------------------------------------------------------
+
+    def _output_delta(self, zs, acts, Y):
+        """δ_L = ∂ℓ/∂z_L for each sample's own loss   (B4, first line)."""
+        delta = self._loss.delta(acts[-1], Y, zs[-1], self._acts[-1])
+        return delta / self.sizes[-1] if self._loss.averages_outputs else delta
+
+    def _backward(self, zs, acts, Y) -> float:
+        """Fill the gradient buffer with ∂C/∂W_l, ∂C/∂b_l; return the loss   (B4)."""
+        loss = self._loss.value(acts[-1], Y, zs[-1], self._acts[-1])
+        if not math.isfinite(loss):
+            return loss
+        delta = self._output_delta(zs, acts, Y) / Y.shape[0]  # the mean over samples
+        for l in range(len(self._W) - 1, -1, -1):
+            np.matmul(delta.T, acts[l], out=self._gW[l])  # ∂C/∂W_l = δ_l a_{l-1}ᵀ
+            np.sum(delta, axis=0, out=self._gb[l])  # ∂C/∂b_l = δ_l
+            if l:
+                delta = delta @ self._W[l]  # W_lᵀ δ_l, one sample per row
+                delta *= self._acts[l - 1].slope(zs[l - 1], acts[l])  # ⊙ σ'(z_{l-1})
+        return loss
+
+    def gradients(self, X, Y) -> Gradients:
+        """∂C/∂W_l and ∂C/∂b_l for every layer, by backpropagation (B4); the net is unchanged."""
+        X, Y, _ = self._batch(X, Y)
+        zs, acts = self._forward(X)
+        loss = self._backward(zs, acts, Y)
+        if not math.isfinite(loss):
+            self._blame_data(X, Y)
+        return Gradients([g.copy() for g in self._gW], [g.copy() for g in self._gb], loss)
+
+    def errors(self, X, Y, rule: str = "chain", eps: float = 1e-6) -> list[np.ndarray]:
+        """Each layer's error, [e_0, e_1, …, e_L], aligned with ``activations``.
+
+        ``rule`` says how the output error travels back:
+
+        - ``"chain"``: the exact deltas δ_l = ∂C_i/∂z_l of each sample's own
+          loss C_i (B4); e_0 = W_1ᵀ δ_1 is the blame reaching the inputs.
+        - ``"transpose"``: e_L = a_L − y (B1), e_{l-1} = W_lᵀ e_l (B3).
+        - ``"proportional"``: e_L = a_L − y, and each neuron's blame shared by
+          weight, e_{l-1,j} = Σ_k e_{l,k} W_kj / Σ_i W_ki (B2). Where a row's
+          sum Σ_i W_ki is smaller in size than ``eps``, its sum of sizes
+          Σ_i |W_ki| divides instead (shares by weight size), and an all-zero
+          row passes back no blame.
+        """
+        if rule not in RULES:
+            raise ValueError(f"unknown rule {rule!r}: choose one of {', '.join(RULES)}")
+        X, Y, single = self._batch(X, Y)
+        zs, acts = self._forward(X)
+        if rule == "chain":
+            e = self._output_delta(zs, acts, Y)
+        else:
+            e = acts[-1] - Y  # (B1)
+        errors_ = [e]
+        for l in range(len(self._W) - 1, -1, -1):
+            W = self._W[l]
+            if rule == "proportional":
+                sums = W.sum(axis=1)
+                sizes = np.abs(W).sum(axis=1)
+                denominators = np.where(np.abs(sums) >= eps, sums, sizes)
+                shares = np.divide(
+                    W, denominators[:, None], out=np.zeros_like(W),
+                    where=denominators[:, None] != 0,
+                )
+                e = e @ shares  # (B2)
+            else:
+                e = e @ W  # (B3), and the first half of (B4)
+                if rule == "chain" and l:
+                    e = e * self._acts[l - 1].slope(zs[l - 1], acts[l])
+            errors_.insert(0, e)
+        return [e[0] for e in errors_] if single else errors_
+
+    # ---- training --------------------------------------------------------------
+
+    def step(self, X, Y, optimizer: Optimizer) -> float:
+        """One gradient-descent step on the batch (X, Y); returns the loss before it.
+
+        θ ← θ − η ∇C(θ) (G1) with the optimizer's rule. A step whose new
+        parameters are not finite raises DivergedError and leaves every weight
+        and the optimizer as they were; when the loss itself is not finite, the
+        last step (which led here) is taken back too, so the network keeps its
+        last weights with a finite loss.
+        """
+        X, Y, _ = self._batch(X, Y)
+        zs, acts = self._forward(X)
+        loss = self._backward(zs, acts, Y)
+        if not math.isfinite(loss):
+            self._blame_data(X, Y)
+            undone = optimizer.undo()
+            raise DivergedError(
+                f"the loss is {loss}: lower the learning rate (now "
+                f"{optimizer.learning_rate:g}); the weights "
+                + ("went back to those from before the last step" if undone else "are unchanged")
+            )
+        try:
+            optimizer.step([self._flat], [self._grad])
+        except DivergedError:
+            self._blame_data(X, Y)
+            raise
+        return loss
+
+    def fit(
+        self,
+        X,
+        Y,
+        epochs: int = 100,
+        batch_size: int | None = None,
+        optimizer: Optimizer | None = None,
+        seed: int | None = 0,
+    ) -> list[float]:
+        """Train for ``epochs`` passes over the data; returns each epoch's mean loss.
+
+        ``batch_size=None`` is batch gradient descent (every sample per step),
+        ``1`` stochastic, anything between mini-batch (G2); samples are
+        shuffled each epoch with ``seed``. The optimizer defaults to SGD(0.1).
+        """
+        X, Y, _ = self._batch(X, Y)
+        epochs = positive_int(epochs, "epochs")
+        n = X.shape[0]
+        batch_size = n if batch_size is None else min(positive_int(batch_size, "batch_size"), n)
+        optimizer = SGD(0.1) if optimizer is None else optimizer
+        rng = np.random.default_rng(seed)
+        history = []
+        for _ in range(epochs):
+            order = rng.permutation(n) if batch_size < n else np.arange(n)
+            total = 0.0
+            for start in range(0, n, batch_size):
+                rows = order[start : start + batch_size]
+                total += self.step(X[rows], Y[rows], optimizer) * len(rows)
+            history.append(total / n)
+        return history
+
+    # ---- saving ----------------------------------------------------------------
+
+    def save(self, path) -> Path:
+        """Write the network to ``path`` (a .npz file numpy can read too)."""
+        path = Path(path)
+        if path.suffix != ".npz":
+            path = path.with_suffix(path.suffix + ".npz")
+        meta = {
+            "format": "creativenn.MLP/1",
+            "sizes": list(self.sizes),
+            "activation": self.activation,
+            "output_activation": self.output_activation,
+            "loss": self.loss_name,
+            "dtype": self.dtype.name,
+        }
+        np.savez(path, meta=np.array(json.dumps(meta)), parameters=self._flat)
+        return path
+
+    @classmethod
+    def load(cls, path) -> MLP:
+        """A network saved by ``save``; a ValueError saying what is wrong otherwise."""
+        path = Path(path)
+        try:
+            with np.load(path, allow_pickle=False) as data:
+                meta = json.loads(str(data["meta"]))
+                vector = data["parameters"]
+        except FileNotFoundError:
+            raise
+        except (OSError, KeyError, ValueError) as error:
+            raise ValueError(f"{path} is not a creativenn model file: {error}") from None
+        if meta.get("format") != "creativenn.MLP/1":
+            raise ValueError(f"{path} is not a creativenn model file (format {meta.get('format')!r})")
+        net = cls(meta["sizes"], meta["activation"], meta["output_activation"], meta["loss"],
+                  0, meta["dtype"])
+        net.set_parameters(vector)
+        return net
+
+    def __repr__(self) -> str:
+        return (
+            f"MLP({list(self.sizes)}, activation={self.activation!r}, "
+            f"output_activation={self.output_activation!r}, loss={self.loss_name!r})"
+            f"  # {self.n_parameters} parameters"
+        )

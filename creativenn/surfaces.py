@@ -1,0 +1,196 @@
+"""Cost surfaces for the ball to roll on (G1): the classic optimizer test functions.
+
+Each surface gives its height f(x, y) and its exact gradient (∂f/∂x, ∂f/∂y),
+both vectorized over arrays of points, the rectangle worth looking at
+(``bounds``), and its known minima. ``surface(name)`` picks one; build a
+``Surface`` yourself for your own function (the gradient is then taken by
+central differences unless you give it).
+
+Leaves out: surfaces in more than two dimensions (a network's loss over
+its weights is in ``mlp.py``; a 2-D slice of it comes later).
+
+>>> s = surface("rosenbrock")
+>>> float(s.height(1.0, 1.0)), s.gradient(1.0, 1.0) == (0.0, 0.0)
+(0.0, True)
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from dataclasses import dataclass, field
+
+import numpy as np
+
+PI = np.pi
+
+
+@dataclass
+class Surface:
+    """A height function over the plane, with its gradient and what is known of it."""
+
+    name: str
+    height_fn: Callable
+    gradient_fn: Callable | None = None
+    bounds: tuple[tuple[float, float], tuple[float, float]] = ((-2.0, 2.0), (-2.0, 2.0))
+    minima: list[tuple[float, float]] = field(default_factory=list)
+    start: tuple[float, float] = (0.0, 0.0)  # a start that makes a good race
+    learning_rate: float = 0.01  # a learning rate that suits plain SGD here
+    description: str = ""
+
+    def height(self, x, y):
+        """f(x, y), element by element over arrays."""
+        return self.height_fn(np.asarray(x, dtype=float), np.asarray(y, dtype=float))
+
+    def gradient(self, x, y):
+        """(∂f/∂x, ∂f/∂y) at (x, y), exact where the formula is known."""
+        x, y = np.asarray(x, dtype=float), np.asarray(y, dtype=float)
+        if self.gradient_fn is not None:
+            gx, gy = self.gradient_fn(x, y)
+        else:
+            h = 1e-6 * np.maximum(1.0, np.maximum(np.abs(x), np.abs(y)))
+            gx = (self.height_fn(x + h, y) - self.height_fn(x - h, y)) / (2 * h)
+            gy = (self.height_fn(x, y + h) - self.height_fn(x, y - h)) / (2 * h)
+        if np.ndim(gx) == 0:
+            return float(gx), float(gy)
+        return np.broadcast_to(gx, np.broadcast(x, y).shape), np.broadcast_to(
+            gy, np.broadcast(x, y).shape
+        )
+
+    def grid(self, n: int = 100):
+        """Heights on an n×n grid over ``bounds``: (xs, ys, heights[row=y, col=x])."""
+        (x0, x1), (y0, y1) = self.bounds
+        xs, ys = np.linspace(x0, x1, n), np.linspace(y0, y1, n)
+        X, Y = np.meshgrid(xs, ys)
+        return xs, ys, self.height(X, Y)
+
+
+def _bowl():
+    return Surface(
+        "bowl", lambda x, y: x * x + y * y, lambda x, y: (2 * x, 2 * y),
+        ((-2, 2), (-2, 2)), [(0.0, 0.0)], (-1.6, 1.3), 0.1,
+        "x² + y²: one minimum, every path leads there",
+    )
+
+
+def _ravine():
+    return Surface(
+        "ravine", lambda x, y: 0.1 * x * x + 2 * y * y, lambda x, y: (0.2 * x, 4 * y),
+        ((-3, 3), (-3, 3)), [(0.0, 0.0)], (-2.8, 1.5), 0.4,
+        "0.1x² + 2y²: a long narrow valley; plain descent zig-zags, momentum glides",
+    )
+
+
+def _saddle():
+    return Surface(
+        "saddle", lambda x, y: x * x - y * y, lambda x, y: (2 * x, -2 * y),
+        ((-2, 2), (-2, 2)), [], (-1.8, 0.02), 0.05,
+        "x² − y²: no minimum; a ball near the ridge lingers, then falls off",
+    )
+
+
+def _rosenbrock():
+    def f(x, y):
+        return (1 - x) ** 2 + 100 * (y - x * x) ** 2
+
+    def g(x, y):
+        return -2 * (1 - x) - 400 * x * (y - x * x), 200 * (y - x * x)
+
+    return Surface(
+        "rosenbrock", f, g, ((-2, 2), (-1, 3)), [(1.0, 1.0)], (-1.5, 2.5), 0.0005,
+        "(1 − x)² + 100(y − x²)²: a curved banana valley, easy to find, slow to follow",
+    )
+
+
+def _himmelblau():
+    def f(x, y):
+        return (x * x + y - 11) ** 2 + (x + y * y - 7) ** 2
+
+    def g(x, y):
+        a, b = x * x + y - 11, x + y * y - 7
+        return 4 * x * a + 2 * b, 2 * a + 4 * y * b
+
+    minima = [
+        (3.0, 2.0),
+        (-2.805118086952745, 3.131312518250573),
+        (-3.779310253377747, -3.2831859912861696),
+        (3.5844283403304917, -1.8481265269644034),
+    ]
+    return Surface(
+        "himmelblau", f, g, ((-5, 5), (-5, 5)), minima, (-0.3, -0.9), 0.01,
+        "four equal minima: which one a ball finds depends on where it starts",
+    )
+
+
+def _beale():
+    def f(x, y):
+        return (1.5 - x + x * y) ** 2 + (2.25 - x + x * y**2) ** 2 + (2.625 - x + x * y**3) ** 2
+
+    def g(x, y):
+        t1, t2, t3 = 1.5 - x + x * y, 2.25 - x + x * y**2, 2.625 - x + x * y**3
+        gx = 2 * t1 * (y - 1) + 2 * t2 * (y**2 - 1) + 2 * t3 * (y**3 - 1)
+        gy = 2 * t1 * x + 4 * t2 * x * y + 6 * t3 * x * y**2
+        return gx, gy
+
+    return Surface(
+        "beale", f, g, ((-4.5, 4.5), (-4.5, 4.5)), [(3.0, 0.5)], (1.0, 1.5), 0.001,
+        "flat plateaus and steep walls: adaptive steps (RMSProp, Adam) shine",
+    )
+
+
+def _rastrigin():
+    def f(x, y):
+        return 20 + x * x - 10 * np.cos(2 * PI * x) + y * y - 10 * np.cos(2 * PI * y)
+
+    def g(x, y):
+        return 2 * x + 20 * PI * np.sin(2 * PI * x), 2 * y + 20 * PI * np.sin(2 * PI * y)
+
+    return Surface(
+        "rastrigin", f, g, ((-5.12, 5.12), (-5.12, 5.12)), [(0.0, 0.0)], (3.2, -2.7), 0.002,
+        "an egg box of local minima around one global minimum at the centre",
+    )
+
+
+def _six_hump_camel():
+    def f(x, y):
+        return (4 - 2.1 * x * x + x**4 / 3) * x * x + x * y + (-4 + 4 * y * y) * y * y
+
+    def g(x, y):
+        return 8 * x - 8.4 * x**3 + 2 * x**5 + y, x - 8 * y + 16 * y**3
+
+    a, b = 0.08984201310031807, 0.7126564030207396
+    c, d = 1.7036067149699805, 0.7960835686726251
+    e, h = 1.6071047529201976, 0.5686514548841313
+    minima = [(a, -b), (-a, b), (c, -d), (-c, d), (e, h), (-e, -h)]
+    return Surface(
+        "six_hump_camel", f, g, ((-2, 2), (-1.2, 1.2)), minima, (-1.9, -1.0), 0.01,
+        "six minima, two of them global (height −1.0316)",
+    )
+
+
+def _booth():
+    def f(x, y):
+        return (x + 2 * y - 7) ** 2 + (2 * x + y - 5) ** 2
+
+    def g(x, y):
+        a, b = x + 2 * y - 7, 2 * x + y - 5
+        return 2 * a + 4 * b, 4 * a + 2 * b
+
+    return Surface(
+        "booth", f, g, ((-4, 6), (-2, 8)), [(1.0, 3.0)], (-3.5, -1.5), 0.02,
+        "a tilted bowl: gradients point across the valley, not along it",
+    )
+
+
+_BUILDERS = {
+    "bowl": _bowl, "ravine": _ravine, "saddle": _saddle, "rosenbrock": _rosenbrock,
+    "himmelblau": _himmelblau, "beale": _beale, "rastrigin": _rastrigin,
+    "six_hump_camel": _six_hump_camel, "booth": _booth,
+}
+NAMES = tuple(_BUILDERS)
+
+
+def surface(name: str) -> Surface:
+    """The named test surface: one of ``NAMES``."""
+    if not isinstance(name, str) or name not in _BUILDERS:
+        raise ValueError(f"unknown surface {name!r}: choose one of {', '.join(NAMES)}")
+    return _BUILDERS[name]()

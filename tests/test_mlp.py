@@ -1,0 +1,215 @@
+"""The MLP's contract: shapes, errors for drawing, saving, bad input, divergence."""
+
+import subprocess
+import sys
+from pathlib import Path
+
+import numpy as np
+import pytest
+
+import creativenn as cnn
+
+ROOT = Path(__file__).resolve().parent.parent
+
+
+def test_shapes_follow_the_course_notation():
+    net = cnn.MLP([2, 4, 3, 1], activation="tanh", loss="bce", seed=0)
+    assert [w.shape for w in net.weights] == [(4, 2), (3, 4), (1, 3)]
+    assert [b.shape for b in net.biases] == [(4,), (3,), (1,)]
+    assert net.output_activation == "sigmoid" and net.dtype == np.float64
+    X = np.random.default_rng(0).normal(size=(5, 2))
+    acts = net.activations(X)
+    assert [a.shape for a in acts] == [(5, 2), (5, 4), (5, 3), (5, 1)]
+    assert np.array_equal(acts[0], X) and np.array_equal(acts[-1], net.forward(X))
+    # one sample, 1-D in and out, equal to its row of the batch
+    np.testing.assert_allclose(net.forward(X[2]), net.forward(X)[2], rtol=1e-15)
+    assert [a.shape for a in net.activations(X[2])] == [(2,), (4,), (3,), (1,)]
+
+
+def test_forward_is_the_equation_F1():
+    net = cnn.MLP([3, 2], activation="sigmoid", seed=0)
+    x = np.array([0.1, 0.2, -0.3])
+    W, b = net.weights[0], net.biases[0]
+    np.testing.assert_allclose(net.forward(x), 1 / (1 + np.exp(-(W @ x + b))), rtol=1e-15)
+
+
+def test_weights_are_the_networks_own():
+    net = cnn.MLP([2, 2, 1], seed=0)
+    net.weights[0][1, 0] = 5.0
+    assert net.parameters()[2] == 5.0
+    net.weights = [np.ones((2, 2)), np.ones((1, 2))]
+    assert net.weights[0].sum() == 4
+    with pytest.raises(ValueError, match=r"weights\[1\] must be shaped \(1, 2\)"):
+        net.weights = [np.ones((2, 2)), np.ones((2, 1))]
+
+
+def test_parameters_round_trip_and_copy_is_independent():
+    net = cnn.MLP([3, 4, 2], seed=1)
+    twin = net.copy()
+    v = twin.parameters() * 2
+    twin.set_parameters(v)
+    assert np.array_equal(twin.parameters(), v)
+    assert not np.array_equal(net.parameters(), v)
+    with pytest.raises(ValueError, match=f"{net.n_parameters} numbers"):
+        net.set_parameters(np.zeros(3))
+
+
+def test_same_seed_same_network():
+    a, b = cnn.MLP([2, 5, 1], seed=7), cnn.MLP([2, 5, 1], seed=7)
+    assert np.array_equal(a.parameters(), b.parameters())
+    assert not np.array_equal(a.parameters(), cnn.MLP([2, 5, 1], seed=8).parameters())
+
+
+def test_save_then_load_gives_the_same_predictions(tmp_path):
+    net = cnn.MLP([2, 6, 3], activation="relu", loss="cross_entropy", seed=2)
+    X, Y = cnn.datasets.blobs(n=60, classes=3)
+    net.fit(X, Y, epochs=20, optimizer=cnn.Adam(0.05))
+    path = net.save(tmp_path / "model")
+    assert path.name == "model.npz"
+    loaded = cnn.MLP.load(path)
+    assert repr(loaded) == repr(net)
+    assert np.array_equal(loaded.forward(X), net.forward(X))
+
+
+def test_loading_something_else_says_so(tmp_path):
+    bad = tmp_path / "notes.npz"
+    bad.write_text("hello")
+    with pytest.raises(ValueError, match="not a creativenn model file"):
+        cnn.MLP.load(bad)
+
+
+def test_errors_chain_rule_equals_the_deltas_of_backprop():
+    net = cnn.MLP([2, 3, 2], activation="tanh", output_activation="sigmoid", loss="mse", seed=0)
+    x, y = np.array([0.3, -0.8]), np.array([1.0, 0.0])
+    e = net.errors(x, y, rule="chain")
+    assert [v.shape for v in e] == [(2,), (3,), (2,)]
+    g = net.gradients(x, y)  # one sample: ∂C/∂b_l = δ_l
+    np.testing.assert_allclose(e[2], g.biases[1], rtol=1e-13)
+    np.testing.assert_allclose(e[1], g.biases[0], rtol=1e-13)
+    h = 1e-6  # e_0: how the loss changes with the inputs
+    numeric = [(net.loss(x + h * d, y) - net.loss(x - h * d, y)) / (2 * h) for d in np.eye(2)]
+    np.testing.assert_allclose(e[0], numeric, rtol=1e-6)
+
+
+def test_errors_per_sample_rows():
+    net = cnn.MLP([2, 3, 1], seed=0)
+    X, Y = np.random.default_rng(0).normal(size=(4, 2)), np.ones((4, 1))
+    batch = net.errors(X, Y, rule="chain")
+    for i in range(4):
+        for layer, row in zip(batch, net.errors(X[i], Y[i], rule="chain"), strict=True):
+            np.testing.assert_allclose(layer[i], row, rtol=1e-14)
+
+
+def test_errors_transpose_rule_B3():
+    net = cnn.MLP([2, 3, 2], seed=0)
+    x, y = np.array([0.5, 0.5]), np.array([0.0, 1.0])
+    e = net.errors(x, y, rule="transpose")
+    np.testing.assert_allclose(e[2], net.forward(x) - y)  # (B1)
+    np.testing.assert_allclose(e[1], net.weights[1].T @ e[2])  # (B3)
+    np.testing.assert_allclose(e[0], net.weights[0].T @ e[1])
+
+
+def test_errors_proportional_rule_shares_blame_by_weight_B2():
+    net = cnn.MLP([3, 2], seed=0)
+    net.weights = [np.array([[1.0, 3.0, 0.0], [2.0, 2.0, 4.0]])]
+    x, y = np.zeros(3), np.array([1.0, 1.0])
+    e_out = net.forward(x) - y
+    e = net.errors(x, y, rule="proportional")
+    expected = e_out[0] * np.array([1, 3, 0]) / 4 + e_out[1] * np.array([2, 2, 4]) / 8
+    np.testing.assert_allclose(e[0], expected, rtol=1e-14)
+    assert e[0].sum() == pytest.approx(e_out.sum())  # positive weights: blame is conserved
+
+
+def test_errors_proportional_guards_near_zero_sums():
+    net = cnn.MLP([2, 2], seed=0)
+    net.weights = [np.array([[1.0, -1.0], [0.0, 0.0]])]  # row sums 0 and an all-zero row
+    e = net.errors(np.zeros(2), np.zeros(2), rule="proportional")
+    e_out = net.forward(np.zeros(2))
+    np.testing.assert_allclose(e[0], e_out[0] * np.array([1.0, -1.0]) / 2)  # Σ|W| divides
+    assert np.isfinite(e[0]).all()
+
+
+@pytest.mark.parametrize(("call", "message"), [
+    (lambda: cnn.MLP([2, 0, 1]), r"sizes\[1\]"),
+    (lambda: cnn.MLP([2]), "at least two layer sizes"),
+    (lambda: cnn.MLP([2, 1], activation="swish"), "unknown activation 'swish'"),
+    (lambda: cnn.MLP([2, 1], loss="hinge"), "unknown loss 'hinge'"),
+    (lambda: cnn.MLP([2, 1], loss="bce", output_activation="tanh"), "needs output_activation"),
+    (lambda: cnn.MLP([2, 1], output_activation="softmax"), "at least 2 output"),
+    (lambda: cnn.MLP([2, 3]).forward(np.zeros((4, 3))), r"shaped \(n_samples, 2\).*got \(4, 3\)"),
+    (lambda: cnn.MLP([2, 3]).loss(np.zeros((4, 2)), np.zeros((4, 2))), r"Y must be shaped \(4, 3\)"),
+    (lambda: cnn.MLP([2, 1]).forward([[0.0, np.nan]]), r"X contains nan at index \(0, 1\)"),
+    (lambda: cnn.MLP([2, 1]).loss([[0.0, 1.0]], [[np.inf]]), "Y contains inf"),
+    (lambda: cnn.MLP([2, 1], loss="bce").loss([[0, 0]], [[2.0]]), "between 0 and 1"),
+    (lambda: cnn.MLP([2, 3], loss="cross_entropy").loss([[0, 0]], [5]), r"whole numbers 0 … 2"),
+    (lambda: cnn.MLP([2, 1]).forward("hello"), "X must be numbers"),
+    (lambda: cnn.MLP([2, 1]).errors([0, 0], [0], rule="guess"), "unknown rule"),
+    (lambda: cnn.MLP([2, 1]).fit([[0, 0]], [[0]], epochs=0), "epochs must be a whole number"),
+])
+def test_bad_input_gets_a_clear_error(call, message):
+    with pytest.raises(ValueError, match=message):
+        call()
+
+
+def test_nan_data_is_blamed_in_step_not_the_learning_rate():
+    net = cnn.MLP([2, 1], seed=0)
+    with pytest.raises(ValueError, match="X contains nan"):
+        net.step([[np.nan, 0.0]], [[1.0]], cnn.SGD(0.1))
+
+
+def test_a_diverging_step_keeps_the_last_good_weights():
+    X = np.linspace(-50, 50, 20)[:, None]
+    Y = 3 * X
+    net = cnn.MLP([1, 1], activation="linear", loss="mse", seed=0)
+    optimizer = cnn.Momentum(0.5)
+    history = []
+    with pytest.raises(cnn.DivergedError, match="lower the learning rate"):
+        for _ in range(1000):
+            history.append(net.parameters())
+            net.step(X, Y, optimizer)
+    last = history[-1]  # the step from here diverged; if the loss here was inf, its cause was
+    probe = net.copy()  # the step before, and that one is taken back too
+    probe.set_parameters(last)
+    good = last if np.isfinite(probe.loss(X, Y)) else history[-2]
+    assert np.array_equal(net.parameters(), good)
+    assert np.isfinite(net.loss(X, Y))
+    optimizer.learning_rate = 1e-4  # recover: lower the rate and carry on
+    before = net.loss(X, Y)
+    for _ in range(50):
+        net.step(X, Y, optimizer)
+    assert net.loss(X, Y) < before
+
+
+def test_fit_modes_batch_minibatch_stochastic_G2():
+    X, Y = cnn.datasets.moons(n=64, noise=0.05)
+    for batch_size in (None, 16, 1):
+        net = cnn.MLP([2, 8, 1], activation="tanh", loss="bce", seed=0)
+        history = net.fit(X, Y, epochs=60, batch_size=batch_size, optimizer=cnn.Adam(0.02))
+        assert len(history) == 60 and history[-1] < history[0]
+
+
+def test_repr_reads_like_the_constructor():
+    assert repr(cnn.MLP([2, 4, 1], activation="tanh", loss="bce")) == (
+        "MLP([2, 4, 1], activation='tanh', output_activation='sigmoid', loss='bce')"
+        "  # 17 parameters"
+    )
+
+
+def test_float32_networks():
+    net = cnn.MLP([2, 3, 1], dtype=np.float32, seed=0)
+    assert net.forward(np.zeros((2, 2))).dtype == np.float32
+    net.step(np.zeros((2, 2)), np.ones((2, 1)), cnn.SGD(0.1))
+
+
+def test_the_core_never_imports_py5():
+    code = (
+        "import sys, pkgutil, importlib, creativenn\n"
+        "for m in pkgutil.iter_modules(creativenn.__path__):\n"
+        "    if m.name not in ('draw', '__main__') and not m.name.startswith('sketch'):\n"
+        "        importlib.import_module('creativenn.' + m.name)\n"
+        "assert 'py5' not in sys.modules, 'creativenn imported py5'\n"
+    )
+    subprocess.run([sys.executable, "-c", code], check=True, cwd=ROOT)
+    for path in (ROOT / "creativenn").glob("*.py"):
+        source = path.read_text()
+        assert "import py5" not in source and "from py5" not in source, path
