@@ -42,8 +42,12 @@ display-check:
 	    echo "No display and no Xvfb: install it with 'sudo apt-get install xvfb' (Debian/Ubuntu)."; \
 	    exit 1; fi; fi
 
+# With a screen: the network sketch in a window. Without: a short clip, and where it is.
 run: setup
-	$(PY) -m creativenn demo
+	@if [ -n "$$DISPLAY" ]; then $(PY) -m creativenn run network; else \
+	  echo "No display here, so no window: exporting a short clip of the network sketch instead."; \
+	  $(PY) -m creativenn export network --frames 120 --out out/network --gif --mp4 && \
+	  echo "Look at out/network/network.gif (and network.mp4, frame-0001.png …)."; fi
 
 test: setup
 	$(PY) -m ruff check creativenn sketches tests bench

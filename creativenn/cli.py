@@ -1,19 +1,175 @@
 """The ``creativenn`` command (also ``python -m creativenn``).
 
-``creativenn demo`` trains a 2-4-1 network on XOR in the terminal, showing
-its loss going down: the core at work, no window needed.
+    creativenn list                          the bundled sketches
+    creativenn run SKETCH                    open a sketch in a window
+    creativenn export SKETCH --frames N --out DIR [--gif] [--mp4] ...
+    creativenn demo                          train XOR in the terminal
+
+SKETCH is a path to a py5 sketch or the name of a bundled one (``network``).
+Anything after ``--`` is passed to the sketch as its own arguments.
+
+This module starts no JVM itself: it checks the machine (Java, a display,
+starting Xvfb when there is none) and runs the sketch in a subprocess, so a
+long export's memory goes away with it.
 """
 
 from __future__ import annotations
 
 import argparse
+import ast
+import json
+import os
+import subprocess
 import sys
+import time
+from pathlib import Path
 
 import numpy as np
 
 from . import datasets
+from .display import SetupError, has_display, require_java, virtual_display
+from .frames import PNG_NAME, prepare_out_dir
 from .mlp import MLP
 from .optimizers import SGD
+
+SKETCHES = Path(__file__).resolve().parent.parent / "sketches"
+
+
+class UsageError(ValueError):
+    """The command was given something it cannot use; the message says what instead."""
+
+
+def bundled_sketches() -> dict[str, Path]:
+    """The sketches that come with creativenn, by name."""
+    return {p.stem: p for p in sorted(SKETCHES.glob("*.py")) if not p.name.startswith("_")}
+
+
+def describe(path: Path) -> str:
+    """The first line of a sketch's docstring."""
+    try:
+        doc = ast.get_docstring(ast.parse(path.read_text(encoding="utf-8"))) or ""
+    except (OSError, SyntaxError):
+        return "(unreadable)"
+    return doc.strip().splitlines()[0] if doc.strip() else ""
+
+
+def find_sketch(name: str) -> Path:
+    """A sketch path from a path or a bundled sketch's name."""
+    path = Path(name)
+    if path.suffix == ".py" or os.sep in name:
+        if not path.is_file():
+            raise UsageError(f"no sketch file at {path}")
+        return path.resolve()
+    sketches = bundled_sketches()
+    if name not in sketches:
+        raise UsageError(
+            f"no bundled sketch called {name!r}; choose one of: {', '.join(sketches) or '(none)'} "
+            "or give a path to a .py file"
+        )
+    return sketches[name]
+
+
+def cmd_list(_args) -> int:
+    sketches = bundled_sketches()
+    width = max((len(n) for n in sketches), default=0)
+    for name, path in sketches.items():
+        print(f"{name:<{width}}  {describe(path)}")
+    return 0
+
+
+def cmd_run(args) -> int:
+    sketch = find_sketch(args.sketch)
+    if not has_display():
+        raise SetupError(
+            "There is no display here (DISPLAY is not set), so no window can open.\n"
+            f"  Export frames instead:  creativenn export {args.sketch} --frames 120 --out out/"
+            f"{sketch.stem} --gif\n"
+            f"  or run on a virtual screen:  xvfb-run -s '-screen 0 1920x1080x24' creativenn run {args.sketch}"
+        )
+    require_java()
+    os.execv(sys.executable, [sys.executable, str(sketch), *args.sketch_args])
+    return 0  # not reached
+
+
+def cmd_export(args) -> int:
+    sketch = find_sketch(args.sketch)
+    if args.frames < 1:
+        raise UsageError(f"--frames must be 1 or more, got {args.frames}")
+    if args.every < 1:
+        raise UsageError(f"--every must be 1 or more, got {args.every}")
+    if not args.fps > 0:
+        raise UsageError(f"--fps must be positive, got {args.fps}")
+    out = prepare_out_dir(args.out)
+    stale = sorted(out.glob("frame-[0-9][0-9][0-9][0-9].png"))
+    for path in stale:
+        path.unlink()
+    require_java()
+    virtual_display()
+    command = [sys.executable, "-m", "creativenn.draw.render", str(sketch), "--frames",
+               str(args.frames), "--out", str(out), "--seed", str(args.seed), "--every",
+               str(args.every), "--fps", str(args.fps)]
+    if args.size:
+        command += ["--size", f"{args.size[0]}x{args.size[1]}"]
+    command += ["--gif"] * args.gif + ["--mp4"] * args.mp4
+    read_end, write_end = os.pipe()
+    command += ["--progress-fd", str(write_end)]
+    if args.sketch_args:
+        command += ["--", *args.sketch_args]
+    print(f"exporting {sketch.stem}: {args.frames} frames to {out}/"
+          + (f" (replacing {len(stale)} frames of an earlier export)" if stale else ""), file=sys.stderr)
+    worker = subprocess.Popen(command, pass_fds=(write_end,))
+    os.close(write_end)
+    done, bar, start = None, ProgressBar(args.frames), time.perf_counter()
+    with os.fdopen(read_end) as progress:
+        for line in progress:
+            message = json.loads(line)
+            if "frame" in message:
+                bar.show(message["frame"])
+            elif message.get("done"):
+                done = message
+    code = worker.wait()
+    bar.finish()
+    if done is None:
+        print(f"error: the export stopped unexpectedly (exit code {code}); frames written so far "
+              f"are kept in {out}/", file=sys.stderr)
+        return 1
+    written = done["frames"]
+    if done["error"]:
+        where = f" at frame {done['error_frame']}" if done.get("error_frame") else ""
+        print(f"\nerror: {sketch.name} raised an error{where}:\n\n{done['error']}\n", file=sys.stderr)
+        print(f"{written} frame{'s' * (written != 1)} written before it are kept in {out}/",
+              file=sys.stderr)
+        return 1
+    seconds = time.perf_counter() - start
+    print(f"{written} frames in {out}/ ({PNG_NAME.format(1)} … {PNG_NAME.format(written)}), "
+          f"{seconds:.1f} s, {written / seconds:.1f} frames/s", file=sys.stderr)
+    for path in done["files"]:
+        print(f"  {path}", file=sys.stderr)
+    return 0
+
+
+class ProgressBar:
+    """A one-line progress bar on the terminal (a line every 10% when not a terminal)."""
+
+    def __init__(self, total: int, stream=sys.stderr):
+        self.total, self.stream, self.last = total, stream, -1
+        self.tty = stream.isatty()
+        self.start = time.perf_counter()
+
+    def show(self, done: int) -> None:
+        rate = done / max(time.perf_counter() - self.start, 1e-9)
+        if self.tty:
+            filled = round(30 * done / self.total)
+            self.stream.write(f"\r[{'█' * filled}{'·' * (30 - filled)}] {done}/{self.total} "
+                              f"frames  {rate:5.1f}/s")
+            self.stream.flush()
+        elif done * 10 // self.total != self.last:
+            self.last = done * 10 // self.total
+            self.stream.write(f"{done}/{self.total} frames  {rate:.1f}/s\n")
+
+    def finish(self) -> None:
+        if self.tty:
+            self.stream.write("\n")
 
 
 def demo(epochs: int = 1000, every: int = 100) -> int:
@@ -37,14 +193,49 @@ def demo(epochs: int = 1000, every: int = 100) -> int:
     return 0 if correct else 1
 
 
-def main(argv: list[str] | None = None) -> int:
-    parser = argparse.ArgumentParser(prog="creativenn", description=__doc__.splitlines()[0])
-    commands = parser.add_subparsers(dest="command", required=True)
+def _size(text: str) -> tuple[int, int]:
+    try:
+        w, h = (int(v) for v in text.lower().split("x"))
+    except ValueError:
+        raise argparse.ArgumentTypeError(f"size must look like 800x600, got {text!r}") from None
+    if w < 1 or h < 1:
+        raise argparse.ArgumentTypeError(f"size must be positive, got {text!r}")
+    return w, h
+
+
+def parser() -> argparse.ArgumentParser:
+    p = argparse.ArgumentParser(prog="creativenn", description="Neural-network maths you can watch.")
+    commands = p.add_subparsers(dest="command", required=True)
+    commands.add_parser("list", help="list the bundled sketches")
+    run = commands.add_parser("run", help="open a sketch in a window")
+    run.add_argument("sketch", help="a bundled sketch's name or a path to a .py file")
+    export = commands.add_parser("export", help="render frames offline (PNG, and GIF/MP4 if asked)")
+    export.add_argument("sketch", help="a bundled sketch's name or a path to a .py file")
+    export.add_argument("--frames", type=int, required=True, help="how many frames to write")
+    export.add_argument("--out", required=True, help="the folder to write them to")
+    export.add_argument("--seed", type=int, default=0, help="seed for every random generator (0)")
+    export.add_argument("--size", type=_size, help="canvas size WxH, instead of the sketch's")
+    export.add_argument("--gif", action="store_true", help="also write SKETCH.gif")
+    export.add_argument("--mp4", action="store_true", help="also write SKETCH.mp4 (H.264)")
+    export.add_argument("--fps", type=float, default=30.0, help="frames per second of GIF/MP4 (30)")
+    export.add_argument("--every", type=int, default=1, help="keep every K-th frame (a time-lapse)")
     commands.add_parser("demo", help="train XOR in the terminal and watch the loss fall")
-    args = parser.parse_args(argv)
-    if args.command == "demo":
-        return demo()
-    return 2
+    return p
+
+
+def main(argv: list[str] | None = None) -> int:
+    argv = sys.argv[1:] if argv is None else list(argv)
+    sketch_args = argv[argv.index("--") + 1:] if "--" in argv else []
+    args = parser().parse_args(argv[: len(argv) - len(sketch_args) - ("--" in argv)])
+    args.sketch_args = sketch_args
+    commands = {"list": cmd_list, "run": cmd_run, "export": cmd_export, "demo": lambda a: demo()}
+    try:
+        return commands[args.command](args)
+    except (UsageError, SetupError, OSError) as error:
+        print(f"error: {error}", file=sys.stderr)
+        return 2
+    except KeyboardInterrupt:
+        return 130
 
 
 if __name__ == "__main__":

@@ -1,0 +1,102 @@
+"""A screen for py5, and Java for it: what the runner checks before any sketch starts.
+
+py5 runs Processing on Java 17+, and cannot even be imported without an X
+display. On a machine with no screen (a server, CI) ``virtual_display()``
+starts Xvfb, a virtual screen, with 24-bit colour (at 8 bits P2D/P3D draw
+nothing; at 16 colours come out quantised), and stops it on exit.
+
+Leaves out: Wayland-only desktops without XWayland, and macOS, where py5
+has its own rules (blocking run_sketch, JAVA2D-only helpers).
+"""
+
+from __future__ import annotations
+
+import atexit
+import os
+import re
+import shutil
+import subprocess
+import tempfile
+
+
+class SetupError(RuntimeError):
+    """Something outside Python that sketches need is missing; the message says how to get it."""
+
+
+def java_major_version() -> int | None:
+    """The major version of ``java`` on the PATH (8, 11, 17, 21, …), or None if there is none."""
+    java = shutil.which("java")
+    if java is None:
+        return None
+    try:
+        out = subprocess.run([java, "-version"], capture_output=True, text=True, timeout=30)
+    except (OSError, subprocess.SubprocessError):
+        return None
+    match = re.search(r'version "(\d+)(?:\.(\d+))?', out.stderr + out.stdout)
+    if not match:
+        return None
+    major = int(match.group(1))
+    return int(match.group(2) or 0) if major == 1 else major  # "1.8.0" is Java 8
+
+
+def require_java() -> None:
+    """Raise SetupError, saying how to install it, unless Java 17+ is on the PATH."""
+    major = java_major_version()
+    if major is None or major < 17:
+        found = "no java on the PATH" if major is None else f"Java {major}"
+        raise SetupError(
+            f"py5 needs Java 17 or newer, and this machine has {found}. Install it:\n"
+            "  Debian/Ubuntu: sudo apt-get install openjdk-17-jre\n"
+            "  macOS:         brew install openjdk@17\n"
+            "  other:         https://adoptium.net (then check: java -version)"
+        )
+
+
+def has_display() -> bool:
+    """Whether this process can open windows (an X display is set)."""
+    return bool(os.environ.get("DISPLAY"))
+
+
+def virtual_display(width: int = 1920, height: int = 1080) -> subprocess.Popen | None:
+    """Make sure there is an X display, starting Xvfb if need be; sets ``DISPLAY``.
+
+    Returns the Xvfb process it started (stopped when Python exits), or None
+    when a display was already there. Raises SetupError when Xvfb is missing.
+    """
+    if has_display():
+        return None
+    xvfb = shutil.which("Xvfb")
+    if xvfb is None:
+        raise SetupError(
+            "There is no display (DISPLAY is not set) and no Xvfb to make a virtual one.\n"
+            "  Debian/Ubuntu: sudo apt-get install xvfb   (or run `make setup`, which does it)\n"
+            "  or run on a machine with a screen."
+        )
+    read_end, write_end = os.pipe()
+    log = tempfile.TemporaryFile()
+    process = subprocess.Popen(  # -displayfd: Xvfb picks a free display and tells us its number
+        [xvfb, "-displayfd", str(write_end), "-screen", "0", f"{width}x{height}x24",
+         "-nolisten", "tcp"],
+        pass_fds=(write_end,), stdout=subprocess.DEVNULL, stderr=log, start_new_session=True,
+    )
+    os.close(write_end)
+    with os.fdopen(read_end) as numbers:
+        number = numbers.readline().strip()
+    if not number.isdigit():
+        process.kill()
+        process.wait()
+        log.seek(0)
+        error = log.read().decode(errors="replace").strip()
+        raise SetupError(f"Xvfb did not start: {error or 'no display number came back'}")
+    os.environ["DISPLAY"] = f":{number}"
+    atexit.register(_stop, process)
+    return process
+
+
+def _stop(process: subprocess.Popen) -> None:
+    if process.poll() is None:
+        process.terminate()
+        try:
+            process.wait(timeout=5)
+        except subprocess.TimeoutExpired:
+            process.kill()

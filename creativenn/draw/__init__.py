@@ -1,0 +1,16 @@
+"""Drawing helpers for py5 sketches: the only part of creativenn that imports py5.
+
+Everything here reads numbers from the core and draws them through one
+mapping from model space to screen (``creativenn.layout.Mapping``); nothing
+here does maths the core should do. Colours come from ``creativenn.colors``.
+"""
+
+from .base import current_sketch, draw_help, draw_message, font, label, panel
+from .network import draw_network, edge_buckets
+from .plots import class_labels, draw_decision_field, draw_loss_curve, draw_points, field_image
+
+__all__ = [
+    "current_sketch", "draw_help", "draw_message", "font", "label", "panel",
+    "draw_network", "edge_buckets", "draw_decision_field", "field_image", "draw_points",
+    "draw_loss_curve", "class_labels",
+]

@@ -1,0 +1,96 @@
+"""What every drawing helper shares: the sketch to draw on, fonts, text, panels, help.
+
+Helpers draw on the sketch that is running: in module mode the py5 module's
+sketch, in class mode the ``self`` of the method that called them (or pass
+``sketch=`` explicitly).
+"""
+
+from __future__ import annotations
+
+import sys
+from pathlib import Path
+
+import py5
+
+from .. import colors
+
+ASSETS = Path(__file__).resolve().parents[2] / "assets"
+FONTS = {"sans": ASSETS / "fonts" / "DejaVuSans.ttf", "mono": ASSETS / "fonts" / "DejaVuSansMono.ttf"}
+_font_cache: dict = {}
+
+
+def current_sketch(sketch=None):
+    """The sketch to draw on: ``sketch`` if given, else the calling class-mode sketch, else py5's."""
+    if sketch is not None:
+        return sketch
+    frame = sys._getframe(1)
+    for _ in range(10):
+        if frame is None:
+            break
+        candidate = frame.f_locals.get("self")
+        if isinstance(candidate, py5.Sketch):
+            return candidate
+        frame = frame.f_back
+    return py5.get_current_sketch()
+
+
+def font(size: float, kind: str = "sans", sketch=None):
+    """The project's font (DejaVu, shipped in assets/) at ``size`` pixels, made once."""
+    s = current_sketch(sketch)
+    key = (id(s), kind, round(size))
+    if key not in _font_cache:
+        _font_cache[key] = s.create_font(str(FONTS[kind]), round(size))
+    return _font_cache[key]
+
+
+def label(text: str, x: float, y: float, size: float = 14, color=colors.INK, *,
+          align: str = "left", kind: str = "sans", sketch=None) -> None:
+    """Text at (x, y) (its top edge), left, centre or right aligned."""
+    s = current_sketch(sketch)
+    s.text_font(font(size, kind, s))
+    s.text_align({"left": py5.LEFT, "center": py5.CENTER, "right": py5.RIGHT}[align], py5.TOP)
+    s.fill(*color)
+    s.text(text, x, y)
+
+
+def panel(x: float, y: float, w: float, h: float, color=colors.PANEL, radius: float = 8,
+          sketch=None) -> None:
+    """A rounded background rectangle for a group of elements."""
+    s = current_sketch(sketch)
+    s.no_stroke()
+    s.fill(*color)
+    s.rect(x, y, w, h, radius)
+
+
+def draw_help(keys, title: str = "keys", sketch=None) -> None:
+    """The key-help overlay: ``keys`` is a list of (key, what it does), drawn centred."""
+    s = current_sketch(sketch)
+    line, size = 24, 15
+    w = 60 + max(len(k) for k, _ in keys) * 10 + max(len(d) for _, d in keys) * 8.5
+    h = 56 + line * len(keys)
+    x, y = (s.width - w) / 2, (s.height - h) / 2
+    s.fill(*colors.BACKGROUND, 200)
+    s.no_stroke()
+    s.rect(0, 0, s.width, s.height)
+    panel(x, y, w, h, sketch=s)
+    label(title, x + 20, y + 16, 16, colors.MUTED, sketch=s)
+    key_width = max(len(k) for k, _ in keys) * 10 + 20
+    for i, (key, description) in enumerate(keys):
+        label(key, x + 20, y + 46 + i * line, size, colors.ON, kind="mono", sketch=s)
+        label(description, x + 20 + key_width, y + 46 + i * line, size, sketch=s)
+
+
+def draw_message(lines, color=colors.NEGATIVE, sketch=None) -> None:
+    """A centred box with a few lines of text: for what went wrong and how to recover."""
+    s = current_sketch(sketch)
+    size, line = 16, 24
+    w = min(s.width - 40, 40 + max(len(t) for t in lines) * 9)
+    h = 32 + line * len(lines)
+    x, y = (s.width - w) / 2, (s.height - h) / 2
+    panel(x, y, w, h, sketch=s)
+    s.no_fill()
+    s.stroke(*color)
+    s.stroke_weight(2)
+    s.rect(x, y, w, h, 8)
+    for i, text in enumerate(lines):
+        label(text, x + 20, y + 16 + i * line, size, color if i == 0 else colors.INK, sketch=s)

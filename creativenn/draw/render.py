@@ -1,0 +1,224 @@
+"""Render a plain py5 module-mode sketch offline, frame by frame (the export worker).
+
+A sketch stays what py5 users write: ``settings``/``setup``/``draw`` and
+``py5.run_sketch()`` at the bottom. ``render`` runs the file as ``__main__``
+with ``py5.run_sketch`` swapped for one that wraps those functions:
+
+- before ``setup``: every random generator seeded (Python's, numpy's global,
+  py5's ``random`` and ``noise``) and the sketch's ``SEED`` constant, if it
+  has one, set to the seed asked for;
+- after ``setup``: ``frame_rate(1000)``, so nothing waits on the clock;
+- after each ``draw``: the canvas grabbed with ``get_np_pixels`` and handed
+  to ``on_frame``, and after the last frame ``exit_sketch()``;
+- an exception in any of them is caught, the sketch stopped, and the error
+  returned, rather than py5's default of printing it and pausing.
+
+Measured (bench/export.py): grabbing pixels in ``draw`` and encoding in a
+background thread is faster and more dependable than ``save_frame`` or
+``py5_tools``' capture helpers (which returned early or hung).
+
+Run as ``python -m creativenn.draw.render`` by ``creativenn export``, in a
+subprocess of its own, with a display already set.
+"""
+
+from __future__ import annotations
+
+import argparse
+import inspect
+import json
+import os
+import random
+import runpy
+import sys
+import traceback
+from dataclasses import dataclass, field
+from pathlib import Path
+
+import numpy as np
+import py5
+from py5_tools import split_setup
+
+from ..frames import FrameWriter, make_gif, prepare_out_dir
+
+
+@dataclass
+class Rendered:
+    """What a render left behind: the sketch's namespace, frames drawn, any error."""
+
+    namespace: dict = field(default_factory=dict)
+    frames: int = 0
+    error: str | None = None  # the sketch's traceback, if it raised
+    error_frame: int | None = None
+
+
+class _SketchError(Exception):
+    pass
+
+
+def render(sketch, frames: int, *, seed: int = 0, size=None, every: int = 1,
+           on_frame=None, argv=None) -> Rendered:
+    """Run ``sketch`` (a .py path) for ``frames`` captured frames, one every ``every`` draws.
+
+    ``on_frame(rgb, k)`` receives each captured frame (height, width, 3) and its
+    number k = 1, 2, …; ``size=(w, h)`` overrides the sketch's ``size()``.
+    """
+    sketch = Path(sketch).resolve()
+    result = Rendered()
+    real_run, real_size, real_no_loop = py5.run_sketch, py5.size, py5.no_loop
+
+    def run_sketch(*args, **kwargs):
+        namespace = inspect.stack()[1].frame.f_globals
+        result.namespace = namespace
+        functions = {name: namespace[name] for name in _SKETCH_FUNCTIONS if callable(namespace.get(name))}
+        # size() at the top of setup() is moved to settings() here, as py5 would do
+        functions = split_setup.transform(functions, namespace, namespace, py5.println, mode="module")
+        if functions is None:
+            result.error = f"py5 could not split {sketch.name}'s setup(): put size() in settings()"
+            return
+        if "draw" not in functions:
+            result.error = f"{sketch.name} has no draw() function, so there are no frames to export"
+            return
+        user_setup, user_draw = functions.get("setup"), functions["draw"]
+        draws = 0
+
+        def stop(error: str):
+            result.error, result.error_frame = error, result.frames + 1
+            py5.exit_sketch()
+
+        def setup():
+            _seed_everything(seed, namespace)
+            try:
+                if user_setup is not None:
+                    user_setup()
+            except Exception:  # noqa: BLE001 - reported to the user with its traceback
+                stop(_user_traceback(sketch))
+                return
+            py5.frame_rate(1000)
+
+        def draw():
+            nonlocal draws
+            if result.error is not None:
+                return
+            try:
+                user_draw()
+            except Exception:  # noqa: BLE001
+                stop(_user_traceback(sketch))
+                return
+            draws += 1
+            if draws % every:
+                return
+            result.frames += 1
+            if on_frame is not None:
+                try:
+                    on_frame(py5.get_np_pixels(bands="RGB"), result.frames)
+                except Exception as error:  # noqa: BLE001 - e.g. the disk filled up
+                    stop(f"writing frame {result.frames} failed: {error}")
+                    return
+            if result.frames >= frames:
+                py5.exit_sketch()
+
+        functions.update(setup=setup, draw=draw)
+        run = eval(  # noqa: S307 - called from a frame whose globals are the sketch's, as py5 expects
+            "lambda run, functions: run(block=True, sketch_functions=functions)", namespace
+        )
+        run(real_run, functions)
+
+    py5.run_sketch = run_sketch
+    py5.no_loop = lambda: None  # a still sketch still gives its frames
+    if size is not None:
+        py5.size = lambda w, h, *rest: real_size(size[0], size[1], *rest)
+    saved_argv, saved_path = sys.argv, list(sys.path)
+    sys.argv = [str(sketch), *(argv or [])]
+    sys.path.insert(0, str(sketch.parent))
+    try:
+        runpy.run_path(str(sketch), run_name="__main__")
+    except SystemExit:
+        pass
+    except Exception:  # noqa: BLE001 - the sketch's top-level code raised
+        result.error = _user_traceback(sketch)
+    finally:
+        py5.run_sketch, py5.size, py5.no_loop = real_run, real_size, real_no_loop
+        sys.argv, sys.path[:] = saved_argv, saved_path
+    if result.error is None and py5.is_dead_from_error:
+        result.error = "the sketch stopped with an error inside py5 (see the messages above)"
+    if result.error is None and not result.namespace:
+        result.error = f"{sketch.name} never called py5.run_sketch(): is it a py5 sketch?"
+    return result
+
+
+_SKETCH_FUNCTIONS = (
+    "settings", "setup", "draw", "pre_draw", "post_draw", "key_pressed", "key_released",
+    "key_typed", "mouse_pressed", "mouse_released", "mouse_clicked", "mouse_dragged",
+    "mouse_moved", "mouse_wheel", "mouse_entered", "mouse_exited", "exiting", "window_moved",
+    "window_resized", "movie_event",
+)
+
+
+def _seed_everything(seed: int, namespace: dict) -> None:
+    random.seed(seed)
+    np.random.seed(seed)
+    py5.random_seed(seed)
+    py5.noise_seed(seed)
+    if "SEED" in namespace:
+        namespace["SEED"] = seed
+
+
+def _user_traceback(sketch: Path) -> str:
+    """The current exception's traceback, from the sketch's own frames on."""
+    kind, error, tb = sys.exc_info()
+    frames = traceback.extract_tb(tb)
+    own = [i for i, f in enumerate(frames) if Path(f.filename).resolve() == sketch]
+    frames = frames[own[0]:] if own else frames
+    lines = ["Traceback (most recent call last):\n", *traceback.format_list(frames)]
+    lines += traceback.format_exception_only(kind, error)
+    return "".join(lines).rstrip()
+
+
+def main(argv=None) -> int:
+    parser = argparse.ArgumentParser(prog="python -m creativenn.draw.render")
+    parser.add_argument("sketch")
+    parser.add_argument("--frames", type=int, required=True)
+    parser.add_argument("--out", required=True)
+    parser.add_argument("--seed", type=int, default=0)
+    parser.add_argument("--size", type=lambda s: tuple(int(v) for v in s.split("x")))
+    parser.add_argument("--every", type=int, default=1)
+    parser.add_argument("--fps", type=float, default=30.0)
+    parser.add_argument("--gif", action="store_true")
+    parser.add_argument("--mp4", action="store_true")
+    parser.add_argument("--progress-fd", type=int)
+    argv = sys.argv[1:] if argv is None else list(argv)
+    sketch_args = argv[argv.index("--") + 1:] if "--" in argv else []  # after --: the sketch's own
+    args = parser.parse_args(argv[: len(argv) - len(sketch_args) - (1 if "--" in argv else 0)])
+    progress = os.fdopen(args.progress_fd, "w", buffering=1) if args.progress_fd else None
+
+    def report(**message):
+        if progress is not None:
+            progress.write(json.dumps(message) + "\n")
+
+    sketch = Path(args.sketch)
+    out = prepare_out_dir(args.out)
+    writer = FrameWriter(out, mp4=out / f"{sketch.stem}.mp4" if args.mp4 else None, fps=args.fps)
+
+    def on_frame(rgb, k):
+        writer.write(rgb)
+        report(frame=k)
+
+    result = render(sketch, args.frames, seed=args.seed, size=args.size, every=args.every,
+                    on_frame=on_frame, argv=sketch_args)
+    files = []
+    try:
+        writer.close()
+    except OSError as error:
+        result.error = result.error or str(error)
+    if writer.count and result.error is None:
+        if args.mp4:
+            files.append(str(writer.mp4))
+        if args.gif:
+            files.append(str(make_gif(writer.paths, out / f"{sketch.stem}.gif", fps=args.fps)))
+    report(done=True, frames=writer.count, files=files, error=result.error,
+           error_frame=result.error_frame)
+    return 0 if result.error is None else 1
+
+
+if __name__ == "__main__":
+    sys.exit(main())

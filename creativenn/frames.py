@@ -1,0 +1,133 @@
+"""Writing frames: numbered PNGs, an MP4 as they come, a GIF at the end.
+
+Frames arrive as (height, width, 3) uint8 arrays. A background thread
+encodes them so the sketch keeps drawing meanwhile; its queue is short, so
+memory stays bounded however long the export. Whatever was written before
+an error stays on disk.
+
+Leaves out: drawing (see ``creativenn.draw``) and anything py5.
+"""
+
+from __future__ import annotations
+
+import queue
+import threading
+from pathlib import Path
+
+import numpy as np
+
+PNG_NAME = "frame-{:04d}.png"
+
+
+def prepare_out_dir(out) -> Path:
+    """Create ``out`` if need be and check it can be written; a clear error otherwise."""
+    out = Path(out)
+    try:
+        out.mkdir(parents=True, exist_ok=True)
+        probe = out / ".creativenn-write-test"
+        probe.write_bytes(b"")
+        probe.unlink()
+    except OSError as error:
+        raise OSError(
+            f"cannot write frames to {out}: {error.strerror or error}. "
+            "Choose another --out folder, or fix its permissions."
+        ) from None
+    return out
+
+
+class FrameWriter:
+    """Writes each frame given to ``write`` as a PNG (and into an MP4 if asked)."""
+
+    def __init__(self, out_dir, *, mp4: Path | None = None, fps: float = 30.0,
+                 compress_level: int = 1, queue_size: int = 6):
+        self.out_dir = Path(out_dir)
+        self.mp4, self.fps, self.compress_level = mp4, fps, compress_level
+        self.count = 0
+        self.paths: list[Path] = []
+        self._queue: queue.Queue = queue.Queue(maxsize=queue_size)
+        self._error: BaseException | None = None
+        self._video = None
+        self._thread = threading.Thread(target=self._work, name="creativenn-frames", daemon=True)
+        self._thread.start()
+
+    def write(self, rgb: np.ndarray) -> Path:
+        """Queue one frame; returns the path its PNG will have."""
+        self._raise_if_failed()
+        if rgb.ndim != 3 or rgb.shape[2] != 3 or rgb.dtype != np.uint8:
+            raise ValueError(f"a frame must be (height, width, 3) uint8, got {rgb.shape} {rgb.dtype}")
+        self.count += 1
+        path = self.out_dir / PNG_NAME.format(self.count)
+        self.paths.append(path)
+        self._queue.put((path, rgb))
+        return path
+
+    def close(self) -> None:
+        """Wait for every queued frame to be written, and finish the MP4."""
+        self._queue.put(None)
+        self._thread.join()
+        self._raise_if_failed()
+
+    def _raise_if_failed(self):
+        if self._error is not None:
+            raise OSError(f"writing frames failed: {self._error}") from self._error
+
+    def _work(self):
+        from PIL import Image
+
+        while True:
+            item = self._queue.get()
+            if item is None:
+                break
+            if self._error is not None:
+                continue  # drain the queue so write() never blocks forever
+            path, rgb = item
+            try:
+                Image.fromarray(rgb).save(path, compress_level=self.compress_level)
+                if self.mp4 is not None:
+                    self._video_frame(rgb)
+            except BaseException as error:  # noqa: BLE001 - reported by write()/close()
+                self._error = error
+        try:
+            if self._video is not None:
+                self._video.close()
+        except BaseException as error:  # noqa: BLE001
+            self._error = self._error or error
+
+    def _video_frame(self, rgb: np.ndarray):
+        import imageio_ffmpeg
+
+        h, w = rgb.shape[:2]
+        even = rgb[: h - h % 2, : w - w % 2]  # H.264 in yuv420p needs even sides
+        if self._video is None:
+            self._video = imageio_ffmpeg.write_frames(
+                str(self.mp4), (even.shape[1], even.shape[0]), fps=self.fps, codec="libx264",
+                pix_fmt_out="yuv420p", quality=8, macro_block_size=2,
+                output_params=["-movflags", "+faststart"],
+            )
+            self._video.send(None)  # start ffmpeg
+        self._video.send(np.ascontiguousarray(even))
+
+
+def make_gif(pngs, gif_path, fps: float = 30.0, max_width: int = 480) -> Path:
+    """A looping GIF from PNG files, scaled down to at most ``max_width`` pixels wide."""
+    from PIL import Image
+
+    pngs = [Path(p) for p in pngs]
+    if not pngs:
+        raise ValueError("make_gif needs at least one frame")
+
+    def frames():
+        for path in pngs:
+            with Image.open(path) as image:
+                image = image.convert("RGB")
+                if image.width > max_width:
+                    height = round(image.height * max_width / image.width)
+                    image = image.resize((max_width, height), Image.Resampling.LANCZOS)
+                yield image.quantize(colors=255, method=Image.Quantize.MEDIANCUT, dither=Image.Dither.NONE)
+
+    images = frames()
+    first = next(images)
+    duration = max(20, round(1000 / fps / 10) * 10)  # GIF counts in hundredths of a second
+    first.save(gif_path, save_all=True, append_images=images, duration=duration, loop=0,
+               optimize=False, disposal=1)
+    return Path(gif_path)

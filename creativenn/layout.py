@@ -1,0 +1,116 @@
+"""Where things go on screen: neuron positions, and one mapping from model to screen.
+
+Pure arithmetic (numpy only), so it is tested without a window. Screen
+coordinates follow py5: x to the right, y *down*, in pixels. Model
+coordinates follow maths: y *up*. ``Mapping`` is the single place where one
+becomes the other (manim's ``coords_to_point``).
+
+>>> m = Mapping(bounds=((-1, 1), (-1, 1)), rect=(0, 0, 200, 100))
+>>> m.to_screen(0.0, 0.0), m.to_screen(1.0, 1.0)
+((100.0, 50.0), (200.0, 0.0))
+>>> m.to_model(100.0, 50.0)
+(0.0, 0.0)
+"""
+
+from __future__ import annotations
+
+import numpy as np
+
+
+def neuron_positions(sizes, x: float, y: float, w: float, h: float,
+                     max_spacing: float | None = None) -> list[np.ndarray]:
+    """Centres of every neuron, one (n_l, 2) array per layer, inside rect (x, y, w, h).
+
+    Layers are columns spread evenly from left (inputs) to right (outputs);
+    a layer's neurons are spread evenly down its column and centred, at most
+    ``max_spacing`` apart (default: the layers' own spacing, so small layers
+    do not stretch).
+    """
+    sizes = [int(n) for n in sizes]
+    if len(sizes) < 1 or min(sizes) < 1:
+        raise ValueError(f"sizes must be positive layer sizes, got {sizes!r}")
+    if w <= 0 or h <= 0:
+        raise ValueError(f"the rectangle must have a positive size, got {w!r}×{h!r}")
+    columns = len(sizes)
+    xs = [x + w / 2] if columns == 1 else list(np.linspace(x, x + w, columns))
+    column_gap = w / max(columns - 1, 1)
+    spacing_cap = max_spacing if max_spacing is not None else max(column_gap * 0.6, 1.0)
+    positions = []
+    for cx, n in zip(xs, sizes, strict=True):
+        spacing = min(h / max(n - 1, 1), spacing_cap) if n > 1 else 0.0
+        top = y + h / 2 - spacing * (n - 1) / 2
+        ys = top + spacing * np.arange(n)
+        positions.append(np.column_stack([np.full(n, cx), ys]))
+    return positions
+
+
+def edge_segments(positions: list[np.ndarray], l: int) -> np.ndarray:
+    """Line segments of the edges into layer l+1, shape (n_out, n_in, 4): x1, y1, x2, y2.
+
+    Entry [k, j] is the edge of weight W[k, j], from neuron j of layer l to
+    neuron k of layer l+1, so it lines up with ``net.weights[l]``.
+    """
+    src, dst = positions[l], positions[l + 1]
+    n_out, n_in = len(dst), len(src)
+    segments = np.empty((n_out, n_in, 4))
+    segments[..., 0:2] = src[None, :, :]
+    segments[..., 2:4] = dst[:, None, :]
+    return segments
+
+
+def neuron_radius(positions: list[np.ndarray], largest: float = 18.0, smallest: float = 2.0) -> float:
+    """A radius that keeps the most crowded column's neurons from touching."""
+    gaps = [np.min(np.diff(p[:, 1])) for p in positions if len(p) > 1]
+    gap = min(gaps) if gaps else 2 * largest
+    return float(np.clip(gap * 0.42, smallest, largest))
+
+
+class Mapping:
+    """From a model-space rectangle ``bounds`` to a screen rectangle ``rect``.
+
+    ``bounds`` is ((x_min, x_max), (y_min, y_max)) in model units; ``rect`` is
+    (x, y, width, height) in pixels. Model y grows upwards, screen y downwards.
+    """
+
+    def __init__(self, bounds, rect):
+        (x0, x1), (y0, y1) = bounds
+        if not (x1 > x0 and y1 > y0):
+            raise ValueError(f"bounds must be ((x_min, x_max), (y_min, y_max)) with min < max, got {bounds!r}")
+        rx, ry, rw, rh = rect
+        if not (rw > 0 and rh > 0):
+            raise ValueError(f"rect must have a positive width and height, got {rect!r}")
+        self.bounds = ((float(x0), float(x1)), (float(y0), float(y1)))
+        self.rect = (float(rx), float(ry), float(rw), float(rh))
+
+    def to_screen(self, x, y):
+        """Screen (sx, sy) of model point(s) (x, y)."""
+        (x0, x1), (y0, y1) = self.bounds
+        rx, ry, rw, rh = self.rect
+        sx = rx + (np.asarray(x, dtype=float) - x0) / (x1 - x0) * rw
+        sy = ry + (y1 - np.asarray(y, dtype=float)) / (y1 - y0) * rh
+        return (float(sx), float(sy)) if np.ndim(sx) == 0 else (sx, sy)
+
+    def to_model(self, sx, sy):
+        """Model (x, y) under screen point(s) (sx, sy)."""
+        (x0, x1), (y0, y1) = self.bounds
+        rx, ry, rw, rh = self.rect
+        x = x0 + (np.asarray(sx, dtype=float) - rx) / rw * (x1 - x0)
+        y = y1 - (np.asarray(sy, dtype=float) - ry) / rh * (y1 - y0)
+        return (float(x), float(y)) if np.ndim(x) == 0 else (x, y)
+
+    def contains(self, sx: float, sy: float) -> bool:
+        """Whether screen point (sx, sy) lies inside ``rect``."""
+        rx, ry, rw, rh = self.rect
+        return rx <= sx <= rx + rw and ry <= sy <= ry + rh
+
+    def grid(self, columns: int, rows: int) -> np.ndarray:
+        """Model points at the centres of a columns × rows pixel grid over ``rect``.
+
+        Shape (rows * columns, 2), row by row from the top: ready for one
+        vectorized forward pass, and to reshape into an image (rows, columns).
+        """
+        (x0, x1), (y0, y1) = self.bounds
+        xs = x0 + (np.arange(columns) + 0.5) / columns * (x1 - x0)
+        ys = y1 - (np.arange(rows) + 0.5) / rows * (y1 - y0)
+        gx, gy = np.meshgrid(xs, ys)
+        return np.column_stack([gx.ravel(), gy.ravel()])

@@ -1,0 +1,162 @@
+"""A network learning XOR, circles, moons or spirals: neurons lit, edges coloured by weight.
+
+What to watch: the coloured field on the left is the network's answer at
+every point of the plane, a_L = σ(W_L … σ(W_1 x + b_1) … + b_L); it bends
+until it separates the orange points from the blue ones. On the right, each
+edge is a weight: orange negative, blue positive, thicker = larger. The
+neurons light up with their activations for the ringed sample.
+
+Keys: space pause/resume · r reset · s save a frame · + / - learning rate ·
+1 2 3 4 data set (xor, circles, moons, spirals) · o optimizer · h help.
+"""
+
+import numpy as np
+import py5
+
+import creativenn as cnn
+from creativenn import colors
+from creativenn.draw import (draw_decision_field, draw_help, draw_loss_curve, draw_message,
+                             draw_network, draw_points, label)
+from creativenn.layout import Mapping
+
+# --- constants: change these --------------------------------------------------
+LAYERS = [2, 4, 4, 1]  # inputs, hidden layers …, output
+ACTIVATION = "tanh"  # hidden layers: sigmoid, tanh, relu, leaky_relu, linear
+LEARNING_RATE = 0.3
+STEPS_PER_FRAME = 4  # training steps between two frames
+BATCH_SIZE = 16  # samples per step: 1 = stochastic, all = batch gradient descent
+DATASETS = ["xor", "circles", "moons", "spirals"]
+OPTIMIZERS = ["sgd", "momentum", "adam"]
+WEIGHT_SCALE = 2.0  # |w| at which an edge gets its full colour and width
+SAMPLE_EVERY = 10  # frames between two highlighted samples
+SEED = 0
+KEYS = [
+    ("space", "pause / resume training"), ("r", "reset the network"), ("s", "save this frame"),
+    ("+ / -", "learning rate up / down"), ("1 2 3 4", "xor, circles, moons, spirals"),
+    ("o", "next optimizer (sgd, momentum, adam)"), ("h", "show / hide this help"),
+]
+
+# --- state --------------------------------------------------------------------
+net = optimizer = X = Y = rng = None
+dataset, optimizer_name, learning_rate = "xor", "sgd", LEARNING_RATE
+losses, steps, paused, show_help, problem = [], 0, False, False, None
+field = network_box = None
+
+
+def settings():
+    py5.size(800, 800)
+    py5.smooth(4)
+
+
+def setup():
+    global field, network_box
+    py5.window_title("creativenn · network")
+    field = Mapping(bounds=((-1.3, 1.3), (-1.3, 1.3)), rect=(30, 80, 360, 360))
+    network_box = (430, 80, 340, 360)
+    reset()
+
+
+def reset():
+    """A fresh network and data set, from SEED."""
+    global net, optimizer, X, Y, rng, losses, steps, problem
+    rng = np.random.default_rng(SEED)
+    make = getattr(cnn.datasets, dataset)
+    X, Y = make(n=200, noise=0.05, seed=SEED) if dataset == "xor" else make(n=200, seed=SEED)
+    net = cnn.MLP(LAYERS, activation=ACTIVATION, output_activation="sigmoid", loss="bce", seed=SEED)
+    optimizer = cnn.optimizers.make(optimizer_name, learning_rate)
+    losses, steps, problem = [], 0, None
+
+
+def draw():
+    if not paused and problem is None:
+        train_a_little()
+    py5.background(*colors.BACKGROUND)
+    draw_title()
+    draw_decision_field(net, field, resolution=180)
+    draw_points(X, Y, field)
+    sample = current_sample()
+    draw_sample_ring(X[sample])
+    draw_network(net, *network_box, sample=X[sample], scale=WEIGHT_SCALE)
+    draw_loss_curve(losses, 30, 470, 740, 170, title="loss (log scale) over training steps")
+    draw_legend()
+    if problem:
+        draw_message(problem)
+    if show_help:
+        draw_help(KEYS)
+
+
+def train_a_little():
+    """A few mini-batch steps: θ ← θ − η ∇C(θ) on BATCH_SIZE random samples each."""
+    global steps, problem
+    for _ in range(STEPS_PER_FRAME):
+        batch = rng.integers(0, len(X), min(BATCH_SIZE, len(X)))
+        try:
+            losses.append(net.step(X[batch], Y[batch], optimizer))
+        except cnn.DivergedError:
+            problem = ["Training diverged: the loss became infinite.",
+                       f"The learning rate η = {learning_rate:g} is too large for this network.",
+                       "The weights went back to their last good values.",
+                       "Press - to lower η, then space to go on (or r to start again)."]
+            return
+        steps += 1
+
+
+def current_sample() -> int:
+    return (py5.frame_count // SAMPLE_EVERY) % len(X)
+
+
+def draw_sample_ring(x):
+    sx, sy = field.to_screen(x[0], x[1])
+    py5.no_fill()
+    py5.stroke(*colors.ON)
+    py5.stroke_weight(2.5)
+    py5.circle(sx, sy, 22)
+
+
+def draw_title():
+    label(f"a {'-'.join(map(str, LAYERS))} network learning {dataset}", 30, 24, 22)
+    status = "paused" if paused else f"step {steps}"
+    label(f"{status}   η = {learning_rate:g}   {optimizer_name}   batch {BATCH_SIZE}",
+          770, 30, 15, colors.MUTED, align="right", kind="mono")
+
+
+def draw_legend():
+    y = 670
+    label("aₗ = σ(Wₗ aₗ₋₁ + bₗ)        θ ← θ − η ∇C(θ)", 30, y, 16, kind="mono")
+    py5.stroke_weight(5)
+    for i, (w, text) in enumerate([(-WEIGHT_SCALE, "negative weight"), (WEIGHT_SCALE, "positive weight")]):
+        py5.stroke(*colors.weight_color(w, WEIGHT_SCALE))
+        py5.line(30 + i * 200, y + 45, 60 + i * 200, y + 45)
+        label(text, 70 + i * 200, y + 37, 14)
+    label("thicker = larger |w|", 430, y + 37, 14, colors.MUTED)
+    label("space pause · r reset · s save · +/- η · 1-4 data · o optimizer · h help",
+          30, y + 80, 14, colors.MUTED)
+
+
+def key_pressed():
+    global paused, show_help, dataset, optimizer_name, learning_rate, problem
+    key = py5.key
+    if key == " ":
+        paused = not paused and problem is None  # after a problem, space goes on
+        problem = None
+    elif key == "r":
+        reset()
+    elif key == "s":
+        py5.save_frame("network-####.png")
+    elif key in "+=":
+        learning_rate *= 1.5
+        optimizer.learning_rate = learning_rate
+    elif key in "-_":
+        learning_rate /= 1.5
+        optimizer.learning_rate = learning_rate
+    elif key in "1234":
+        dataset = DATASETS[int(key) - 1]
+        reset()
+    elif key == "o":
+        optimizer_name = OPTIMIZERS[(OPTIMIZERS.index(optimizer_name) + 1) % len(OPTIMIZERS)]
+        reset()
+    elif key == "h":
+        show_help = not show_help
+
+
+py5.run_sketch()
