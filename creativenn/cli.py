@@ -84,7 +84,8 @@ def cmd_run(args) -> int:
             "There is no display here (DISPLAY is not set), so no window can open.\n"
             f"  Export frames instead:  creativenn export {args.sketch} --frames 120 --out out/"
             f"{sketch.stem} --gif\n"
-            f"  or run on a virtual screen:  xvfb-run -s '-screen 0 1920x1080x24' creativenn run {args.sketch}"
+            "  or run on a virtual screen:  "
+            f"xvfb-run -s '-screen 0 1920x1080x24' creativenn run {args.sketch}"
         )
     require_java()
     os.execv(sys.executable, [sys.executable, str(sketch), *args.sketch_args])

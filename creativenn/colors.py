@@ -17,7 +17,7 @@ hue alone and size by saturation and (in drawings) thickness.
 orange and class 1 blue to agree with the weights.
 
 >>> weight_color(0.0), weight_color(5.0), weight_color(-5.0)
-((62, 68, 82), (78, 159, 229), (242, 142, 43))
+((62, 68, 82), (90, 170, 240), (242, 142, 43))
 """
 
 from __future__ import annotations
@@ -30,7 +30,7 @@ INK = (230, 232, 235)  # text
 MUTED = (140, 146, 158)  # secondary text, axes
 NEGATIVE = (242, 142, 43)  # orange
 NEUTRAL = (62, 68, 82)  # dim slate
-POSITIVE = (78, 159, 229)  # blue
+POSITIVE = (90, 170, 240)  # blue, as light as the orange (CIE L* 67 vs 68)
 OFF = (36, 40, 50)  # a neuron at its lowest activation
 ON = (255, 236, 179)  # a neuron at its highest
 CLASSES = (  # Okabe & Ito (2008), reordered so 0 and 1 match the weights

@@ -75,7 +75,9 @@ class Mapping:
     def __init__(self, bounds, rect):
         (x0, x1), (y0, y1) = bounds
         if not (x1 > x0 and y1 > y0):
-            raise ValueError(f"bounds must be ((x_min, x_max), (y_min, y_max)) with min < max, got {bounds!r}")
+            raise ValueError(
+                f"bounds must be ((x_min, x_max), (y_min, y_max)) with min < max, got {bounds!r}"
+            )
         rx, ry, rw, rh = rect
         if not (rw > 0 and rh > 0):
             raise ValueError(f"rect must have a positive width and height, got {rect!r}")

@@ -16,7 +16,14 @@ from .. import colors
 
 ASSETS = Path(__file__).resolve().parents[2] / "assets"
 FONTS = {"sans": ASSETS / "fonts" / "DejaVuSans.ttf", "mono": ASSETS / "fonts" / "DejaVuSansMono.ttf"}
-_font_cache: dict = {}
+
+
+def cache(sketch) -> dict:
+    """A dict that lives as long as ``sketch``: for fonts and images made once per sketch."""
+    store = getattr(sketch, "_creativenn_cache", None)
+    if store is None:
+        store = sketch._creativenn_cache = {}
+    return store
 
 
 def current_sketch(sketch=None):
@@ -37,10 +44,11 @@ def current_sketch(sketch=None):
 def font(size: float, kind: str = "sans", sketch=None):
     """The project's font (DejaVu, shipped in assets/) at ``size`` pixels, made once."""
     s = current_sketch(sketch)
-    key = (id(s), kind, round(size))
-    if key not in _font_cache:
-        _font_cache[key] = s.create_font(str(FONTS[kind]), round(size))
-    return _font_cache[key]
+    fonts = cache(s)
+    key = ("font", kind, round(size))
+    if key not in fonts:
+        fonts[key] = s.create_font(str(FONTS[kind]), round(size))
+    return fonts[key]
 
 
 def label(text: str, x: float, y: float, size: float = 14, color=colors.INK, *,

@@ -7,9 +7,8 @@ import py5
 
 from .. import colors
 from ..layout import Mapping
-from .base import current_sketch, label
+from .base import cache, current_sketch, label
 
-_images: dict = {}
 _OUTPUT_RANGES = {"sigmoid": (0.0, 1.0), "tanh": (-1.0, 1.0)}
 
 
@@ -31,10 +30,10 @@ def draw_decision_field(net, mapping: Mapping, resolution: int = 100, low=None, 
     """Paint the network's output over ``mapping``'s rectangle; returns the image drawn."""
     s = current_sketch(sketch)
     rgb = field_image(net, mapping, resolution, low, high)
-    key = (id(s), resolution)
-    _images[key] = s.create_image_from_numpy(rgb, bands="RGB", dst=_images.get(key))
+    images, key = cache(s), ("field", resolution)
+    images[key] = s.create_image_from_numpy(rgb, bands="RGB", dst=images.get(key))
     x, y, w, h = mapping.rect
-    s.image(_images[key], x, y, w, h)
+    s.image(images[key], x, y, w, h)
     return rgb
 
 

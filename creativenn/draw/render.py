@@ -64,6 +64,7 @@ def render(sketch, frames: int, *, seed: int = 0, size=None, every: int = 1,
     """
     sketch = Path(sketch).resolve()
     result = Rendered()
+    py5.reset_py5()  # a module-mode sketch can run again in this process once the last one ended
     real_run, real_size, real_no_loop = py5.run_sketch, py5.size, py5.no_loop
 
     def run_sketch(*args, **kwargs):

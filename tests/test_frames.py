@@ -1,0 +1,67 @@
+"""Writing frames: PNGs in order, MP4 and GIF with every frame, clear errors."""
+
+import numpy as np
+import pytest
+from PIL import Image
+
+from creativenn.frames import FrameWriter, make_gif, prepare_out_dir
+
+
+def frames(n, h=48, w=64):
+    for k in range(n):
+        rgb = np.zeros((h, w, 3), np.uint8)
+        rgb[:, : (k + 1) * 4] = (200, 40 * k % 255, 30)
+        yield rgb
+
+
+def test_pngs_mp4_and_gif_hold_every_frame(tmp_path):
+    writer = FrameWriter(tmp_path, mp4=tmp_path / "clip.mp4", fps=10)
+    originals = list(frames(9, h=47, w=63))  # odd sides: the MP4 still works
+    for rgb in originals:
+        writer.write(rgb)
+    writer.close()
+    assert [p.name for p in writer.paths] == [f"frame-{k:04d}.png" for k in range(1, 10)]
+    for path, rgb in zip(writer.paths, originals, strict=True):
+        assert np.array_equal(np.asarray(Image.open(path)), rgb)
+    import imageio_ffmpeg
+
+    reader = imageio_ffmpeg.read_frames(str(tmp_path / "clip.mp4"))
+    meta = next(reader)
+    assert meta["size"] == (62, 46) and sum(1 for _ in reader) == 9
+    gif = make_gif(writer.paths, tmp_path / "clip.gif", fps=10)
+    with Image.open(gif) as image:
+        assert image.n_frames == 9 and image.size == (63, 47)
+
+
+def test_gif_is_scaled_down(tmp_path):
+    writer = FrameWriter(tmp_path)
+    for rgb in frames(2, h=400, w=1000):
+        writer.write(rgb)
+    writer.close()
+    with Image.open(make_gif(writer.paths, tmp_path / "a.gif", max_width=500)) as image:
+        assert image.size == (500, 200)
+
+
+def test_unwritable_folder_is_a_clear_error(tmp_path):
+    blocker = tmp_path / "file"
+    blocker.write_text("")
+    with pytest.raises(OSError, match="cannot write frames to .*Choose another --out folder"):
+        prepare_out_dir(blocker / "frames")
+
+
+def test_a_bad_frame_is_refused(tmp_path):
+    writer = FrameWriter(tmp_path)
+    with pytest.raises(ValueError, match="uint8"):
+        writer.write(np.zeros((4, 4, 3)))
+    writer.close()
+
+
+def test_a_failing_disk_is_reported_and_earlier_frames_stay(tmp_path):
+    writer = FrameWriter(tmp_path)
+    good = next(frames(1))
+    writer.write(good)
+    writer.out_dir = tmp_path / "gone"  # the next frame's folder does not exist
+    writer.write(good)
+    with pytest.raises(OSError, match="writing frames failed"):
+        writer.close()
+    assert (tmp_path / "frame-0001.png").exists()
