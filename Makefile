@@ -50,7 +50,7 @@ run: setup
 	  echo "Look at out/network/network.gif (and network.mp4, frame-0001.png …)."; fi
 
 test: setup
-	$(PY) -m ruff check creativenn sketches tests bench
+	$(PY) -m ruff check creativenn sketches tests bench conftest.py
 	$(PY) -m pytest
 
 bench: setup

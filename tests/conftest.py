@@ -3,13 +3,10 @@
 import numpy as np
 import pytest
 
-from creativenn.display import virtual_display
-
 
 @pytest.fixture(scope="session")
 def py5_display():
-    """An X display (Xvfb when there is none), then py5 imported."""
-    virtual_display()
+    """py5, imported (the root conftest.py made sure there is a display)."""
     import py5
 
     return py5

@@ -57,7 +57,8 @@ def test_edges_show_their_weight_sign_in_colour(frames60):
     for weight, (mx, my) in (positive, negative):
         pixel = last[int(round(my)), int(round(mx))]
         assert near(pixel, colors.weight_color(weight, ns["WEIGHT_SCALE"]), tolerance=16), (weight, pixel)
-    blue, orange = last[int(positive[1][1]), int(positive[1][0])], last[int(negative[1][1]), int(negative[1][0])]
+    (px, py), (nx, ny) = positive[1].astype(int), negative[1].astype(int)
+    blue, orange = last[py, px], last[ny, nx]
     assert blue[2] > blue[0] and orange[0] > orange[2]
 
 
