@@ -8,7 +8,7 @@ VENV := .venv
 PY := $(VENV)/bin/python
 STAMP := $(VENV)/.installed
 
-.PHONY: setup run test bench lint clean
+.PHONY: setup run test bench gallery clean java-check display-check
 
 setup: $(STAMP) java-check display-check
 
@@ -55,6 +55,12 @@ test: setup
 
 bench: setup
 	$(PY) bench/train_step.py
+	$(PY) bench/export_methods.py
+
+# The README's pictures, made by the project itself.
+gallery: setup
+	$(PY) -m creativenn export network --frames 72 --every 5 --out out/gallery/network --gif --gif-width 360 --fps 15
+	mkdir -p docs/gallery && cp out/gallery/network/network.gif docs/gallery/network.gif
 
 clean:
 	rm -rf $(VENV) out .pytest_cache .ruff_cache *.egg-info

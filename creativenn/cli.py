@@ -98,6 +98,8 @@ def cmd_export(args) -> int:
         raise UsageError(f"--frames must be 1 or more, got {args.frames}")
     if args.every < 1:
         raise UsageError(f"--every must be 1 or more, got {args.every}")
+    if args.gif_width < 16:
+        raise UsageError(f"--gif-width must be 16 or more, got {args.gif_width}")
     if not args.fps > 0:
         raise UsageError(f"--fps must be positive, got {args.fps}")
     out = prepare_out_dir(args.out)
@@ -111,7 +113,7 @@ def cmd_export(args) -> int:
                str(args.every), "--fps", str(args.fps)]
     if args.size:
         command += ["--size", f"{args.size[0]}x{args.size[1]}"]
-    command += ["--gif"] * args.gif + ["--mp4"] * args.mp4
+    command += ["--gif"] * args.gif + ["--mp4"] * args.mp4 + ["--gif-width", str(args.gif_width)]
     read_end, write_end = os.pipe()
     command += ["--progress-fd", str(write_end)]
     if args.sketch_args:
@@ -220,6 +222,7 @@ def parser() -> argparse.ArgumentParser:
     export.add_argument("--mp4", action="store_true", help="also write SKETCH.mp4 (H.264)")
     export.add_argument("--fps", type=float, default=30.0, help="frames per second of GIF/MP4 (30)")
     export.add_argument("--every", type=int, default=1, help="keep every K-th frame (a time-lapse)")
+    export.add_argument("--gif-width", type=int, default=480, help="the GIF's width at most (480)")
     commands.add_parser("demo", help="train XOR in the terminal and watch the loss fall")
     return p
 

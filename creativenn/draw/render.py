@@ -185,6 +185,7 @@ def main(argv=None) -> int:
     parser.add_argument("--every", type=int, default=1)
     parser.add_argument("--fps", type=float, default=30.0)
     parser.add_argument("--gif", action="store_true")
+    parser.add_argument("--gif-width", type=int, default=480)
     parser.add_argument("--mp4", action="store_true")
     parser.add_argument("--progress-fd", type=int)
     argv = sys.argv[1:] if argv is None else list(argv)
@@ -215,7 +216,8 @@ def main(argv=None) -> int:
         if args.mp4:
             files.append(str(writer.mp4))
         if args.gif:
-            files.append(str(make_gif(writer.paths, out / f"{sketch.stem}.gif", fps=args.fps)))
+            files.append(str(make_gif(writer.paths, out / f"{sketch.stem}.gif", fps=args.fps,
+                                        max_width=args.gif_width)))
     report(done=True, frames=writer.count, files=files, error=result.error,
            error_frame=result.error_frame)
     return 0 if result.error is None else 1
