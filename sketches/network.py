@@ -134,8 +134,11 @@ def draw_legend():
 
 
 def key_pressed():
+    handle_key(py5.key)
+
+
+def handle_key(key):
     global paused, show_help, dataset, optimizer_name, learning_rate, problem
-    key = py5.key
     if key == " ":
         paused = not paused and problem is None  # after a problem, space goes on
         problem = None

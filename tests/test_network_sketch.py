@@ -129,3 +129,48 @@ def test_a_sketch_that_raises_is_stopped_and_reported(py5_display, tmp_path):
     result = render(ROOT / "tests" / "sketches" / "raises.py", 10, on_frame=lambda rgb, k: got.append(k))
     assert got == [1, 2, 3, 4] and result.error_frame == 5
     assert "breaks on purpose at frame 5" in result.error and "explode()" in result.error
+
+
+def test_keys_change_what_the_storyboard_says(render):
+    result, _ = render(NETWORK, 1)
+    ns = result.namespace
+    rate = ns["learning_rate"]
+    ns["handle_key"]("+")
+    assert ns["learning_rate"] == pytest.approx(rate * 1.5) == ns["optimizer"].learning_rate
+    ns["handle_key"]("-")
+    ns["handle_key"]("-")
+    assert ns["optimizer"].learning_rate == pytest.approx(rate / 1.5)
+    ns["handle_key"]("3")
+    assert ns["dataset"] == "moons" and ns["steps"] == 0
+    ns["handle_key"]("o")
+    assert ns["optimizer_name"] == "momentum" and isinstance(ns["optimizer"], ns["cnn"].Momentum)
+    ns["handle_key"](" ")
+    assert ns["paused"]
+    ns["handle_key"]("h")
+    assert ns["show_help"]
+
+
+def test_helpers_draw_on_a_class_mode_sketch_too(py5_display):
+    py5 = py5_display
+    import creativenn as cnn
+    from creativenn import draw
+
+    net = cnn.MLP([2, 3, 1], seed=0)
+    net.weights[1][0, :] = [3.0, 3.0, 3.0]  # strongly positive edges into the output
+    grabbed = []
+
+    class Diagram(py5.Sketch):
+        def settings(self):
+            self.size(200, 120)
+
+        def draw(self):
+            self.background(0)
+            self.positions = draw.draw_network(net, 10, 10, 180, 100, scale=2.0)
+            grabbed.append(self.get_np_pixels(bands="RGB"))
+            self.exit_sketch()
+
+    sketch = Diagram()
+    sketch.run_sketch(block=True)
+    (x1, y1), (x2, y2) = sketch.positions[1][1], sketch.positions[2][0]
+    mid = grabbed[0][int((y1 + y2) / 2), int((x1 + x2) / 2)]
+    assert near(mid, colors.POSITIVE, 16)
