@@ -14,7 +14,7 @@ and a ball rolling on them, small data sets. Drawing lives in
 """
 
 from . import activations, datasets, losses, optimizers, surfaces
-from .ball import Ball
+from .ball import Ball, Race, learning_rate_for
 from .checks import DivergedError
 from .gradcheck import gradient_check, numerical_gradient
 from .linefit import LineFit, cost_grid, least_squares
@@ -27,7 +27,7 @@ __version__ = "0.1.0"
 
 __all__ = [
     "MLP", "Gradients", "Perceptron", "LineFit", "least_squares", "cost_grid",
-    "SGD", "Momentum", "RMSProp", "Adam", "Optimizer", "Surface", "surface", "Ball",
+    "SGD", "Momentum", "RMSProp", "Adam", "Optimizer", "Surface", "surface", "Ball", "Race", "learning_rate_for",
     "DivergedError", "gradient_check", "numerical_gradient",
     "activations", "losses", "optimizers", "surfaces", "datasets",
 ]

@@ -21,7 +21,7 @@ from __future__ import annotations
 import numpy as np
 
 from .checks import DivergedError, as_array, require_finite
-from .optimizers import SGD, Optimizer
+from .optimizers import SGD, Optimizer, make
 from .surfaces import Surface
 
 
@@ -97,3 +97,74 @@ class Ball:
     def __repr__(self) -> str:
         x, y = self._position
         return f"Ball({self.surface.name}, at=({x:.4g}, {y:.4g}), {self.optimizer!r})"
+
+
+def learning_rate_for(name: str, surface: Surface, speed: float = 1.0) -> float:
+    """A learning rate that suits optimizer ``name`` on ``surface``, times ``speed``.
+
+    SGD and Momentum take the surface's ``learning_rate`` (a step is η times
+    the gradient, so it depends on how steep the surface is); RMSProp and
+    Adam take its ``step_size`` (their steps are about η long, whatever the
+    slope, so it depends on how wide the surface is).
+    """
+    base = surface.step_size if name in ("rmsprop", "adam") else surface.learning_rate
+    return base * speed
+
+
+class Race:
+    """One ball per optimizer, all from one start: the classic optimizer race.
+
+    ``step()`` moves every ball still running; a ball whose step diverges, or
+    that rolls off far beyond the surface's bounds, stops there and its
+    reason is kept in ``stopped``. ``speed`` scales every learning rate.
+
+    >>> from creativenn.surfaces import surface
+    >>> race = Race(surface("bowl"))
+    >>> sorted(race.balls), race.balls["adam"].optimizer
+    (['adam', 'momentum', 'rmsprop', 'sgd'], Adam(learning_rate=0.04, betas=(0.9, 0.999), eps=1e-08))
+    >>> race.step(100); race.steps, race.stopped
+    (100, {})
+    """
+
+    NAMES = ("sgd", "momentum", "rmsprop", "adam")
+
+    def __init__(self, surface: Surface, start=None, names=NAMES, speed: float = 1.0):
+        self.surface, self.names, self._speed = surface, tuple(names), float(speed)
+        self.restart(surface.start if start is None else start)
+
+    def restart(self, start) -> None:
+        """Every ball back to ``start``, trails and optimizer memories cleared."""
+        self.start = tuple(float(v) for v in start)
+        self.balls = {name: Ball(self.surface, self.start,
+                                 make(name, learning_rate_for(name, self.surface, self._speed)))
+                      for name in self.names}
+        self.stopped: dict[str, str] = {}
+        self.steps = 0
+
+    @property
+    def speed(self) -> float:
+        return self._speed
+
+    @speed.setter
+    def speed(self, value: float) -> None:
+        self._speed = float(value)
+        for name, ball in self.balls.items():
+            ball.optimizer.learning_rate = learning_rate_for(name, self.surface, self._speed)
+
+    def step(self, n: int = 1) -> None:
+        """``n`` steps of every ball still running."""
+        (x0, x1), (y0, y1) = self.surface.bounds
+        w, h = x1 - x0, y1 - y0
+        for _ in range(n):
+            for name, ball in self.balls.items():
+                if name in self.stopped:
+                    continue
+                try:
+                    ball.step()
+                except DivergedError:
+                    self.stopped[name] = "diverged"
+                    continue
+                x, y = ball.position
+                if not (x0 - w <= x <= x1 + w and y0 - h <= y <= y1 + h):
+                    self.stopped[name] = "rolled off the map"
+            self.steps += 1

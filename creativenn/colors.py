@@ -33,6 +33,12 @@ NEUTRAL = (62, 68, 82)  # dim slate
 POSITIVE = (90, 170, 240)  # blue, as light as the orange (CIE L* 67 vs 68)
 OFF = (36, 40, 50)  # a neuron at its lowest activation
 ON = (255, 236, 179)  # a neuron at its highest
+LOW_GROUND = (24, 28, 40)  # the lowest point of a cost surface
+HIGH_GROUND = (150, 158, 178)  # the highest: a moonlit monochrome, so coloured balls stand out
+OPTIMIZERS = {  # one colour per optimizer in every race (Okabe–Ito)
+    "sgd": (230, 159, 0), "momentum": (86, 180, 233), "rmsprop": (0, 158, 115),
+    "adam": (204, 121, 167),
+}
 CLASSES = (  # Okabe & Ito (2008), reordered so 0 and 1 match the weights
     (230, 159, 0), (86, 180, 233), (0, 158, 115), (240, 228, 66),
     (204, 121, 167), (213, 94, 0), (0, 114, 178), (153, 153, 153),
@@ -116,6 +122,11 @@ def field_colors(outputs, low: float = 0.0, high: float = 1.0, strength: float =
     ends = _to_linear(np.array([class_color(k) for k in range(n)]))[winner]
     t = (np.clip(confidence, 0, 1) * strength)[..., None]
     return _to_srgb(_to_linear(BACKGROUND) * (1 - t) + ends * t)
+
+
+def height_colors(t):
+    """Ground colours for heights ``t`` scaled to 0 (lowest) … 1 (highest)."""
+    return mix(LOW_GROUND, HIGH_GROUND, np.asarray(t, dtype=float) ** 1.5)
 
 
 def hex_color(rgb) -> str:

@@ -36,6 +36,12 @@ class Surface:
     start: tuple[float, float] = (0.0, 0.0)  # a start that makes a good race
     learning_rate: float = 0.01  # a learning rate that suits plain SGD here
     description: str = ""
+    step_size: float | None = None  # a learning rate for RMSProp/Adam: about a step's length
+
+    def __post_init__(self):
+        if self.step_size is None:
+            (x0, x1), (y0, y1) = self.bounds
+            self.step_size = 0.01 * max(x1 - x0, y1 - y0)
 
     def height(self, x, y):
         """f(x, y), element by element over arrays."""
@@ -63,11 +69,28 @@ class Surface:
         X, Y = np.meshgrid(xs, ys)
         return xs, ys, self.height(X, Y)
 
+    def typical_slope(self) -> float:
+        """The median size of the gradient |∇f| over ``bounds``: what counts as steep here."""
+        if getattr(self, "_typical_slope", None) is None:
+            (x0, x1), (y0, y1) = self.bounds
+            x, y = np.meshgrid(np.linspace(x0, x1, 31), np.linspace(y0, y1, 31))
+            gx, gy = self.gradient(x, y)
+            self._typical_slope = float(np.median(np.hypot(gx, gy))) or 1.0
+        return self._typical_slope
+
+    def relief(self, heights, low: float, high: float):
+        """Heights scaled to 0 (``low``) … 1 (``high``) on a log scale, for drawing.
+
+        Test surfaces span orders of magnitude (Rosenbrock 0 … 3600), so the
+        scale is log(1 + h − low): valleys keep their detail.
+        """
+        return np.log1p(np.maximum(np.asarray(heights) - low, 0)) / np.log1p(high - low)
+
 
 def _bowl():
     return Surface(
         "bowl", lambda x, y: x * x + y * y, lambda x, y: (2 * x, 2 * y),
-        ((-2, 2), (-2, 2)), [(0.0, 0.0)], (-1.6, 1.3), 0.1,
+        ((-2, 2), (-2, 2)), [(0.0, 0.0)], (-1.6, 1.3), 0.03,
         "x² + y²: one minimum, every path leads there",
     )
 

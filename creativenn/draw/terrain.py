@@ -1,0 +1,111 @@
+"""Cost surfaces from above: a shaded height map with contour lines, balls, trails, arrows.
+
+The map (heights and contours) is drawn once into an offscreen image per
+surface and size, then pasted every frame; only the balls and trails are
+drawn anew.
+"""
+
+from __future__ import annotations
+
+import numpy as np
+import py5
+
+from .. import colors
+from ..contours import contour_segments
+from ..layout import Mapping
+from .base import cache, current_sketch
+
+
+def terrain(surface, mapping: Mapping, resolution: int = 200, levels: int = 16):
+    """(RGB image rows × cols × 3, contour segments in model space) of ``surface``.
+
+    Heights are taken at the centres of a resolution × resolution grid over
+    ``mapping.bounds``, shaded on ``surface.relief``'s log scale, and cut by
+    ``levels`` contour lines evenly spaced on that scale.
+    """
+    points = mapping.grid(resolution, resolution)  # row by row from the top
+    heights = surface.height(points[:, 0], points[:, 1]).reshape(resolution, resolution)
+    relief = surface.relief(heights, float(heights.min()), float(heights.max()))
+    xs, ys = points[:resolution, 0], points[::resolution, 1]
+    segments = contour_segments(xs, ys, relief, np.linspace(0, 1, levels + 2)[1:-1])
+    return colors.height_colors(relief), segments
+
+
+def draw_terrain(surface, mapping: Mapping, resolution: int = 200, levels: int = 16,
+                 sketch=None) -> None:
+    """The height map of ``surface`` with contour lines, filling ``mapping``'s rectangle."""
+    s = current_sketch(sketch)
+    x, y, w, h = mapping.rect
+    store, key = cache(s), ("terrain", surface.name, mapping.bounds, mapping.rect, resolution, levels)
+    if key not in store:
+        rgb, segments = terrain(surface, mapping, resolution, levels)
+        g = s.create_graphics(int(w), int(h))
+        g.begin_draw()
+        g.image(s.create_image_from_numpy(rgb, bands="RGB"), 0, 0, w, h)
+        local = Mapping(mapping.bounds, (0, 0, w, h))
+        sx1, sy1 = local.to_screen(segments[:, 0], segments[:, 1])
+        sx2, sy2 = local.to_screen(segments[:, 2], segments[:, 3])
+        g.stroke(*colors.INK, 60)
+        g.stroke_weight(1)
+        g.lines(np.column_stack([sx1, sy1, sx2, sy2]).astype(np.float32))
+        g.end_draw()
+        store[key] = g
+    s.image(store[key], x, y)
+
+
+def draw_trail(points, mapping: Mapping, color, weight: float = 2.5, sketch=None) -> None:
+    """A path through model points (n, 2), as one vectorized ``lines()`` call."""
+    s = current_sketch(sketch)
+    points = np.asarray(points, dtype=float)
+    if len(points) < 2:
+        return
+    sx, sy = mapping.to_screen(points[:, 0], points[:, 1])
+    s.stroke(*color)
+    s.stroke_weight(weight)
+    s.lines(np.column_stack([sx[:-1], sy[:-1], sx[1:], sy[1:]]).astype(np.float32))
+
+
+def draw_ball(x: float, y: float, mapping: Mapping, color, diameter: float = 16, sketch=None) -> None:
+    """A ball at model point (x, y), with a dark rim."""
+    s = current_sketch(sketch)
+    sx, sy = mapping.to_screen(x, y)
+    s.stroke(*colors.BACKGROUND)
+    s.stroke_weight(2.5)
+    s.fill(*color)
+    s.circle(sx, sy, diameter)
+
+
+def draw_arrow(x1: float, y1: float, x2: float, y2: float, color, weight: float = 2.5,
+               head: float = 9, sketch=None) -> None:
+    """An arrow on screen from (x1, y1) to (x2, y2)."""
+    s = current_sketch(sketch)
+    length = float(np.hypot(x2 - x1, y2 - y1))
+    if length < 1e-6:
+        return
+    ux, uy = (x2 - x1) / length, (y2 - y1) / length
+    s.stroke(*color)
+    s.stroke_weight(weight)
+    s.line(x1, y1, x2, y2)
+    s.no_stroke()
+    s.fill(*color)
+    s.triangle(x2, y2, x2 - head * ux + head * 0.5 * uy, y2 - head * uy - head * 0.5 * ux,
+               x2 - head * ux - head * 0.5 * uy, y2 - head * uy + head * 0.5 * ux)
+
+
+def draw_downhill_arrow(ball, mapping: Mapping, color, longest: float = 50, sketch=None) -> None:
+    """The way downhill, −∇f, at ``ball``: longer where the slope is steeper, gone when flat.
+
+    The length is ``longest · tanh(|∇f| / g)``, with g the surface's typical
+    slope, so arrows on one surface compare and none runs off the map.
+    """
+    gx, gy = ball.gradient
+    size = float(np.hypot(gx, gy))
+    length = longest * np.tanh(size / ball.surface.typical_slope())
+    if not (np.isfinite(length) and length >= 4):
+        return
+    sx, sy = mapping.to_screen(*ball.position)
+    (x0, x1), (y0, y1) = mapping.bounds
+    # −∇f in screen directions: x scales by width/Δx, y flips and scales by height/Δy
+    dx, dy = -gx * mapping.rect[2] / (x1 - x0), gy * mapping.rect[3] / (y1 - y0)
+    norm = float(np.hypot(dx, dy))
+    draw_arrow(sx, sy, sx + dx / norm * length, sy + dy / norm * length, color, sketch=sketch)
