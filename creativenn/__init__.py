@@ -17,7 +17,7 @@ from . import activations, datasets, losses, optimizers, surfaces
 from .ball import Ball, Race, learning_rate_for
 from .checks import DivergedError
 from .gradcheck import gradient_check, numerical_gradient
-from .linefit import LineFit, cost_grid, least_squares
+from .linefit import LineFit, cost_grid, cost_surface, least_squares
 from .mlp import MLP, Gradients
 from .optimizers import SGD, Adam, Momentum, Optimizer, RMSProp
 from .perceptron import Perceptron
@@ -26,7 +26,7 @@ from .surfaces import Surface, surface
 __version__ = "0.1.0"
 
 __all__ = [
-    "MLP", "Gradients", "Perceptron", "LineFit", "least_squares", "cost_grid",
+    "MLP", "Gradients", "Perceptron", "LineFit", "least_squares", "cost_grid", "cost_surface",
     "SGD", "Momentum", "RMSProp", "Adam", "Optimizer", "Surface", "surface", "Ball", "Race", "learning_rate_for",
     "DivergedError", "gradient_check", "numerical_gradient",
     "activations", "losses", "optimizers", "surfaces", "datasets",

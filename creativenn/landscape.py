@@ -22,11 +22,15 @@ import numpy as np
 
 
 def pca_directions(steps) -> tuple[np.ndarray, np.ndarray]:
-    """The two unit directions along which the rows of ``steps`` (θ − θ₀) vary most."""
+    """The two unit directions of the plane through 0 closest to the rows of ``steps`` (θ − θ₀).
+
+    Principal directions taken about θ₀ itself (not the mean), so the plane
+    passes through the start and the paths leave it as little as possible.
+    """
     steps = np.asarray(steps, dtype=float)
     if steps.ndim != 2 or steps.shape[0] < 2:
         raise ValueError("pca_directions needs a path of at least 2 points, as rows")
-    _, _, vt = np.linalg.svd(steps - steps.mean(axis=0), full_matrices=False)
+    _, _, vt = np.linalg.svd(steps, full_matrices=False)
     if vt.shape[0] < 2:
         raise ValueError("the path must span at least two directions")
     return vt[0], vt[1]
@@ -44,13 +48,57 @@ def plane_losses(net, X, Y, origin, d1, d2, alphas, betas) -> np.ndarray:
 
     The network's own parameters are put back afterwards.
     """
+    a, b = np.meshgrid(alphas, betas)
+    return plane_losses_at(net, X, Y, origin, d1, d2, a.ravel(), b.ravel()).reshape(a.shape)
+
+
+def record_training(net, X, Y, optimizer, epochs: int, batch_size: int | None = None,
+                    seed: int | None = 0, every: int = 1):
+    """Train ``net`` and keep where it went: (parameters after every ``every``-th step, rows;
+    the full-data loss after each epoch).
+
+    The first row is the start. ``batch_size`` as in ``MLP.fit``: None is batch
+    descent, 1 stochastic, between mini-batch (G2). The network is trained
+    in place.
+    """
+    X, Y = np.asarray(X, float), np.asarray(Y, float)
+    n = len(X)
+    size = n if batch_size is None else min(batch_size, n)
+    rng = np.random.default_rng(seed)
+    path, losses, step = [net.parameters()], [net.loss(X, Y)], 0
+    for _ in range(epochs):
+        order = rng.permutation(n) if size < n else np.arange(n)
+        for start in range(0, n, size):
+            rows = order[start : start + size]
+            net.step(X[rows], Y[rows], optimizer)
+            step += 1
+            if step % every == 0:
+                path.append(net.parameters())
+        losses.append(net.loss(X, Y))
+    return np.array(path), np.array(losses)
+
+
+def plane_surface(net, X, Y, origin, d1, d2, bounds):
+    """The loss over the plane θ₀ + α d₁ + β d₂ as a Surface (for drawing its map)."""
+    from .surfaces import Surface
+
+    def height(alpha, beta):
+        alpha, beta = np.broadcast_arrays(alpha, beta)
+        flat = plane_losses_at(net, X, Y, origin, d1, d2, alpha.ravel(), beta.ravel())
+        return flat.reshape(alpha.shape) if alpha.ndim else float(flat[0])
+
+    return Surface("loss slice", height, None, bounds, [], (0.0, 0.0), 0.1,
+                   "the loss over a plane through weight space")
+
+
+def plane_losses_at(net, X, Y, origin, d1, d2, alphas, betas) -> np.ndarray:
+    """The loss at θ₀ + αᵢ d₁ + βᵢ d₂ for each pair (αᵢ, βᵢ); the network is put back."""
     saved = net.parameters()
-    losses = np.empty((len(betas), len(alphas)))
     try:
-        for i, beta in enumerate(betas):
-            for j, alpha in enumerate(alphas):
-                net.set_parameters(origin + alpha * d1 + beta * d2)
-                losses[i, j] = net.loss(X, Y)
+        out = np.empty(len(alphas))
+        for i, (alpha, beta) in enumerate(zip(alphas, betas, strict=True)):
+            net.set_parameters(origin + alpha * d1 + beta * d2)
+            out[i] = net.loss(X, Y)
     finally:
         net.set_parameters(saved)
-    return losses
+    return out

@@ -117,7 +117,30 @@ def cost_grid(x, y, slopes, intercepts) -> np.ndarray:
     Exact for these very points, computed from their sums:
     C = m² Σx²/N + 2mc x̄ + c² − 2m Σxy/N − 2c ȳ + Σy²/N.
     """
-    x, y = _points(x, y)
     m, c = np.meshgrid(as_array(slopes, "slopes"), as_array(intercepts, "intercepts"))
+    return cost_surface(x, y).height(m, c)
+
+
+def cost_surface(x, y, margin: float = 3.0):
+    """The cost C(m, c) of fitting these very points, as a Surface to draw and roll on.
+
+    Exact (G3): C = m² Σx²/N + 2mc x̄ + c² − 2m Σxy/N − 2c ȳ + Σy²/N, with
+    ∂C/∂m = 2(m Σx²/N + c x̄ − Σxy/N) and ∂C/∂c = 2(m x̄ + c − ȳ). Its bounds are
+    the closed-form minimum ± ``margin`` in both m and c.
+    """
+    from .surfaces import Surface
+
+    x, y = _points(x, y)
     sxx, sx, sxy, sy, syy = (float(np.mean(v)) for v in (x * x, x, x * y, y, y * y))
-    return m * m * sxx + 2 * m * c * sx + c * c - 2 * m * sxy - 2 * c * sy + syy
+    m0, c0 = least_squares(x, y)
+
+    def height(m, c):
+        return m * m * sxx + 2 * m * c * sx + c * c - 2 * m * sxy - 2 * c * sy + syy
+
+    def gradient(m, c):
+        return 2 * (m * sxx + c * sx - sxy), 2 * (m * sx + c - sy)
+
+    return Surface("line fit cost C(m, c)", height, gradient,
+                   ((m0 - margin, m0 + margin), (c0 - margin, c0 + margin)), [(m0, c0)],
+                   (m0 - 0.8 * margin, c0 + 0.6 * margin), 0.1,
+                   "the mean squared error of the line y = m x + c over the points")

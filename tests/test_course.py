@@ -109,3 +109,14 @@ def test_perceptron_rule_by_hand_P1():
     np.testing.assert_allclose(p.weights, [0.5 + 0.1 * 2 * 1.0, -0.5 + 0.1 * 2 * 2.0])
     assert p.bias == pytest.approx(0.2)
     assert p.train([1.0, 2.0], target=1) == 0
+
+
+def test_line_fit_cost_surface_is_exact_G3():
+    x, y = cnn.datasets.line(n=25, seed=4)
+    s = cnn.cost_surface(x, y)
+    fit = cnn.LineFit(slope=0.3, intercept=-1.2)
+    assert s.height(0.3, -1.2) == pytest.approx(fit.cost(x, y), rel=1e-12)
+    assert s.gradient(0.3, -1.2) == pytest.approx(fit.gradient(x, y), rel=1e-12)
+    (m0, c0), = s.minima
+    assert (m0, c0) == pytest.approx(cnn.least_squares(x, y))
+    assert s.gradient(m0, c0) == pytest.approx((0, 0), abs=1e-12)

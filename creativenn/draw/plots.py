@@ -73,12 +73,13 @@ def moving_average(values, window: int) -> np.ndarray:
 
 def draw_loss_curve(history, x: float, y: float, w: float, h: float, *, log: bool = True,
                     title: str = "loss", color=colors.ON, smooth: int | None = None,
-                    sketch=None) -> None:
+                    limits: tuple[float, float] | None = None, sketch=None) -> None:
     """The loss over training steps (log scale by default), raw and smoothed.
 
     Mini-batch losses are noisy; the raw curve is drawn faint and a moving
     average of ``smooth`` steps (default: 1/40 of the history) bright, and
-    the smoothed latest value is written at the top right.
+    the smoothed latest value is written at the top right. ``limits`` fixes
+    the (lowest, highest) loss shown, so several curves can share one scale.
     """
     s = current_sketch(sketch)
     label(title, x, y, 13, colors.MUTED, sketch=s)
@@ -100,7 +101,8 @@ def draw_loss_curve(history, x: float, y: float, w: float, h: float, *, log: boo
     def height(v):
         return np.log10(np.maximum(v, 1e-12)) if log else v
 
-    lo, hi = float(height(values).min()), float(height(values).max())
+    lo, hi = (float(v) for v in height(np.array(limits))) if limits else (
+        float(height(values).min()), float(height(values).max()))
     hi = hi if hi > lo else lo + 1
     px = x + np.linspace(0, w, values.size)
     for series, stroke, weight in ((values, (*color, 70), 1), (smoothed_shown, color, 2.5)):

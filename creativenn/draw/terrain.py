@@ -36,8 +36,8 @@ def draw_terrain(surface, mapping: Mapping, resolution: int = 200, levels: int =
     """The height map of ``surface`` with contour lines, filling ``mapping``'s rectangle."""
     s = current_sketch(sketch)
     x, y, w, h = mapping.rect
-    store, key = cache(s), ("terrain", surface.name, mapping.bounds, mapping.rect, resolution, levels)
-    if key not in store:
+    store, key = cache(s), ("terrain", id(surface), mapping.bounds, mapping.rect, resolution, levels)
+    if key not in store or store[key][0] is not surface:
         rgb, segments = terrain(surface, mapping, resolution, levels)
         g = s.create_graphics(int(w), int(h))
         g.begin_draw()
@@ -49,8 +49,8 @@ def draw_terrain(surface, mapping: Mapping, resolution: int = 200, levels: int =
         g.stroke_weight(1)
         g.lines(np.column_stack([sx1, sy1, sx2, sy2]).astype(np.float32))
         g.end_draw()
-        store[key] = g
-    s.image(store[key], x, y)
+        store[key] = (surface, g)  # the surface is kept so its id is not reused while cached
+    s.image(store[key][1], x, y)
 
 
 def draw_trail(points, mapping: Mapping, color, weight: float = 2.5, sketch=None) -> None:

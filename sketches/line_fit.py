@@ -1,0 +1,188 @@
+"""Fitting a line y = m x + c by gradient descent, beside the cost surface it rolls on.
+
+What to watch: on the left, the line moves towards the points and the
+residuals (vertical segments, e = m x + c − y) shrink. On the right is the
+cost C(m, c) = 1/N Σ e² for these very points: every (slope, intercept) is
+a point of this map, the ball is the current line, its trail the path descent
+took, × the least-squares answer. Batch descent rolls smoothly; stochastic
+descent, one point per step, staggers (ringed: the points of the last step).
+
+Keys: b batch · s stochastic · m mini-batch · drag on the map: a new start ·
+space pause/resume · r restart · + / - learning rate · p save a frame · h help.
+"""
+
+import numpy as np
+import py5
+
+import creativenn as cnn
+from creativenn import colors
+from creativenn.draw import draw_ball, draw_help, draw_terrain, draw_trail, label
+from creativenn.layout import Mapping
+
+# --- constants: change these --------------------------------------------------
+POINTS = 30
+TRUE_SLOPE, TRUE_INTERCEPT, NOISE = 1.5, 0.5, 0.35
+LEARNING_RATE = 0.05
+MINI_BATCH = 8
+STEPS_PER_FRAME = 1
+SEED = 0
+MODES = {"b": "batch", "s": "stochastic", "m": "mini-batch"}
+KEYS = [
+    ("b / s / m", "batch, stochastic, mini-batch descent"), ("drag", "a new start on the map"),
+    ("space", "pause / resume"), ("r", "restart"), ("+ / -", "learning rate up / down"),
+    ("p", "save this frame"), ("h", "show / hide this help"),
+]
+
+# --- state --------------------------------------------------------------------
+x = y = fit = cost = rng = data_view = cost_view = None
+mode, learning_rate, start = "batch", LEARNING_RATE, None
+trail, used, paused, show_help, problem = [], [], False, False, None
+
+
+def settings():
+    py5.size(800, 800)
+    py5.smooth(4)
+
+
+def setup():
+    global x, y, cost, rng, data_view, cost_view
+    py5.window_title("creativenn · fitting a line")
+    rng = np.random.default_rng(SEED)
+    X, Y = cnn.datasets.line(POINTS, TRUE_SLOPE, TRUE_INTERCEPT, NOISE, seed=SEED)
+    x, y = X[:, 0], Y[:, 0]
+    cost = cnn.cost_surface(x, y)
+    data_view = Mapping(((-1.2, 1.2), (y.min() - 1, y.max() + 1)), rect=(30, 110, 350, 400))
+    cost_view = Mapping(cost.bounds, rect=(420, 110, 350, 400))
+    restart(cost.start)
+
+
+def restart(at):
+    """The line starts again at slope, intercept = ``at``."""
+    global fit, start, trail, used, problem
+    start = at
+    fit = cnn.LineFit(*at)
+    trail, used, problem = [at], [], None
+
+
+def draw():
+    if not paused and problem is None:
+        descend_a_little()
+    py5.background(*colors.BACKGROUND)
+    draw_data_and_line()
+    draw_cost_map()
+    draw_readout()
+    if show_help:
+        draw_help(KEYS)
+
+
+def descend_a_little():
+    """m ← m − η ∂C/∂m, c ← c − η ∂C/∂c on the points of this mode (G2, G3)."""
+    global used, problem
+    for _ in range(STEPS_PER_FRAME):
+        size = {"batch": POINTS, "stochastic": 1, "mini-batch": MINI_BATCH}[mode]
+        used = np.arange(POINTS) if size == POINTS else rng.choice(POINTS, size, replace=False)
+        try:
+            fit.step(x[used], y[used], learning_rate)
+        except cnn.DivergedError:
+            problem = f"diverged at η = {learning_rate:g}: press - then r"
+            return
+        trail.append((fit.slope, fit.intercept))
+
+
+def draw_data_and_line():
+    label("the points and the line y = m x + c", 30, 84, 14, colors.MUTED)
+    py5.no_stroke()
+    py5.fill(*colors.PANEL)
+    py5.rect(*data_view.rect)
+    e = fit.predict(x) - y  # residuals
+    sx, sy = data_view.to_screen(x, y)
+    _, sy_line = data_view.to_screen(x, fit.predict(x))
+    py5.stroke_weight(2)
+    for sign, color in ((-1, colors.NEGATIVE), (1, colors.POSITIVE)):
+        mine = np.sign(e) == sign
+        py5.stroke(*color)
+        py5.lines(np.column_stack([sx[mine], sy[mine], sx[mine], sy_line[mine]]).astype(np.float32))
+    (x0, x1), _ = data_view.bounds
+    lx, ly = data_view.to_screen(np.array([x0, x1]), fit.predict([x0, x1]))
+    py5.stroke(*colors.ON)
+    py5.stroke_weight(3)
+    py5.line(lx[0], ly[0], lx[1], ly[1])
+    py5.stroke(*colors.BACKGROUND)
+    py5.stroke_weight(11)
+    py5.points(np.column_stack([sx, sy]).astype(np.float32))
+    py5.stroke(*colors.INK)
+    py5.stroke_weight(8)
+    py5.points(np.column_stack([sx, sy]).astype(np.float32))
+    if len(used) < POINTS:
+        py5.no_fill()
+        py5.stroke(*colors.ON)
+        py5.stroke_weight(2)
+        for i in used:
+            py5.circle(sx[i], sy[i], 20)
+
+
+def draw_cost_map():
+    label("the cost C(m, c) of every line: the ball is this one", 420, 84, 14, colors.MUTED)
+    draw_terrain(cost, cost_view)
+    (m0, c0), = cost.minima
+    sx, sy = cost_view.to_screen(m0, c0)
+    py5.stroke(*colors.INK)
+    py5.stroke_weight(2)
+    py5.line(sx - 7, sy - 7, sx + 7, sy + 7)
+    py5.line(sx - 7, sy + 7, sx + 7, sy - 7)
+    draw_trail(trail, cost_view, colors.ON)
+    draw_ball(fit.slope, fit.intercept, cost_view, colors.ON)
+    label("m (slope) →", 770, 515, 12, colors.MUTED, align="right")
+    label("c ↑", 424, 114, 12, colors.MUTED)
+
+
+def draw_readout():
+    label(f"fitting a line by {mode} gradient descent", 30, 24, 22)
+    label(f"step {fit.steps}   η = {learning_rate:g}", 770, 30, 15, colors.MUTED, align="right",
+          kind="mono")
+    dm, dc = fit.gradient(x, y)
+    m0, c0 = cnn.least_squares(x, y)
+    lines = [
+        f"y = {fit.slope:.3f} x + {fit.intercept:.3f}      least squares: y = {m0:.3f} x + {c0:.3f}",
+        f"C = 1/N Σ (m xᵢ + c − yᵢ)² = {fit.cost(x, y):.4f}",
+        f"∂C/∂m = 2/N Σ eᵢ xᵢ = {dm:+.4f}     ∂C/∂c = 2/N Σ eᵢ = {dc:+.4f}",
+        "m ← m − η ∂C/∂m      c ← c − η ∂C/∂c",
+    ]
+    for i, text in enumerate(lines):
+        label(text, 30, 560 + i * 30, 15, kind="mono")
+    if problem:
+        label(problem, 30, 690, 15, colors.NEGATIVE)
+    label("b batch · s stochastic · m mini-batch · drag the map · space pause · r restart · "
+          "+/- η · h help", 30, 750, 13, colors.MUTED)
+
+
+def key_pressed():
+    handle_key(py5.key)
+
+
+def handle_key(key):
+    global mode, paused, learning_rate, show_help
+    if key in MODES:
+        mode = MODES[key]
+    elif key == " ":
+        paused = not paused
+    elif key == "r":
+        restart(start)
+    elif key in "+=":
+        learning_rate *= 1.5
+    elif key in "-_":
+        learning_rate /= 1.5
+    elif key == "p":
+        py5.save_frame("line-fit-####.png")
+    elif key == "h":
+        show_help = not show_help
+
+
+def mouse_dragged():
+    if cost_view.contains(py5.mouse_x, py5.mouse_y):
+        restart(cost_view.to_model(py5.mouse_x, py5.mouse_y))
+
+
+mouse_pressed = mouse_dragged
+
+py5.run_sketch()
