@@ -13,7 +13,7 @@ and a ball rolling on them, small data sets. Drawing lives in
 (True, [0, 1, 1, 0])
 """
 
-from . import activations, datasets, losses, optimizers, surfaces
+from . import activations, datasets, landscape, losses, optimizers, surfaces
 from .ball import Ball, Race, learning_rate_for
 from .checks import DivergedError
 from .gradcheck import gradient_check, numerical_gradient
@@ -27,7 +27,8 @@ __version__ = "0.1.0"
 
 __all__ = [
     "MLP", "Gradients", "Perceptron", "LineFit", "least_squares", "cost_grid", "cost_surface",
-    "SGD", "Momentum", "RMSProp", "Adam", "Optimizer", "Surface", "surface", "Ball", "Race", "learning_rate_for",
+    "SGD", "Momentum", "RMSProp", "Adam", "Optimizer",
+    "Surface", "surface", "Ball", "Race", "learning_rate_for",
     "DivergedError", "gradient_check", "numerical_gradient",
-    "activations", "losses", "optimizers", "surfaces", "datasets",
+    "activations", "losses", "optimizers", "surfaces", "datasets", "landscape",
 ]

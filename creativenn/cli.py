@@ -21,6 +21,7 @@ import json
 import os
 import subprocess
 import sys
+import threading
 import time
 from pathlib import Path
 
@@ -120,8 +121,9 @@ def cmd_export(args) -> int:
         command += ["--", *args.sketch_args]
     print(f"exporting {sketch.stem}: {args.frames} frames to {out}/"
           + (f" (replacing {len(stale)} frames of an earlier export)" if stale else ""), file=sys.stderr)
-    worker = subprocess.Popen(command, pass_fds=(write_end,))
+    worker = subprocess.Popen(command, pass_fds=(write_end,), stderr=subprocess.PIPE, text=True)
     os.close(write_end)
+    threading.Thread(target=_pass_on_messages, args=(worker.stderr,), daemon=True).start()
     done, bar, start = None, ProgressBar(args.frames), time.perf_counter()
     with os.fdopen(read_end) as progress:
         for line in progress:
@@ -149,6 +151,13 @@ def cmd_export(args) -> int:
     for path in done["files"]:
         print(f"  {path}", file=sys.stderr)
     return 0
+
+
+def _pass_on_messages(stream) -> None:
+    """The worker's messages, less JOGL's report of X connections at exit (P2D/P3D)."""
+    for line in stream:
+        if not line.startswith(("X11Util", "    X11Util")):
+            sys.stderr.write(line)
 
 
 class ProgressBar:

@@ -8,8 +8,7 @@ here does maths the core should do. Colours come from ``creativenn.colors``.
 from .base import current_sketch, draw_help, draw_message, font, label, panel
 from .network import draw_network, edge_buckets
 from .plots import class_labels, draw_decision_field, draw_loss_curve, draw_points, field_image
-from .terrain import (draw_arrow, draw_ball, draw_downhill_arrow, draw_terrain, draw_trail,
-                      terrain)
+from .terrain import draw_arrow, draw_ball, draw_downhill_arrow, draw_terrain, draw_trail, terrain
 
 __all__ = [
     "current_sketch", "draw_help", "draw_message", "font", "label", "panel",

@@ -8,7 +8,6 @@ drawn anew.
 from __future__ import annotations
 
 import numpy as np
-import py5
 
 from .. import colors
 from ..contours import contour_segments
