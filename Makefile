@@ -57,10 +57,15 @@ bench: setup
 	$(PY) bench/train_step.py
 	$(PY) bench/export_methods.py
 
-# The README's pictures, made by the project itself.
+# The README's pictures, made by the project itself: SKETCH:FRAMES:EVERY for each.
+GALLERY := network:72:5 cost_surface:60:4 cost_contour:60:5 line_fit:60:2 perceptron:60:3 descent_modes:50:3
 gallery: setup
-	$(PY) -m creativenn export network --frames 72 --every 5 --out out/gallery/network --gif --gif-width 360 --fps 15
-	mkdir -p docs/gallery && cp out/gallery/network/network.gif docs/gallery/network.gif
+	@mkdir -p docs/gallery
+	@for item in $(GALLERY); do \
+	  IFS=: read -r name frames every <<< "$$item"; \
+	  $(PY) -m creativenn export $$name --frames $$frames --every $$every --out out/gallery/$$name \
+	    --gif --gif-width 320 --fps 15 || exit 1; \
+	  cp out/gallery/$$name/$$name.gif docs/gallery/$$name.gif; done
 
 clean:
 	rm -rf $(VENV) out .pytest_cache .ruff_cache *.egg-info

@@ -109,21 +109,35 @@ class FrameWriter:
 
 
 def make_gif(pngs, gif_path, fps: float = 30.0, max_width: int = 480) -> Path:
-    """A looping GIF from PNG files, scaled down to at most ``max_width`` pixels wide."""
+    """A looping GIF from PNG files, scaled down to at most ``max_width`` pixels wide.
+
+    One palette serves every frame, chosen from frames spread over the clip,
+    so colours stay steady and GIF can store each frame as its change from
+    the last (a fraction of the size of separately quantised frames).
+    """
     from PIL import Image
 
     pngs = [Path(p) for p in pngs]
     if not pngs:
         raise ValueError("make_gif needs at least one frame")
 
+    def load(path):
+        with Image.open(path) as image:
+            image = image.convert("RGB")
+            if image.width > max_width:
+                height = round(image.height * max_width / image.width)
+                image = image.resize((max_width, height), Image.Resampling.LANCZOS)
+            return image
+
+    samples = [load(pngs[i]) for i in sorted({round(k * (len(pngs) - 1) / 5) for k in range(6)})]
+    sheet = Image.new("RGB", (samples[0].width, samples[0].height * len(samples)))
+    for k, sample in enumerate(samples):
+        sheet.paste(sample, (0, k * sample.height))
+    palette = sheet.quantize(colors=255, method=Image.Quantize.MEDIANCUT)
+
     def frames():
         for path in pngs:
-            with Image.open(path) as image:
-                image = image.convert("RGB")
-                if image.width > max_width:
-                    height = round(image.height * max_width / image.width)
-                    image = image.resize((max_width, height), Image.Resampling.LANCZOS)
-                yield image.quantize(colors=255, method=Image.Quantize.MEDIANCUT, dither=Image.Dither.NONE)
+            yield load(path).quantize(palette=palette, dither=Image.Dither.NONE)
 
     images = frames()
     first = next(images)

@@ -102,3 +102,26 @@ def test_descent_modes_paths_start_together(render):
     paths = result.namespace["paths"]
     starts = [path[0] for path in paths.values()]
     assert all(np.allclose(s, [0.0, 0.0], atol=1e-9) for s in starts)  # the plane passes through θ₀
+
+
+def test_line_fit_modes_use_all_some_or_one_point(render):
+    result, _ = render(SKETCHES / "line_fit.py", 1)
+    ns = result.namespace
+    for key, count in (("b", ns["POINTS"]), ("m", ns["MINI_BATCH"]), ("s", 1)):
+        ns["handle_key"](key)
+        ns["descend_a_little"]()
+        assert len(ns["used"]) == count
+    ns["handle_key"]("r")
+    assert (ns["fit"].slope, ns["fit"].intercept) == ns["start"] and ns["trail"] == [ns["start"]]
+
+
+def test_race_keys_pick_surfaces_and_optimizers(render):
+    result, _ = render(SKETCHES / "cost_contour.py", 1)
+    ns = result.namespace
+    ns["handle_key"]("4")
+    assert ns["surface"].name == "rosenbrock" and ns["race"].steps == 0
+    ns["handle_key"]("o")
+    assert list(ns["race"].balls) == ["sgd"]
+    rate = ns["race"].balls["sgd"].optimizer.learning_rate
+    ns["handle_key"]("+")
+    assert ns["race"].balls["sgd"].optimizer.learning_rate == pytest.approx(rate * 1.5)
