@@ -69,6 +69,12 @@ class Surface:
         X, Y = np.meshgrid(xs, ys)
         return xs, ys, self.height(X, Y)
 
+    def random_start(self, rng, margin: float = 0.1) -> tuple[float, float]:
+        """A random point of ``bounds``, kept ``margin`` (a share of the width) from the edges."""
+        (x0, x1), (y0, y1) = self.bounds
+        return (float(rng.uniform(x0 + margin * (x1 - x0), x1 - margin * (x1 - x0))),
+                float(rng.uniform(y0 + margin * (y1 - y0), y1 - margin * (y1 - y0))))
+
     def typical_slope(self) -> float:
         """The median size of the gradient |∇f| over ``bounds``: what counts as steep here."""
         if getattr(self, "_typical_slope", None) is None:

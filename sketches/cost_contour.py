@@ -113,10 +113,6 @@ def draw_legend():
           "+/- η · h help", 30, 750, 13, colors.MUTED)
 
 
-def random_start():
-    (x0, x1), (y0, y1) = surface.bounds
-    return rng.uniform(x0 + 0.1 * (x1 - x0), x1 - 0.1 * (x1 - x0)), rng.uniform(
-        y0 + 0.1 * (y1 - y0), y1 - 0.1 * (y1 - y0))
 
 
 def key_pressed():
@@ -130,7 +126,7 @@ def handle_key(key):
     elif key == "r":
         race.restart(race.start)
     elif key == "n":
-        race.restart(random_start())
+        race.restart(surface.random_start(rng))
     elif key in "123456789" and int(key) <= len(cnn.surfaces.NAMES):
         new_surface(cnn.surfaces.NAMES[int(key) - 1])
     elif key == "o":

@@ -96,3 +96,12 @@ def test_a_ball_that_diverges_keeps_its_last_finite_place():
     assert np.isfinite(ball.height) and np.isfinite(ball.gradient).all()
     assert np.array_equal(ball.trail[-1], ball.position)
     assert np.isfinite(ball.trail).all()
+
+
+def test_random_starts_stay_inside_the_bounds():
+    s = cnn.surface("beale")
+    rng = np.random.default_rng(0)
+    (x0, x1), (y0, y1) = s.bounds
+    for _ in range(50):
+        x, y = s.random_start(rng)
+        assert x0 + 0.9 <= x <= x1 - 0.9 and y0 + 0.9 <= y <= y1 - 0.9
