@@ -51,7 +51,8 @@ run: setup
 
 test: setup
 	$(PY) -m ruff check creativenn sketches tests bench conftest.py
-	$(PY) -m pytest
+	@# JOGL reports its open X connections as a P3D sketch's JVM exits: noise after the summary
+	$(PY) -m pytest 2> >(grep -v '^X11Util' >&2)
 
 bench: setup
 	$(PY) bench/train_step.py
