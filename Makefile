@@ -56,6 +56,7 @@ test: setup
 
 bench: setup
 	$(PY) bench/train_step.py
+	$(PY) bench/decision_field.py
 	$(PY) bench/export_methods.py
 
 # The README's pictures, made by the project itself: SKETCH:FRAMES:EVERY for each.

@@ -94,3 +94,12 @@ def test_mapping_grid_is_row_by_row_from_the_top():
 def test_mapping_refuses_empty_bounds(bad):
     with pytest.raises(ValueError, match="bounds"):
         Mapping(bad, (0, 0, 10, 10))
+
+
+def test_field_colour_table_matches_mixing_in_linear_light():
+    p = np.random.default_rng(0).uniform(size=500)
+    table = colors.field_colors(p[:, None]).astype(int)
+    sure = np.abs(2 * p - 1) * 0.45
+    direct = np.where((p >= 0.5)[:, None], colors.mix(colors.BACKGROUND, colors.CLASSES[1], sure),
+                      colors.mix(colors.BACKGROUND, colors.CLASSES[0], sure)).astype(int)
+    assert np.abs(table - direct).max() <= 1
