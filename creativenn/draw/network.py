@@ -15,9 +15,13 @@ import py5
 
 from .. import colors
 from ..layout import edge_segments, neuron_positions, neuron_radius
-from .base import current_sketch, label
+from .base import cache, current_sketch, label
 
 LEVELS = 16
+DENSE = 2000  # more edges than this are drawn aliased, offscreen: 20× faster (bench/dense_diagram.py)
+STRIP = 4.0  # a layer whose neurons are closer than this (pixels) is drawn as a strip of colour
+CROWDED = 1000  # a layer with more edges than this draws them all 1 px wide: thicker ones
+#                 would hide the rest, so there colour alone tells a weight's sign and size
 _RANGES = {"sigmoid": (0.0, 1.0), "softmax": (0.0, 1.0), "tanh": (-1.0, 1.0)}
 
 
@@ -29,49 +33,72 @@ def activation_range(activation: str, values: np.ndarray) -> tuple[float, float]
     return (-top, top) if np.min(values, initial=0.0) < 0 else (0.0, top)
 
 
-def edge_buckets(weights, positions, scale: float):
-    """[(color, width, segments (n, 4))] for every non-empty bucket, weakest first."""
+def edge_buckets(weights, positions, scale):
+    """[(color, width, segments (n, 4))] for every non-empty bucket, weakest first.
+
+    ``scale`` is the |w| that gets the full colour and width: one number for
+    the whole network, or one per layer (to see the structure of a layer
+    whose weights are all small, like the 784 inputs of a digit network).
+    """
     segments = np.concatenate([edge_segments(positions, l).reshape(-1, 4) for l in range(len(weights))])
     w = np.concatenate([W.ravel() for W in weights])
-    level = np.minimum((np.abs(w) / scale * LEVELS).astype(int), LEVELS - 1)
-    key = level * 2 + (w > 0)
+    scales = np.broadcast_to(np.asarray(scale, dtype=float), (len(weights),))
+    sizes = [W.size for W in weights]
+    t = np.abs(w) / np.repeat(scales, sizes)  # 1 = full colour
+    crowded = np.repeat([n > CROWDED for n in sizes], sizes)
+    level = np.minimum((t * LEVELS).astype(int), LEVELS - 1)
+    key = level * 4 + crowded * 2 + (w > 0)
     order = np.argsort(key, kind="stable")
     keys, starts = np.unique(key[order], return_index=True)
     buckets = []
     for k, start, stop in zip(keys, starts, [*starts[1:], len(order)], strict=True):
-        middle = (k // 2 + 0.5) / LEVELS * scale * (1 if k % 2 else -1)
-        buckets.append((colors.weight_color(middle, scale), float(colors.weight_width(middle, scale)),
-                        segments[order[start:stop]]))
+        middle = (k // 4 + 0.5) / LEVELS * (1 if k % 2 else -1)
+        width = 1.0 if k // 2 % 2 else float(colors.weight_width(middle))
+        buckets.append((colors.weight_color(middle), width, segments[order[start:stop]]))
     return buckets
 
 
-def draw_network(net, x: float, y: float, w: float, h: float, sample=None, *, scale: float = 2.0,
+def draw_network(net, x: float, y: float, w: float, h: float, sample=None, *, scale=2.0,
                  labels: bool = False, radius: float | None = None, sketch=None) -> list[np.ndarray]:
     """Draw ``net`` inside (x, y, w, h); light the neurons with ``sample``'s activations.
 
+    Dense networks (more than ``DENSE`` edges, like 3Blue1Brown's 784-16-16-10)
+    have their edges drawn without antialiasing into an offscreen image, and
+    layers too crowded for circles (neurons closer than ``STRIP`` pixels)
+    drawn as a strip of their colours: every edge and neuron is still drawn
+    in its own colour, at 20× the speed. ``scale``: see ``edge_buckets``.
     Returns the neuron positions (one (n, 2) array per layer), for hit-testing.
     """
     s = current_sketch(sketch)
     r = radius
     positions = neuron_positions(net.sizes, x, y, w, h)
     if r is None:
-        r = neuron_radius(positions)
+        roomy = [p for p in positions if len(p) < 2 or np.min(np.diff(p[:, 1])) >= STRIP]
+        r = neuron_radius(roomy or positions, smallest=1.0)
         positions = neuron_positions(net.sizes, x + r, y + r, w - 2 * r, h - 2 * r)
-    s.stroke_cap(py5.ROUND)
-    for color, width, segments in edge_buckets(net.weights, positions, scale):
-        s.stroke(*color)
-        s.stroke_weight(width)
-        s.lines(segments.astype(np.float32))
+    buckets = edge_buckets(net.weights, positions, scale)
+    if sum(W.size for W in net.weights) > DENSE:
+        _draw_edges_offscreen(s, buckets, x, y, w, h)
+    else:
+        s.stroke_cap(py5.ROUND)
+        for color, width, segments in buckets:
+            s.stroke(*color)
+            s.stroke_weight(width)
+            s.lines(segments.astype(np.float32))
     layer_activations = net.activations(sample) if sample is not None else None
     names = ["linear"] + [net.activation] * (len(net.sizes) - 2) + [net.output_activation]
-    s.stroke(*colors.MUTED)
-    s.stroke_weight(1.5)
     for l, centres in enumerate(positions):
         if layer_activations is None:
             fills = np.tile(np.array(colors.OFF, np.uint8), (len(centres), 1))
         else:
             a = layer_activations[l]
             fills = colors.activation_color(a, *activation_range(names[l], a))
+        spacing = np.min(np.diff(centres[:, 1])) if len(centres) > 1 else np.inf
+        if spacing < STRIP:
+            _draw_strip(s, centres, fills)
+            continue
+        s.stroke(*colors.MUTED)
+        s.stroke_weight(1.5 if r > 4 else 0.75)
         for (cx, cy), fill in zip(centres, fills, strict=True):
             s.fill(*(int(c) for c in fill))
             s.circle(cx, cy, 2 * r)
@@ -80,3 +107,32 @@ def draw_network(net, x: float, y: float, w: float, h: float, sample=None, *, sc
                 text_color = colors.BACKGROUND if a > sum(activation_range(names[l], a)) / 2 else colors.INK
                 label(f"{a:.2f}", cx, cy - 6, 10, text_color, align="center", sketch=s)
     return positions
+
+
+def _draw_edges_offscreen(s, buckets, x, y, w, h):
+    """Edges drawn aliased into a transparent image the size of the diagram, then pasted."""
+    store, key = cache(s), ("edges", round(w), round(h))
+    if key not in store:
+        g = s.create_graphics(int(np.ceil(w)), int(np.ceil(h)))
+        g.no_smooth()
+        store[key] = g
+    g = store[key]
+    g.begin_draw()
+    g.clear()
+    g.stroke_cap(py5.SQUARE)
+    for color, width, segments in buckets:
+        g.stroke(*color)
+        g.stroke_weight(width)
+        g.lines((segments - [x, y, x, y]).astype(np.float32))
+    g.end_draw()
+    s.image(g, x, y)
+
+
+def _draw_strip(s, centres, fills):
+    """A crowded layer as a 4-pixel-wide strip, one band of colour per neuron."""
+    store, key = cache(s), ("strip", len(centres))
+    image = np.ascontiguousarray(fills[:, None, :])  # (n, 1, 3): one pixel per neuron
+    store[key] = s.create_image_from_numpy(image, bands="RGB", dst=store.get(key))
+    top, bottom = centres[0, 1], centres[-1, 1]
+    step = (bottom - top) / max(len(centres) - 1, 1)
+    s.image(store[key], centres[0, 0] - STRIP / 2, top - step / 2, STRIP, bottom - top + step)
