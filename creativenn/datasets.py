@@ -18,11 +18,14 @@ with their own asset).
 
 from __future__ import annotations
 
+from pathlib import Path
+
 import numpy as np
 
 from .checks import positive_int
 
-NAMES = ("xor", "circles", "moons", "spirals", "blobs", "line")
+NAMES = ("xor", "circles", "moons", "spirals", "blobs", "line", "digits")
+DIGITS = Path(__file__).resolve().parent.parent / "assets" / "data" / "digits.npz"
 
 
 def _noise_level(noise: float) -> float:
@@ -124,3 +127,47 @@ def line(n: int = 40, slope: float = 2.0, intercept: float = 1.0, noise: float =
     x = rng.uniform(-1.0, 1.0, n)
     y = slope * x + intercept + rng.normal(0.0, noise, n)
     return x[:, None], y[:, None]
+
+
+def resize_images(images, size: int) -> np.ndarray:
+    """Square images (n, h, w) resized to (n, size, size) by bilinear interpolation."""
+    images = np.asarray(images, dtype=float)
+    h, w = images.shape[1:]
+    ys = (np.arange(size) + 0.5) * h / size - 0.5  # sample at the new pixels' centres
+    xs = (np.arange(size) + 0.5) * w / size - 0.5
+    y0 = np.clip(np.floor(ys).astype(int), 0, h - 1)
+    x0 = np.clip(np.floor(xs).astype(int), 0, w - 1)
+    y1, x1 = np.minimum(y0 + 1, h - 1), np.minimum(x0 + 1, w - 1)
+    ty = np.clip(ys - y0, 0, 1)[None, :, None]
+    tx = np.clip(xs - x0, 0, 1)[None, None, :]
+    top = images[:, y0][:, :, x0] * (1 - tx) + images[:, y0][:, :, x1] * tx
+    bottom = images[:, y1][:, :, x0] * (1 - tx) + images[:, y1][:, :, x1] * tx
+    return top * (1 - ty) + bottom * ty
+
+
+def digits(wide: bool = False, seed: int | None = 0):
+    """The 8×8 handwritten digits (UCI, 1,797 images), pixels scaled to 0 … 1.
+
+    X is (n, 64), or (n, 784) with ``wide=True`` (upsampled to 28×28, the size
+    of MNIST and of 3Blue1Brown's network); Y is one-hot (n, 10). Shuffled
+    with ``seed``. Made by ``assets/make_digits.py``.
+    """
+    with np.load(DIGITS) as data:
+        images, labels = data["images"] / 16.0, data["labels"].astype(int)
+    if wide:
+        images = resize_images(images, 28)
+    rng = np.random.default_rng(seed)
+    order = rng.permutation(len(labels))
+    X = images.reshape(len(labels), -1)[order]
+    return X, np.eye(10)[labels[order]]
+
+
+def split(X, Y, test_fraction: float = 0.2, seed: int | None = 0):
+    """(X_train, Y_train, X_test, Y_test): a shuffled split keeping ``test_fraction`` aside."""
+    if not 0 < test_fraction < 1:
+        raise ValueError(f"test_fraction must be between 0 and 1, got {test_fraction!r}")
+    X, Y = np.asarray(X), np.asarray(Y)
+    order = np.random.default_rng(seed).permutation(len(X))
+    n_test = max(1, round(len(X) * test_fraction))
+    test, train = order[:n_test], order[n_test:]
+    return X[train], Y[train], X[test], Y[test]

@@ -61,8 +61,22 @@ def edge_segments(positions: list[np.ndarray], l: int) -> np.ndarray:
 def neuron_radius(positions: list[np.ndarray], largest: float = 18.0, smallest: float = 2.0) -> float:
     """A radius that keeps the most crowded column's neurons from touching."""
     gaps = [np.min(np.diff(p[:, 1])) for p in positions if len(p) > 1]
-    gap = min(gaps) if gaps else 2 * largest
-    return float(np.clip(gap * 0.42, smallest, largest))
+    if not gaps:
+        return float(largest)
+    return float(np.clip(min(gaps) * 0.42, smallest, largest))
+
+
+def diagram_layout(sizes, x: float, y: float, w: float, h: float):
+    """Neuron centres and one radius per layer for a network diagram in rect (x, y, w, h).
+
+    Each layer's neurons are as large as its own spacing allows (at most 18
+    px), and the rectangle is inset by the largest radius so no circle
+    sticks out. Returns (positions, radii).
+    """
+    first = neuron_positions(sizes, x, y, w, h)
+    inset = max(neuron_radius([p], smallest=1.0) for p in first)
+    positions = neuron_positions(sizes, x + inset, y + inset, w - 2 * inset, h - 2 * inset)
+    return positions, [neuron_radius([p], smallest=1.0) for p in positions]
 
 
 class Mapping:

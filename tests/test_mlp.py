@@ -213,3 +213,24 @@ def test_the_core_never_imports_py5():
     for path in (ROOT / "creativenn").glob("*.py"):
         source = path.read_text()
         assert "import py5" not in source and "from py5" not in source, path
+
+
+def test_digits_data_and_split():
+    X, Y = cnn.datasets.digits()
+    assert X.shape == (1797, 64) and Y.shape == (1797, 10)
+    assert X.min() == 0 and X.max() == 1 and np.all(Y.sum(axis=1) == 1)
+    wide, _ = cnn.datasets.digits(wide=True)
+    assert wide.shape == (1797, 784)
+    Xtr, Ytr, Xte, Yte = cnn.datasets.split(X, Y, 0.25)
+    assert len(Xte) == 449 and len(Xtr) + len(Xte) == 1797
+    with pytest.raises(ValueError, match="test_fraction"):
+        cnn.datasets.split(X, Y, 1.5)
+
+
+def test_resize_keeps_flat_images_flat_and_scales_a_gradient():
+    flat = np.full((1, 8, 8), 0.7)
+    np.testing.assert_allclose(cnn.datasets.resize_images(flat, 28), 0.7)
+    ramp = np.tile(np.arange(8.0), (8, 1))[None]
+    big = cnn.datasets.resize_images(ramp, 16)
+    assert big.shape == (1, 16, 16) and np.all(np.diff(big[0, 0]) >= 0)
+    assert big[0, 0, 0] == 0 and big[0, 0, -1] == 7

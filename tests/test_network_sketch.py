@@ -6,7 +6,7 @@ import numpy as np
 import pytest
 
 from creativenn import colors
-from creativenn.layout import edge_segments, neuron_positions, neuron_radius
+from creativenn.layout import diagram_layout, edge_segments
 from tests.conftest import near
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -19,10 +19,8 @@ def frames60(render):
 
 
 def layout(ns):
-    x, y, w, h = ns["network_box"]
-    positions = neuron_positions(ns["net"].sizes, x, y, w, h)
-    r = neuron_radius(positions)
-    return neuron_positions(ns["net"].sizes, x + r, y + r, w - 2 * r, h - 2 * r), r
+    positions, radii = diagram_layout(ns["net"].sizes, *ns["network_box"])
+    return positions, max(radii)
 
 
 def clear_edges(ns):

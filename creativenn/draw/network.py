@@ -14,7 +14,7 @@ import numpy as np
 import py5
 
 from .. import colors
-from ..layout import edge_segments, neuron_positions, neuron_radius
+from ..layout import diagram_layout, edge_segments
 from .base import cache, current_sketch, label
 
 LEVELS = 16
@@ -70,12 +70,9 @@ def draw_network(net, x: float, y: float, w: float, h: float, sample=None, *, sc
     Returns the neuron positions (one (n, 2) array per layer), for hit-testing.
     """
     s = current_sketch(sketch)
-    r = radius
-    positions = neuron_positions(net.sizes, x, y, w, h)
-    if r is None:
-        roomy = [p for p in positions if len(p) < 2 or np.min(np.diff(p[:, 1])) >= STRIP]
-        r = neuron_radius(roomy or positions, smallest=1.0)
-        positions = neuron_positions(net.sizes, x + r, y + r, w - 2 * r, h - 2 * r)
+    positions, radii = diagram_layout(net.sizes, x, y, w, h)
+    if radius is not None:
+        radii = [radius] * len(positions)
     buckets = edge_buckets(net.weights, positions, scale)
     if sum(W.size for W in net.weights) > DENSE:
         _draw_edges_offscreen(s, buckets, x, y, w, h)
@@ -87,7 +84,7 @@ def draw_network(net, x: float, y: float, w: float, h: float, sample=None, *, sc
             s.lines(segments.astype(np.float32))
     layer_activations = net.activations(sample) if sample is not None else None
     names = ["linear"] + [net.activation] * (len(net.sizes) - 2) + [net.output_activation]
-    for l, centres in enumerate(positions):
+    for l, (centres, r) in enumerate(zip(positions, radii, strict=True)):
         if layer_activations is None:
             fills = np.tile(np.array(colors.OFF, np.uint8), (len(centres), 1))
         else:
