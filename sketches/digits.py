@@ -35,6 +35,7 @@ KEYS = [("space", "pause / resume"), ("r", "reset the network"),
 # --- state --------------------------------------------------------------------
 net = optimizer = rng = X_train = Y_train = X_test = Y_test = None
 learning_rate, losses, accuracy, paused, show_help = LEARNING_RATE, [], 0.0, False, False
+digit_image = None
 
 
 def settings():
@@ -91,8 +92,10 @@ def draw_digit(x):
     size = 192
     grey = (np.clip(x.reshape(SIDE, SIDE), 0, 1) * 255).astype(np.uint8)
     big = np.repeat(np.repeat(grey, size // SIDE + 1, axis=0), size // SIDE + 1, axis=1)[:size, :size]
+    global digit_image
     rgb = np.ascontiguousarray(np.stack([big] * 3, axis=-1))
-    py5.image(py5.create_image_from_numpy(rgb, bands="RGB"), 30, 230)
+    digit_image = py5.create_image_from_numpy(rgb, bands="RGB", dst=digit_image)
+    py5.image(digit_image, 30, 230)
     label(f"input: {SIDE}×{SIDE} pixels", 30, 200, 13, colors.MUTED)
     label(f"= a₀, {SIDE * SIDE} numbers", 30, 430, 13, colors.MUTED)
 

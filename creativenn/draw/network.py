@@ -15,10 +15,10 @@ import py5
 
 from .. import colors
 from ..layout import diagram_layout, edge_segments
-from .base import cache, current_sketch, label
+from .base import cache, current_sketch, draw_segments, label
 
 LEVELS = 16
-DENSE = 2000  # more edges than this are drawn aliased, offscreen: 20× faster (bench/dense_diagram.py)
+DENSE = 1000  # more edges than this are drawn aliased, offscreen: 15× faster (bench/dense_diagram.py)
 STRIP = 4.0  # a layer whose neurons are closer than this (pixels) is drawn as a strip of colour
 CROWDED = 1000  # a layer with more edges than this draws them all 1 px wide: thicker ones
 #                 would hide the rest, so there colour alone tells a weight's sign and size
@@ -50,12 +50,22 @@ def edge_buckets(weights, positions, scale):
     key = level * 4 + crowded * 2 + (w > 0)
     order = np.argsort(key, kind="stable")
     keys, starts = np.unique(key[order], return_index=True)
-    buckets = []
-    for k, start, stop in zip(keys, starts, [*starts[1:], len(order)], strict=True):
-        middle = (k // 4 + 0.5) / LEVELS * (1 if k % 2 else -1)
-        width = 1.0 if k // 2 % 2 else float(colors.weight_width(middle))
-        buckets.append((colors.weight_color(middle), width, segments[order[start:stop]]))
-    return buckets
+    styles = _bucket_styles()
+    return [(*styles[k], segments[order[start:stop]])
+            for k, start, stop in zip(keys, starts, [*starts[1:], len(order)], strict=True)]
+
+
+_STYLES: list = []
+
+
+def _bucket_styles() -> list:
+    """(colour, width) of every bucket key, computed once: the colour of each level's middle."""
+    if not _STYLES:
+        for k in range(LEVELS * 4):
+            middle = (k // 4 + 0.5) / LEVELS * (1 if k % 2 else -1)
+            width = 1.0 if k // 2 % 2 else float(colors.weight_width(middle))
+            _STYLES.append((colors.weight_color(middle), width))
+    return _STYLES
 
 
 def draw_network(net, x: float, y: float, w: float, h: float, sample=None, *, scale=2.0,
@@ -81,7 +91,7 @@ def draw_network(net, x: float, y: float, w: float, h: float, sample=None, *, sc
         for color, width, segments in buckets:
             s.stroke(*color)
             s.stroke_weight(width)
-            s.lines(segments.astype(np.float32))
+            draw_segments(s, segments)
     layer_activations = net.activations(sample) if sample is not None else None
     names = ["linear"] + [net.activation] * (len(net.sizes) - 2) + [net.output_activation]
     for l, (centres, r) in enumerate(zip(positions, radii, strict=True)):
@@ -120,7 +130,7 @@ def _draw_edges_offscreen(s, buckets, x, y, w, h):
     for color, width, segments in buckets:
         g.stroke(*color)
         g.stroke_weight(width)
-        g.lines((segments - [x, y, x, y]).astype(np.float32))
+        draw_segments(g, segments - [x, y, x, y])
     g.end_draw()
     s.image(g, x, y)
 

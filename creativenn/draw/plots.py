@@ -47,19 +47,45 @@ def class_labels(Y) -> np.ndarray:
 
 
 def draw_points(X, Y, mapping: Mapping, size: float = 9, sketch=None) -> None:
-    """Data points coloured by class, with a dark outline so they read on any field."""
+    """Data points coloured by class, with a dark outline so they read on any field.
+
+    The points are drawn once into a transparent offscreen image and pasted
+    on later frames until the data (or the mapping) changes: antialiased
+    circles are slow to rasterize, pasting is not.
+    """
     s = current_sketch(sketch)
-    sx, sy = mapping.to_screen(np.asarray(X)[:, 0], np.asarray(X)[:, 1])
+    X, Y = np.asarray(X, dtype=float), np.asarray(Y)
+    store = cache(s)
+    key = ("points", X.tobytes(), Y.tobytes(), mapping.bounds, mapping.rect, size)
+    if store.get("points key") != key:
+        x, y, w, h = mapping.rect
+        pad = size + 4
+        g = store.get("points layer")
+        if g is None or (g.width, g.height) != (int(w + 2 * pad), int(h + 2 * pad)):
+            g = store["points layer"] = s.create_graphics(int(w + 2 * pad), int(h + 2 * pad))
+        local = Mapping(mapping.bounds, (pad, pad, w, h))
+        g.begin_draw()
+        g.clear()
+        _points(g, X, Y, local, size)
+        g.end_draw()
+        store["points key"] = key
+    x, y, _, _ = mapping.rect
+    pad = size + 4
+    s.image(store["points layer"], x - pad, y - pad)
+
+
+def _points(g, X, Y, mapping: Mapping, size: float) -> None:
+    sx, sy = mapping.to_screen(X[:, 0], X[:, 1])
     points = np.column_stack([sx, sy]).astype(np.float32)
     labels = class_labels(Y)
-    s.stroke_cap(py5.ROUND)
-    s.stroke(*colors.BACKGROUND)
-    s.stroke_weight(size + 3)
-    s.points(points)
-    s.stroke_weight(size)
+    g.stroke_cap(py5.ROUND)
+    g.stroke(*colors.BACKGROUND)
+    g.stroke_weight(size + 3)
+    g.points(points)
+    g.stroke_weight(size)
     for k in np.unique(labels):
-        s.stroke(*colors.class_color(k))
-        s.points(points[labels == k])
+        g.stroke(*colors.class_color(k))
+        g.points(points[labels == k])
 
 
 def moving_average(values, window: int) -> np.ndarray:
@@ -92,11 +118,10 @@ def draw_loss_curve(history, x: float, y: float, w: float, h: float, *, log: boo
     if values.size < 2:
         return
     smoothed = moving_average(values, smooth or max(1, values.size // 40))
-    if values.size > w:  # one point per pixel column at most
-        keep = np.linspace(0, values.size - 1, int(w)).astype(int)
-        values, smoothed_shown = values[keep], smoothed[keep]
-    else:
-        smoothed_shown = smoothed
+    # antialiased segments cost ~8 µs each to rasterize: the noisy curve gets one every
+    # 3 pixels, the smooth one every 6, where neither looks any different
+    raw = values[np.linspace(0, values.size - 1, int(w / 3)).astype(int)] if values.size > w / 3 else values
+    smooth_keep = np.linspace(0, values.size - 1, min(values.size, int(w / 6))).astype(int)
 
     def height(v):
         return np.log10(np.maximum(v, 1e-12)) if log else v
@@ -104,8 +129,9 @@ def draw_loss_curve(history, x: float, y: float, w: float, h: float, *, log: boo
     lo, hi = (float(v) for v in height(np.array(limits))) if limits else (
         float(height(values).min()), float(height(values).max()))
     hi = hi if hi > lo else lo + 1
-    px = x + np.linspace(0, w, values.size)
-    for series, stroke, weight in ((values, (*color, 70), 1), (smoothed_shown, color, 2.5)):
+    faint = tuple(int(c) for c in colors.mix(colors.BACKGROUND, color, 0.3))  # not alpha: slow
+    for series, stroke, weight in ((raw, faint, 1), (smoothed[smooth_keep], color, 2.5)):
+        px = x + np.linspace(0, w, series.size)
         py = bottom - (height(series) - lo) / (hi - lo) * (bottom - top)
         s.stroke(*stroke)
         s.stroke_weight(weight)

@@ -12,7 +12,7 @@ import numpy as np
 from .. import colors
 from ..contours import contour_segments
 from ..layout import Mapping
-from .base import cache, current_sketch
+from .base import cache, current_sketch, draw_segments
 
 
 def terrain(surface, mapping: Mapping, resolution: int = 200, levels: int = 16):
@@ -61,7 +61,7 @@ def draw_trail(points, mapping: Mapping, color, weight: float = 2.5, sketch=None
     sx, sy = mapping.to_screen(points[:, 0], points[:, 1])
     s.stroke(*color)
     s.stroke_weight(weight)
-    s.lines(np.column_stack([sx[:-1], sy[:-1], sx[1:], sy[1:]]).astype(np.float32))
+    draw_segments(s, np.column_stack([sx[:-1], sy[:-1], sx[1:], sy[1:]]))
 
 
 def draw_ball(x: float, y: float, mapping: Mapping, color, diameter: float = 16, sketch=None) -> None:

@@ -1,0 +1,96 @@
+"""Export speed of every bundled sketch against a bare sketch that only clears and saves.
+
+Each sketch is exported at 800×800 the way ``creativenn export`` does it
+(pixels grabbed each frame, PNGs written on a background thread), in a
+process of its own, and its steady frames/s (after a warm-up) compared with
+a bare sketch on the same renderer that clears the canvas and saves. Rounds
+alternate between the sketches, best of two. Goal: a sketch costs at most
+2× the bare sketch per frame.
+
+Run: ``make bench`` or ``python bench/export_sketches.py``.
+"""
+
+from __future__ import annotations
+
+import json
+import subprocess
+import sys
+import tempfile
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+GOAL = 2.0
+WARMUP, FRAMES = 20, 60
+
+BARE = """import py5
+def settings():
+    py5.size(800, 800{renderer})
+def draw():
+    py5.background(21, 23, 28)
+py5.run_sketch()
+"""
+
+WORKER = r"""
+import json, sys, time
+from pathlib import Path
+from creativenn.draw.render import render
+from creativenn.frames import FrameWriter
+sketch, out, warmup, frames = sys.argv[1], Path(sys.argv[2]), int(sys.argv[3]), int(sys.argv[4])
+writer, times = FrameWriter(out), []
+def on_frame(rgb, k):
+    writer.write(rgb)
+    times.append(time.perf_counter())
+result = render(sketch, warmup + frames, on_frame=on_frame, size=(800, 800))
+writer.close()
+print(json.dumps({"fps": frames / (times[-1] - times[warmup - 1]), "error": result.error}))
+"""
+
+
+def export_fps(sketch: Path) -> float:
+    with tempfile.TemporaryDirectory() as out:
+        done = subprocess.run([sys.executable, "-c", WORKER, str(sketch), out, str(WARMUP), str(FRAMES)],
+                              capture_output=True, text=True)
+    if done.returncode:
+        raise RuntimeError(done.stderr[-2000:])
+    result = json.loads(done.stdout.strip().splitlines()[-1])
+    if result["error"]:
+        raise RuntimeError(result["error"])
+    return result["fps"]
+
+
+def renderer(sketch: Path) -> str:
+    text = sketch.read_text()
+    return ", py5.P3D" if "py5.P3D" in text else ", py5.P2D" if "py5.P2D" in text else ""
+
+
+def main() -> int:
+    from creativenn.display import virtual_display
+
+    virtual_display()
+    sketches = sorted((ROOT / "sketches").glob("*.py"))
+    best: dict[str, float] = {}
+    with tempfile.TemporaryDirectory() as folder:
+        bares = {}
+        for kind in sorted({renderer(s) for s in sketches}):
+            bares[kind] = Path(folder) / f"bare{kind.replace(', py5.', '_')}.py"
+            bares[kind].write_text(BARE.format(renderer=kind))
+        runs = {s.stem: s for s in sketches} | {f"bare{k or ' JAVA2D'}": p for k, p in bares.items()}
+        for _ in range(2):
+            for name, path in runs.items():
+                best[name] = max(best.get(name, 0.0), export_fps(path))
+    print(f"export: each sketch at 800×800 vs a bare sketch that clears and saves, "
+          f"{FRAMES} frames after {WARMUP}, best of 2")
+    print(f"{'sketch':<16}{'frames/s':>10}{'bare frames/s':>15}{'cost':>8}{'goal':>7}")
+    failed = False
+    for sketch in sketches:
+        kind = renderer(sketch)
+        bare = best[f"bare{kind or ' JAVA2D'}"]
+        ratio = bare / best[sketch.stem]
+        failed |= ratio > GOAL
+        print(f"{sketch.stem:<16}{best[sketch.stem]:>10.1f}{bare:>15.1f}{ratio:>7.2f}×"
+              f"{'≤' + format(GOAL, 'g') + '×':>7}{'  MISSED' if ratio > GOAL else ''}")
+    return 1 if failed else 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
