@@ -54,13 +54,15 @@ test: setup
 	@# JOGL reports its open X connections as a P3D sketch's JVM exits: noise after the summary
 	$(PY) -m pytest 2> >(grep -v '^X11Util' >&2)
 
+# Every figure, each measured side by side in one run, with its goal beside it (~10 min:
+# the soak alone exports 10,000 frames). A bench that misses its goal says MISSED.
+BENCHES := train_step decision_field dense_diagram export_methods export_sketches soak
 bench: setup
-	$(PY) bench/train_step.py
-	$(PY) bench/decision_field.py
-	$(PY) bench/export_methods.py
+	@status=0; for b in $(BENCHES); do echo; $(PY) bench/$$b.py 2> >(grep -v '^X11Util' >&2) || status=1; done; exit $$status
 
 # The README's pictures, made by the project itself: SKETCH:FRAMES:EVERY for each.
-GALLERY := network:72:5 cost_surface:60:4 cost_contour:60:5 line_fit:60:2 perceptron:60:3 descent_modes:50:3
+GALLERY := network:72:5 cost_surface:60:4 cost_contour:60:5 line_fit:60:2 perceptron:60:3 \
+           descent_modes:50:3 digits:60:6
 gallery: setup
 	@mkdir -p docs/gallery
 	@for item in $(GALLERY); do \
@@ -68,6 +70,9 @@ gallery: setup
 	  $(PY) -m creativenn export $$name --frames $$frames --every $$every --out out/gallery/$$name \
 	    --gif --gif-width 320 --fps 15 || exit 1; \
 	  cp out/gallery/$$name/$$name.gif docs/gallery/$$name.gif; done
+	$(PY) -m creativenn export digits --frames 40 --every 6 --out out/gallery/digits_wide \
+	  --gif --gif-width 320 --fps 15 -- --wide
+	cp out/gallery/digits_wide/digits.gif docs/gallery/digits_wide.gif
 
 clean:
 	rm -rf $(VENV) out .pytest_cache .ruff_cache *.egg-info

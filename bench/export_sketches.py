@@ -13,6 +13,7 @@ Run: ``make bench`` or ``python bench/export_sketches.py``.
 from __future__ import annotations
 
 import json
+import os
 import subprocess
 import sys
 import tempfile
@@ -47,9 +48,12 @@ print(json.dumps({"fps": frames / (times[-1] - times[warmup - 1]), "error": resu
 
 
 def export_fps(sketch: Path) -> float:
-    with tempfile.TemporaryDirectory() as out:
+    from creativenn.cli import EXPORT_JVM
+
+    with tempfile.TemporaryDirectory() as out:  # the worker runs as `creativenn export` runs it
         done = subprocess.run([sys.executable, "-c", WORKER, str(sketch), out, str(WARMUP), str(FRAMES)],
-                              capture_output=True, text=True)
+                              capture_output=True, text=True,
+                              env={**os.environ, "CREATIVENN_JVM_OPTIONS": EXPORT_JVM})
     if done.returncode:
         raise RuntimeError(done.stderr[-2000:])
     result = json.loads(done.stdout.strip().splitlines()[-1])

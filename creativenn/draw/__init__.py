@@ -5,6 +5,13 @@ mapping from model space to screen (``creativenn.layout.Mapping``); nothing
 here does maths the core should do. Colours come from ``creativenn.colors``.
 """
 
+import os
+
+import py5_tools
+
+if os.environ.get("CREATIVENN_JVM_OPTIONS") and not py5_tools.is_jvm_running():
+    py5_tools.add_options(*os.environ["CREATIVENN_JVM_OPTIONS"].split())  # see cli.EXPORT_JVM
+
 from .base import current_sketch, draw_help, draw_message, font, label, panel
 from .network import draw_network, edge_buckets
 from .plots import class_labels, draw_decision_field, draw_loss_curve, draw_points, field_image
