@@ -48,12 +48,12 @@ print(json.dumps({"fps": frames / (times[-1] - times[warmup - 1]), "error": resu
 
 
 def export_fps(sketch: Path) -> float:
-    from creativenn.cli import EXPORT_JVM
+    from creativenn.cli import EXPORT_ENV
 
     with tempfile.TemporaryDirectory() as out:  # the worker runs as `creativenn export` runs it
         done = subprocess.run([sys.executable, "-c", WORKER, str(sketch), out, str(WARMUP), str(FRAMES)],
                               capture_output=True, text=True,
-                              env={**os.environ, "CREATIVENN_JVM_OPTIONS": EXPORT_JVM})
+                              env={**os.environ, **EXPORT_ENV})
     if done.returncode:
         raise RuntimeError(done.stderr[-2000:])
     result = json.loads(done.stdout.strip().splitlines()[-1])

@@ -49,12 +49,12 @@ def main() -> int:
 
     virtual_display()
     frames = int(sys.argv[1]) if len(sys.argv) > 1 else 10_000
-    from creativenn.cli import EXPORT_JVM
+    from creativenn.cli import EXPORT_ENV
 
     with tempfile.TemporaryDirectory() as out:  # the worker runs as `creativenn export` runs it
         done = subprocess.run([sys.executable, "-c", WORKER, str(frames), out,
                                str(ROOT / "sketches" / "network.py")], capture_output=True, text=True,
-                              env={**os.environ, "CREATIVENN_JVM_OPTIONS": EXPORT_JVM})
+                              env={**os.environ, **EXPORT_ENV})
     if done.returncode:
         print(done.stderr[-3000:])
         return 1

@@ -1,9 +1,9 @@
 """Writing frames: numbered PNGs, an MP4 as they come, a GIF at the end.
 
 Frames arrive as (height, width, 3) uint8 arrays. A background thread
-encodes them so the sketch keeps drawing meanwhile; its queue is short, so
-memory stays bounded however long the export. Whatever was written before
-an error stays on disk.
+hands them to ffmpeg so the sketch keeps drawing meanwhile; its queue is
+short, so memory stays bounded however long the export. Whatever was
+written before an error stays on disk.
 
 Leaves out: drawing (see ``creativenn.draw``) and anything py5.
 """
@@ -36,7 +36,13 @@ def prepare_out_dir(out) -> Path:
 
 
 class FrameWriter:
-    """Writes each frame given to ``write`` as a PNG (and into an MP4 if asked)."""
+    """Writes each frame given to ``write`` as a numbered PNG (and into an MP4 if asked).
+
+    The PNGs are encoded by ffmpeg (the one imageio-ffmpeg ships), in a
+    process of its own fed raw pixels through a pipe: measured on an 800×800
+    frame, 4.6 ms a frame outside Python against 12 ms in Pillow holding
+    the interpreter (bench/export_sketches.py). The pixels are the same.
+    """
 
     def __init__(self, out_dir, *, mp4: Path | None = None, fps: float = 30.0,
                  compress_level: int = 1, queue_size: int = 6):
@@ -46,7 +52,8 @@ class FrameWriter:
         self.paths: list[Path] = []
         self._queue: queue.Queue = queue.Queue(maxsize=queue_size)
         self._error: BaseException | None = None
-        self._video = None
+        self._png = self._video = None
+        self._shape = None
         self._thread = threading.Thread(target=self._work, name="creativenn-frames", daemon=True)
         self._thread.start()
 
@@ -55,14 +62,18 @@ class FrameWriter:
         self._raise_if_failed()
         if rgb.ndim != 3 or rgb.shape[2] != 3 or rgb.dtype != np.uint8:
             raise ValueError(f"a frame must be (height, width, 3) uint8, got {rgb.shape} {rgb.dtype}")
+        if self._shape is None:
+            self._shape = rgb.shape
+        elif rgb.shape != self._shape:
+            raise ValueError(f"every frame must be {self._shape}, got {rgb.shape}")
         self.count += 1
         path = self.out_dir / PNG_NAME.format(self.count)
         self.paths.append(path)
-        self._queue.put((path, rgb))
+        self._queue.put(np.ascontiguousarray(rgb))
         return path
 
     def close(self) -> None:
-        """Wait for every queued frame to be written, and finish the MP4."""
+        """Wait for every queued frame to be written, and finish the PNGs and the MP4."""
         self._queue.put(None)
         self._thread.join()
         self._raise_if_failed()
@@ -72,26 +83,58 @@ class FrameWriter:
             raise OSError(f"writing frames failed: {self._error}") from self._error
 
     def _work(self):
-        from PIL import Image
-
         while True:
-            item = self._queue.get()
-            if item is None:
+            rgb = self._queue.get()
+            if rgb is None:
                 break
             if self._error is not None:
                 continue  # drain the queue so write() never blocks forever
-            path, rgb = item
             try:
-                Image.fromarray(rgb).save(path, compress_level=self.compress_level)
+                if self._png is None:
+                    self._png = self._start_png_encoder(rgb.shape)
+                self._png.stdin.write(memoryview(rgb).cast("B"))
                 if self.mp4 is not None:
                     self._video_frame(rgb)
             except BaseException as error:  # noqa: BLE001 - reported by write()/close()
-                self._error = error
+                self._error = self._encoder_error() or error
+        for finish in (self._finish_png, self._finish_video):
+            try:
+                finish()
+            except BaseException as error:  # noqa: BLE001
+                self._error = self._error or error
+
+    def _start_png_encoder(self, shape):
+        import subprocess
+
+        import imageio_ffmpeg
+
+        h, w = shape[:2]
+        return subprocess.Popen(
+            [imageio_ffmpeg.get_ffmpeg_exe(), "-hide_banner", "-loglevel", "error", "-f", "rawvideo",
+             "-pix_fmt", "rgb24", "-s", f"{w}x{h}", "-i", "-", "-start_number", "1",
+             "-compression_level", str(self.compress_level), str(self.out_dir / "frame-%04d.png")],
+            stdin=subprocess.PIPE, stderr=subprocess.PIPE,
+        )
+
+    def _encoder_error(self) -> str | None:
+        if self._png is None or self._png.poll() is None:
+            return None
+        return self._png.stderr.read().decode(errors="replace").strip() or None
+
+    def _finish_png(self):
+        if self._png is None:
+            return
         try:
-            if self._video is not None:
-                self._video.close()
-        except BaseException as error:  # noqa: BLE001
-            self._error = self._error or error
+            self._png.stdin.close()
+        except OSError:
+            pass
+        if self._png.wait() != 0:
+            message = self._png.stderr.read().decode(errors="replace").strip()
+            raise OSError(f"the PNG encoder (ffmpeg) stopped: {message or self._png.returncode}")
+
+    def _finish_video(self):
+        if self._video is not None:
+            self._video.close()
 
     def _video_frame(self, rgb: np.ndarray):
         import imageio_ffmpeg

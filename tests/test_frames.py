@@ -59,9 +59,17 @@ def test_a_bad_frame_is_refused(tmp_path):
 def test_a_failing_disk_is_reported_and_earlier_frames_stay(tmp_path):
     writer = FrameWriter(tmp_path)
     good = next(frames(1))
-    writer.write(good)
-    writer.out_dir = tmp_path / "gone"  # the next frame's folder does not exist
-    writer.write(good)
+    (tmp_path / "frame-0002.png").mkdir()  # the second frame cannot be written where a folder is
+    for _ in range(3):
+        writer.write(good)
     with pytest.raises(OSError, match="writing frames failed"):
         writer.close()
-    assert (tmp_path / "frame-0001.png").exists()
+    assert np.array_equal(np.asarray(Image.open(tmp_path / "frame-0001.png")), good)
+
+
+def test_frames_must_keep_their_size(tmp_path):
+    writer = FrameWriter(tmp_path)
+    writer.write(next(frames(1)))
+    with pytest.raises(ValueError, match="every frame must be"):
+        writer.write(next(frames(1, h=10, w=10)))
+    writer.close()
