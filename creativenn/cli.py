@@ -35,12 +35,12 @@ from .optimizers import SGD
 
 SKETCHES = Path(__file__).resolve().parent.parent / "sketches"
 # The export worker's JVM has its memory fixed from the start: a 192 MB heap touched at once,
-# and at most 64 MB of direct buffers (py5 hands pixels over in those; they are freed only by
+# and at most 16 MB of direct buffers (py5 hands pixels over in those; they are freed only by
 # a GC, which a roomy heap seldom runs). Measured over 10,000 exported frames (bench/soak.py),
-# resident memory then stays flat (+38 MB) instead of growing (+66 MB).
-EXPORT_JVM = "-Xms192m -Xmx192m -XX:+AlwaysPreTouch -XX:MaxDirectMemorySize=64m"
+# resident memory then grows 21 MB instead of 66 MB.
+EXPORT_JVM = "-Xms192m -Xmx192m -XX:+AlwaysPreTouch -XX:MaxDirectMemorySize=16m"
 # glibc gives each thread its own memory arenas; the worker's threads (Python, Java's animation
-# thread, the frame writer) then fragment memory: two arenas kept it to +29 MB over 10,000 frames.
+# thread, the frame writer) then fragment memory; two arenas are part of the 21 MB above.
 EXPORT_ENV = {"CREATIVENN_JVM_OPTIONS": EXPORT_JVM, "MALLOC_ARENA_MAX": "2"}
 
 
