@@ -138,13 +138,19 @@ def field_colors(outputs, low: float = 0.0, high: float = 1.0, strength: float =
     outputs = np.asarray(outputs, dtype=float)
     n = outputs.shape[-1]
     if n == 1:
-        p = (outputs[..., 0] - low) / (high - low)
-        steps = np.rint(np.clip(p, 0.0, 1.0) * (_LEVELS - 1)).astype(np.intp)
-        return _field_table(strength, 1)[steps]
+        steps = _steps((outputs[..., 0] - low) / (high - low))
+        return np.take(_field_table(strength, 1), steps, axis=0)
     winner = outputs.argmax(axis=-1)
     confidence = (outputs.max(axis=-1) - 1 / n) / (1 - 1 / n)  # 0 when undecided
-    steps = np.rint(np.clip(confidence, 0.0, 1.0) * (_LEVELS - 1)).astype(np.intp)
-    return _field_table(strength, n)[winner, steps]
+    return _field_table(strength, n)[winner, _steps(confidence)]
+
+
+def _steps(t: np.ndarray) -> np.ndarray:
+    """Values 0 … 1 as the nearest of the tables' steps (in place: fields are large)."""
+    t = np.clip(t, 0.0, 1.0)
+    t *= _LEVELS - 1
+    t += 0.5
+    return t.astype(np.int32)
 
 
 def height_colors(t):

@@ -23,6 +23,7 @@ from pathlib import Path
 import numpy as np
 
 from .checks import positive_int
+from .layout import resample
 
 NAMES = ("xor", "circles", "moons", "spirals", "blobs", "line", "digits")
 DIGITS = Path(__file__).resolve().parent.parent / "assets" / "data" / "digits.npz"
@@ -131,18 +132,7 @@ def line(n: int = 40, slope: float = 2.0, intercept: float = 1.0, noise: float =
 
 def resize_images(images, size: int) -> np.ndarray:
     """Square images (n, h, w) resized to (n, size, size) by bilinear interpolation."""
-    images = np.asarray(images, dtype=float)
-    h, w = images.shape[1:]
-    ys = (np.arange(size) + 0.5) * h / size - 0.5  # sample at the new pixels' centres
-    xs = (np.arange(size) + 0.5) * w / size - 0.5
-    y0 = np.clip(np.floor(ys).astype(int), 0, h - 1)
-    x0 = np.clip(np.floor(xs).astype(int), 0, w - 1)
-    y1, x1 = np.minimum(y0 + 1, h - 1), np.minimum(x0 + 1, w - 1)
-    ty = np.clip(ys - y0, 0, 1)[None, :, None]
-    tx = np.clip(xs - x0, 0, 1)[None, None, :]
-    top = images[:, y0][:, :, x0] * (1 - tx) + images[:, y0][:, :, x1] * tx
-    bottom = images[:, y1][:, :, x0] * (1 - tx) + images[:, y1][:, :, x1] * tx
-    return top * (1 - ty) + bottom * ty
+    return resample(images, size, size)
 
 
 def digits(wide: bool = False, seed: int | None = 0):

@@ -72,7 +72,7 @@ def draw():
         train_a_little()
     py5.background(*colors.BACKGROUND)
     draw_title()
-    draw_decision_field(net, field, resolution=180)
+    draw_decision_field(net, field, resolution=90)
     draw_points(X, Y, field)
     sample = current_sample()
     draw_sample_ring(X[sample])

@@ -103,3 +103,16 @@ def test_field_colour_table_matches_mixing_in_linear_light():
     direct = np.where((p >= 0.5)[:, None], colors.mix(colors.BACKGROUND, colors.CLASSES[1], sure),
                       colors.mix(colors.BACKGROUND, colors.CLASSES[0], sure)).astype(int)
     assert np.abs(table - direct).max() <= 1
+
+
+def test_resample_is_bilinear_between_cell_centres():
+    from creativenn.layout import resample
+
+    coarse = np.add.outer(np.arange(4.0), 10 * np.arange(6.0))  # linear in both directions
+    fine = resample(coarse, 8, 12)
+    assert fine.shape == (8, 12)
+    centre = resample(coarse, 4, 6)
+    np.testing.assert_allclose(centre, coarse)  # same size: unchanged
+    inner = fine[1:-1, 1:-1]  # away from the clamped edges a linear field stays linear
+    assert np.allclose(np.diff(inner, 2, axis=0), 0) and np.allclose(np.diff(inner, 2, axis=1), 0)
+    np.testing.assert_allclose(resample(np.full((2, 3, 3), 0.25), 7, 5), 0.25)

@@ -6,34 +6,43 @@ import numpy as np
 import py5
 
 from .. import colors
-from ..layout import Mapping
+from ..layout import Mapping, resample
 from .base import cache, current_sketch, label
 
 _OUTPUT_RANGES = {"sigmoid": (0.0, 1.0), "tanh": (-1.0, 1.0)}
 
 
-def field_image(net, mapping: Mapping, resolution: int = 100, low=None, high=None) -> np.ndarray:
-    """The decision field as an RGB image (resolution × resolution × 3, uint8).
+def field_image(net, mapping: Mapping, resolution: int = 100, low=None, high=None,
+                size: tuple[int, int] | None = None) -> np.ndarray:
+    """The decision field as an RGB image (rows × columns × 3, uint8).
 
-    The network's output at the centre of every cell, in one vectorized
-    forward pass, coloured by ``colors.field_colors``.
+    The network's output at the centre of each of resolution × resolution
+    cells, in one vectorized forward pass; resampled bilinearly to ``size``
+    (columns, rows) when given, so the boundary is smooth at any size; then
+    coloured by ``colors.field_colors``.
     """
     outputs = net.forward(mapping.grid(resolution, resolution))
     if outputs.shape[1] == 1 and (low is None or high is None):
         low, high = _OUTPUT_RANGES.get(net.output_activation, (outputs.min(), outputs.max() + 1e-12))
-    rgb = colors.field_colors(outputs, low if low is not None else 0.0, high if high is not None else 1.0)
-    return rgb.reshape(resolution, resolution, 3)
+    grid = outputs.reshape(resolution, resolution, -1)
+    if size is not None:
+        grid = np.moveaxis(resample(np.moveaxis(grid, -1, 0), size[1], size[0]), 0, -1)
+    return colors.field_colors(grid, low if low is not None else 0.0, high if high is not None else 1.0)
 
 
 def draw_decision_field(net, mapping: Mapping, resolution: int = 100, low=None, high=None,
                         sketch=None) -> np.ndarray:
-    """Paint the network's output over ``mapping``'s rectangle; returns the image drawn."""
+    """Paint the network's output over ``mapping``'s rectangle; returns the image drawn.
+
+    Computed at resolution × resolution and resampled to the rectangle's
+    pixels, so it is drawn 1:1 (py5 would scale it without interpolation).
+    """
     s = current_sketch(sketch)
-    rgb = field_image(net, mapping, resolution, low, high)
-    images, key = cache(s), ("field", resolution)
-    images[key] = s.create_image_from_numpy(rgb, bands="RGB", dst=images.get(key))
     x, y, w, h = mapping.rect
-    s.image(images[key], x, y, w, h)
+    rgb = field_image(net, mapping, resolution, low, high, size=(int(w), int(h)))
+    images, key = cache(s), ("field", int(w), int(h))
+    images[key] = s.create_image_from_numpy(rgb, bands="RGB", dst=images.get(key))
+    s.image(images[key], x, y)
     return rgb
 
 
