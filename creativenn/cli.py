@@ -41,7 +41,10 @@ SKETCHES = Path(__file__).resolve().parent.parent / "sketches"
 EXPORT_JVM = "-Xms192m -Xmx192m -XX:+AlwaysPreTouch -XX:MaxDirectMemorySize=16m"
 # glibc gives each thread its own memory arenas; the worker's threads (Python, Java's animation
 # thread, the frame writer) then fragment memory; two arenas are part of the 21 MB above.
-EXPORT_ENV = {"CREATIVENN_JVM_OPTIONS": EXPORT_JVM, "MALLOC_ARENA_MAX": "2"}
+# A sketch's matrices are small: BLAS threads only fight the JVM and ffmpeg for the cores
+# (the network sketch's frame: 25 ms with them, 14 ms without).
+SKETCH_ENV = {"OPENBLAS_NUM_THREADS": "1", "OMP_NUM_THREADS": "1", "MKL_NUM_THREADS": "1"}
+EXPORT_ENV = {"CREATIVENN_JVM_OPTIONS": EXPORT_JVM, "MALLOC_ARENA_MAX": "2", **SKETCH_ENV}
 
 
 class UsageError(ValueError):
@@ -97,7 +100,8 @@ def cmd_run(args) -> int:
             f"xvfb-run -s '-screen 0 1920x1080x24' creativenn run {args.sketch}"
         )
     require_java()
-    os.execv(sys.executable, [sys.executable, str(sketch), *args.sketch_args])
+    os.execve(sys.executable, [sys.executable, str(sketch), *args.sketch_args],
+              {**os.environ, **SKETCH_ENV})
     return 0  # not reached
 
 
