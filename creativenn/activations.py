@@ -106,6 +106,14 @@ class Softmax:
         return a * (dC_da - (dC_da * a).sum(axis=-1, keepdims=True))
 
 
+RANGES = {"sigmoid": (0.0, 1.0), "softmax": (0.0, 1.0), "tanh": (-1.0, 1.0)}  # bounded outputs
+
+
+def value_range(name: str):
+    """(lowest, highest) value activation ``name`` can give, or None if it is unbounded."""
+    return RANGES.get(name)
+
+
 _ALL = {cls.name: cls for cls in (Sigmoid, Tanh, ReLU, LeakyReLU, Linear, Softmax)}
 
 

@@ -13,7 +13,7 @@ from __future__ import annotations
 import numpy as np
 import py5
 
-from .. import colors
+from .. import activations, colors
 from ..layout import diagram_layout, edge_segments
 from .base import cache, current_sketch, draw_segments, label
 
@@ -22,13 +22,13 @@ DENSE = 1000  # more edges than this are drawn aliased, offscreen: 15× faster (
 STRIP = 4.0  # a layer whose neurons are closer than this (pixels) is drawn as a strip of colour
 CROWDED = 1000  # a layer with more edges than this draws them all 1 px wide: thicker ones
 #                 would hide the rest, so there colour alone tells a weight's sign and size
-_RANGES = {"sigmoid": (0.0, 1.0), "softmax": (0.0, 1.0), "tanh": (-1.0, 1.0)}
 
 
 def activation_range(activation: str, values: np.ndarray) -> tuple[float, float]:
     """The (low, high) that maps a layer's activations to dark … bright."""
-    if activation in _RANGES:
-        return _RANGES[activation]
+    bounded = activations.value_range(activation)
+    if bounded:
+        return bounded
     top = max(1.0, float(np.max(np.abs(values)))) if values.size else 1.0
     return (-top, top) if np.min(values, initial=0.0) < 0 else (0.0, top)
 

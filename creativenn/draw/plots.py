@@ -5,11 +5,9 @@ from __future__ import annotations
 import numpy as np
 import py5
 
-from .. import colors
+from .. import activations, colors
 from ..layout import Mapping, resample
 from .base import cache, current_sketch, label
-
-_OUTPUT_RANGES = {"sigmoid": (0.0, 1.0), "tanh": (-1.0, 1.0)}
 
 
 def field_image(net, mapping: Mapping, resolution: int = 100, low=None, high=None,
@@ -23,7 +21,8 @@ def field_image(net, mapping: Mapping, resolution: int = 100, low=None, high=Non
     """
     outputs = net.forward(mapping.grid(resolution, resolution))
     if outputs.shape[1] == 1 and (low is None or high is None):
-        low, high = _OUTPUT_RANGES.get(net.output_activation, (outputs.min(), outputs.max() + 1e-12))
+        low, high = activations.value_range(net.output_activation) or (
+            outputs.min(), outputs.max() + 1e-12)
     grid = outputs.reshape(resolution, resolution, -1)
     if size is not None:
         grid = np.moveaxis(resample(np.moveaxis(grid, -1, 0), size[1], size[0]), 0, -1)

@@ -51,10 +51,6 @@ class Rendered:
     error_frame: int | None = None
 
 
-class _SketchError(Exception):
-    pass
-
-
 def render(sketch, frames: int, *, seed: int = 0, size=None, every: int = 1,
            on_frame=None, argv=None) -> Rendered:
     """Run ``sketch`` (a .py path) for ``frames`` captured frames, one every ``every`` draws.
