@@ -84,6 +84,16 @@ class Surface:
             self._typical_slope = float(np.median(np.hypot(gx, gy))) or 1.0
         return self._typical_slope
 
+    def steepness(self, x, y):
+        """How steep the surface is at (x, y) on a 0 … 1 scale: tanh(|∇f| / typical slope).
+
+        For drawing the way downhill: an arrow this long (times a largest
+        length) compares across one surface, vanishes where it is flat and
+        never grows without bound.
+        """
+        gx, gy = self.gradient(x, y)
+        return np.tanh(np.hypot(gx, gy) / self.typical_slope())
+
     def relief(self, heights, low: float, high: float):
         """Heights scaled to 0 (``low``) … 1 (``high``) on a log scale, for drawing.
 

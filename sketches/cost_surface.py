@@ -161,7 +161,7 @@ def draw_downhill_arrow(ball):
     gx, gy = ball.gradient
     size = float(np.hypot(gx, gy))
     (x0, x1), _ = surface.bounds
-    length = 0.09 * (x1 - x0) * np.tanh(size / surface.typical_slope())
+    length = 0.09 * (x1 - x0) * float(surface.steepness(*ball.position))
     if size == 0 or length < 0.01 * (x1 - x0):
         return
     x, y = ball.position

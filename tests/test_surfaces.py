@@ -105,3 +105,9 @@ def test_random_starts_stay_inside_the_bounds():
     for _ in range(50):
         x, y = s.random_start(rng)
         assert x0 + 0.9 <= x <= x1 - 0.9 and y0 + 0.9 <= y <= y1 - 0.9
+
+
+def test_steepness_is_zero_at_a_minimum_and_grows_with_the_slope():
+    s = cnn.surface("bowl")
+    assert s.steepness(0.0, 0.0) == 0.0
+    assert 0 < s.steepness(0.3, 0.0) < s.steepness(1.5, 0.0) < 1

@@ -94,12 +94,11 @@ def draw_arrow(x1: float, y1: float, x2: float, y2: float, color, weight: float 
 def draw_downhill_arrow(ball, mapping: Mapping, color, longest: float = 50, sketch=None) -> None:
     """The way downhill, −∇f, at ``ball``: longer where the slope is steeper, gone when flat.
 
-    The length is ``longest · tanh(|∇f| / g)``, with g the surface's typical
-    slope, so arrows on one surface compare and none runs off the map.
+    The length is ``longest`` times the surface's ``steepness`` there, so
+    arrows on one surface compare and none runs off the map.
     """
     gx, gy = ball.gradient
-    size = float(np.hypot(gx, gy))
-    length = longest * np.tanh(size / ball.surface.typical_slope())
+    length = longest * float(ball.surface.steepness(*ball.position))
     if not (np.isfinite(length) and length >= 4):
         return
     sx, sy = mapping.to_screen(*ball.position)
