@@ -20,6 +20,8 @@ from __future__ import annotations
 
 import numpy as np
 
+from .mlp import epoch_batches
+
 
 def pca_directions(steps) -> tuple[np.ndarray, np.ndarray]:
     """The two unit directions of the plane through 0 closest to the rows of ``steps`` (θ − θ₀).
@@ -62,14 +64,10 @@ def record_training(net, X, Y, optimizer, epochs: int, batch_size: int | None = 
     in place.
     """
     X, Y = np.asarray(X, float), np.asarray(Y, float)
-    n = len(X)
-    size = n if batch_size is None else min(batch_size, n)
     rng = np.random.default_rng(seed)
     path, losses, step = [net.parameters()], [net.loss(X, Y)], 0
     for _ in range(epochs):
-        order = rng.permutation(n) if size < n else np.arange(n)
-        for start in range(0, n, size):
-            rows = order[start : start + size]
+        for rows in epoch_batches(len(X), batch_size, rng):
             net.step(X[rows], Y[rows], optimizer)
             step += 1
             if step % every == 0:

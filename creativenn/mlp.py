@@ -45,6 +45,18 @@ class Gradients:
     loss: float
 
 
+def epoch_batches(n: int, batch_size: int | None, rng):
+    """The rows of each step of one epoch over n samples (G2).
+
+    ``batch_size=None`` is batch descent (every row, in order, one step); 1 is
+    stochastic; anything between mini-batch, the rows shuffled with ``rng``.
+    """
+    size = n if batch_size is None else min(positive_int(batch_size, "batch_size"), n)
+    order = rng.permutation(n) if size < n else np.arange(n)
+    for start in range(0, n, size):
+        yield order[start : start + size]
+
+
 class MLP:
     """A fully connected network with one activation for its hidden layers.
 
@@ -391,18 +403,13 @@ class MLP:
         """
         X, Y, _ = self._batch(X, Y)
         epochs = positive_int(epochs, "epochs")
-        n = X.shape[0]
-        batch_size = n if batch_size is None else min(positive_int(batch_size, "batch_size"), n)
         optimizer = SGD(0.1) if optimizer is None else optimizer
         rng = np.random.default_rng(seed)
         history = []
         for _ in range(epochs):
-            order = rng.permutation(n) if batch_size < n else np.arange(n)
-            total = 0.0
-            for start in range(0, n, batch_size):
-                rows = order[start : start + batch_size]
-                total += self.step(X[rows], Y[rows], optimizer) * len(rows)
-            history.append(total / n)
+            total = sum(self.step(X[rows], Y[rows], optimizer) * len(rows)
+                        for rows in epoch_batches(len(X), batch_size, rng))
+            history.append(total / len(X))
         return history
 
     # ---- saving ----------------------------------------------------------------
