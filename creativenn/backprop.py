@@ -1,0 +1,127 @@
+"""One training step taken apart, stage by stage: what the backprop sketch animates.
+
+``trace_step`` runs one sample through a network and keeps every number a
+picture of that step needs: the signal each edge carries forward
+(W_kj a_j, F1), the output error (B1), the blame each edge carries back
+under one of three rules, each neuron's share, and the update every weight
+gets (G1). It changes nothing; ``StepTrace.apply`` takes the step.
+
+The three rules (``MLP.errors`` computes the neurons' side of them):
+
+- ``"chain"`` — the exact chain rule (B4): δ_{l-1} = (W_lᵀ δ_l) ⊙ σ'(z_{l-1});
+  the update is ΔW_l = −η δ_l a_{l-1}ᵀ, exactly −η ∂C/∂W_l.
+- ``"proportional"`` — the course's "blame shared by weight" (B2):
+  e_{l-1,j} = Σ_k e_{l,k} W_kj / Σ_i W_ki, from e_L = a_L − d (B1).
+- ``"transpose"`` — its approximation without the denominators (B3):
+  e_{l-1} ≈ W_lᵀ e_l.
+
+For the two teaching rules each layer's update is the course's:
+ΔW_l = −η (e_l ⊙ σ'(z_l)) a_{l-1}ᵀ, the error times the slope of the
+activation times the input (B5's shape). ``agreement`` says how closely
+two rules' updates point the same way.
+
+Leaves out: batches (one sample is what the animation shows), softmax
+outputs for the teaching rules (their blame is the plain error a − d).
+
+>>> import numpy as np
+>>> from creativenn import MLP
+>>> net = MLP([2, 3, 1], activation="sigmoid", loss="half_mse", seed=1)
+>>> x, d = np.array([1.0, 0.0]), np.array([1.0])
+>>> exact = trace_step(net, x, d, "chain", learning_rate=0.5)
+>>> g = net.gradients(x, d)
+>>> bool(np.allclose(exact.weight_updates[0], -0.5 * g.weights[0]))
+True
+>>> round(agreement(exact, trace_step(net, x, d, "transpose", 0.5)), 2)  # close, not equal
+0.85
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+import numpy as np
+
+from . import activations as activation_functions
+from .checks import as_array
+from .mlp import MLP, RULES
+
+
+@dataclass
+class StepTrace:
+    """Every number of one training step on one sample; layer lists are indexed like ``net.weights``.
+
+    ``activations`` and ``errors`` run over the layers 0 … L (inputs first);
+    ``signals[l]`` and ``blame[l]`` are shaped like ``weights[l]``, (n_out, n_in):
+    what edge (k, j) carries forward, W_kj a_j, and back, e_k's share for
+    neuron j; ``weight_updates[l]`` is ΔW of that layer.
+    """
+
+    rule: str
+    learning_rate: float
+    x: np.ndarray
+    target: np.ndarray
+    activations: list[np.ndarray]
+    output_error: np.ndarray  # e = a_L − d   (B1)
+    errors: list[np.ndarray]
+    signals: list[np.ndarray]
+    blame: list[np.ndarray]
+    weight_updates: list[np.ndarray]
+    bias_updates: list[np.ndarray]
+    loss: float
+
+    def apply(self, net: MLP) -> None:
+        """Take the step: W_l ← W_l + ΔW_l, b_l ← b_l + Δb_l   (G1)."""
+        for W, b, dW, db in zip(net.weights, net.biases, self.weight_updates, self.bias_updates,
+                                strict=True):
+            W += dW
+            b += db
+
+    def update_vector(self) -> np.ndarray:
+        """Every ΔW and Δb in one vector, laid out as ``net.parameters()``."""
+        return np.concatenate([a.ravel() for pair in zip(self.weight_updates, self.bias_updates,
+                                                         strict=True) for a in pair])
+
+
+def trace_step(net: MLP, x, target, rule: str = "chain", learning_rate: float = 0.5) -> StepTrace:
+    """Take one sample's training step apart (see the module's docstring); ``net`` is unchanged."""
+    if rule not in RULES:
+        raise ValueError(f"unknown rule {rule!r}: choose one of {', '.join(RULES)}")
+    if not (np.isfinite(learning_rate) and learning_rate > 0):
+        raise ValueError(f"learning_rate must be a positive number, got {learning_rate!r}")
+    x = as_array(x, "x", net.dtype)
+    if x.ndim != 1:
+        raise ValueError(f"trace_step takes one sample: x must be 1-D, shaped ({net.sizes[0]},), got {x.shape}")
+    acts = net.activations(x)
+    target = as_array(target, "target", net.dtype).reshape(-1)
+    errors = net.errors(x, target, rule)  # checks the target's shape too
+    output_error = acts[-1] - target  # (B1)
+    names = [net.activation] * (len(net.sizes) - 2) + [net.output_activation]
+    W = net.weights
+    signals = [W[l] * acts[l][None, :] for l in range(len(W))]  # W_kj a_j: the terms of z (F1)
+    blame, weight_updates, bias_updates = [], [], []
+    for l in range(len(W)):
+        e = errors[l + 1]
+        if rule == "proportional":
+            sums, sizes = W[l].sum(axis=1), np.abs(W[l]).sum(axis=1)
+            denominators = np.where(np.abs(sums) >= 1e-6, sums, sizes)
+            shares = np.divide(W[l], denominators[:, None], out=np.zeros_like(W[l]),
+                               where=denominators[:, None] != 0)
+            blame.append(e[:, None] * shares)  # (B2), term by term
+        else:
+            blame.append(e[:, None] * W[l])  # (B3) / the first half of (B4), term by term
+        if rule == "chain" or names[l] == "softmax":
+            g = e  # δ_l already holds σ'(z_l)   (B4)
+        else:
+            z = W[l] @ acts[l] + net.biases[l]
+            g = e * activation_functions.get(names[l]).slope(z, acts[l + 1])  # e_l ⊙ σ'(z_l)
+        weight_updates.append(-learning_rate * np.outer(g, acts[l]))  # −η g_l a_{l-1}ᵀ   (G1, B4)
+        bias_updates.append(-learning_rate * g)
+    return StepTrace(rule, float(learning_rate), x, target, acts, output_error, errors, signals, blame,
+                     weight_updates, bias_updates, net.loss(x, target))
+
+
+def agreement(a: StepTrace, b: StepTrace) -> float:
+    """The cosine between two traces' updates: 1 same direction, 0 unrelated, −1 opposite."""
+    u, v = a.update_vector(), b.update_vector()
+    norms = float(np.linalg.norm(u) * np.linalg.norm(v))
+    return float(u @ v / norms) if norms > 0 else 1.0
