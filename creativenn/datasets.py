@@ -2,7 +2,8 @@
 
 Every function returns ``(X, Y)``: X is (n, 2) with coordinates roughly in
 [−1, 1]; Y is (n, 1) of 0/1 for two classes and one-hot (n, k) for k ≥ 3
-classes, ready for ``bce`` or ``cross_entropy``. ``line`` returns one input
+classes, ready for ``bce`` or ``cross_entropy``. ``wave`` is a regression:
+Y is (n, 1) of values of a smooth 2-D function. ``line`` returns one input
 and one target column for fitting ``y = m x + c``. Samples come shuffled.
 
 Leaves out: loading files (the playground reads CSV), images (digits come
@@ -25,7 +26,7 @@ import numpy as np
 from .checks import positive_int
 from .layout import resample
 
-NAMES = ("xor", "circles", "moons", "spirals", "blobs", "line", "digits")
+NAMES = ("xor", "circles", "moons", "spirals", "blobs", "wave", "line", "digits")
 DIGITS = Path(__file__).resolve().parent.parent / "assets" / "data" / "digits.npz"
 
 
@@ -35,12 +36,20 @@ def _noise_level(noise: float) -> float:
     return float(noise)
 
 
+def labels_to_targets(labels, classes: int | None = None) -> np.ndarray:
+    """Class numbers as targets: a 0/1 column for two classes, one-hot rows for more.
+
+    ``classes`` defaults to the largest label + 1 (at least 2).
+    """
+    labels = np.asarray(labels).astype(int)
+    classes = max(int(labels.max(initial=-1)) + 1, 2) if classes is None else classes
+    return labels[:, None].astype(float) if classes == 2 else np.eye(classes)[labels]
+
+
 def _finish(X, labels, classes: int, rng) -> tuple[np.ndarray, np.ndarray]:
-    """Shuffle, and give the labels as a 0/1 column or one-hot rows."""
+    """Shuffle, and give the labels as targets."""
     order = rng.permutation(len(X))
-    X, labels = X[order], labels[order]
-    Y = labels[:, None].astype(float) if classes == 2 else np.eye(classes)[labels]
-    return X, Y
+    return X[order], labels_to_targets(labels[order], classes)
 
 
 def xor(n: int | None = None, noise: float = 0.0, seed: int | None = 0):
@@ -118,6 +127,19 @@ def blobs(n: int = 200, classes: int = 3, spread: float = 0.15, seed: int | None
     X = 0.6 * np.column_stack([np.cos(angle), np.sin(angle)])
     X += rng.normal(0.0, spread, X.shape)
     return _finish(X, labels, classes, rng)
+
+
+def wave(n: int = 200, noise: float = 0.05, seed: int | None = 0):
+    """A regression: n points in [−1, 1]² with Y = sin(2x₁)·cos(2x₂) (+ noise), in −1 … 1.
+
+    One hill, one valley and their slopes: a small network fits it with a
+    linear output and the mse loss.
+    """
+    n, noise = positive_int(n, "n"), _noise_level(noise)
+    rng = np.random.default_rng(seed)
+    X = rng.uniform(-1.0, 1.0, (n, 2))
+    y = np.sin(2 * X[:, 0]) * np.cos(2 * X[:, 1]) + rng.normal(0.0, noise, n)
+    return X, y[:, None]
 
 
 def line(n: int = 40, slope: float = 2.0, intercept: float = 1.0, noise: float = 0.3,
