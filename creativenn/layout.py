@@ -81,6 +81,41 @@ def diagram_layout(sizes, x: float, y: float, w: float, h: float):
     return positions, [neuron_radius([p], smallest=1.0) for p in positions]
 
 
+def neuron_at(positions: list[np.ndarray], radii, sx: float, sy: float, slack: float = 3.0):
+    """(layer, neuron) of the neuron under screen point (sx, sy), or None.
+
+    ``radii`` is one radius per layer (``diagram_layout``'s); a point within
+    ``slack`` pixels of a circle's edge still counts, for small neurons.
+    """
+    best = None
+    for l, (centres, r) in enumerate(zip(positions, radii, strict=True)):
+        distance = np.hypot(centres[:, 0] - sx, centres[:, 1] - sy)
+        k = int(np.argmin(distance))
+        if distance[k] <= r + slack and (best is None or distance[k] < best[0]):
+            best = (float(distance[k]), l, k)
+    return None if best is None else best[1:]
+
+
+def edge_at(positions: list[np.ndarray], sx: float, sy: float, tolerance: float = 4.0):
+    """(l, k, j) of the edge of weight ``weights[l][k, j]`` nearest (sx, sy), or None.
+
+    Only edges passing within ``tolerance`` pixels count; the distance is to
+    the segment between the two neurons' centres.
+    """
+    best = None
+    for l in range(len(positions) - 1):
+        segments = edge_segments(positions, l)  # (n_out, n_in, 4)
+        a, b = segments[..., :2], segments[..., 2:]
+        ab = b - a
+        t = np.clip(((sx - a[..., 0]) * ab[..., 0] + (sy - a[..., 1]) * ab[..., 1])
+                    / np.maximum((ab ** 2).sum(axis=-1), 1e-12), 0.0, 1.0)
+        distance = np.hypot(a[..., 0] + t * ab[..., 0] - sx, a[..., 1] + t * ab[..., 1] - sy)
+        k, j = np.unravel_index(int(np.argmin(distance)), distance.shape)
+        if distance[k, j] <= tolerance and (best is None or distance[k, j] < best[0]):
+            best = (float(distance[k, j]), l, int(k), int(j))
+    return None if best is None else best[1:]
+
+
 class Mapping:
     """From a model-space rectangle ``bounds`` to a screen rectangle ``rect``.
 

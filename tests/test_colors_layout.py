@@ -116,3 +116,20 @@ def test_resample_is_bilinear_between_cell_centres():
     inner = fine[1:-1, 1:-1]  # away from the clamped edges a linear field stays linear
     assert np.allclose(np.diff(inner, 2, axis=0), 0) and np.allclose(np.diff(inner, 2, axis=1), 0)
     np.testing.assert_allclose(resample(np.full((2, 3, 3), 0.25), 7, 5), 0.25)
+
+
+def test_hit_testing_finds_the_neuron_and_the_edge_under_the_mouse():
+    from creativenn.layout import diagram_layout, edge_at, edge_segments, neuron_at
+
+    positions, radii = diagram_layout([2, 3, 1], 0, 0, 300, 200)
+    for l, centres in enumerate(positions):
+        for k, (x, y) in enumerate(centres):
+            assert neuron_at(positions, radii, x + radii[l] * 0.7, y) == (l, k)
+    assert neuron_at(positions, radii, 150, -50) is None
+    for l in range(2):
+        segments = edge_segments(positions, l)
+        for k in range(segments.shape[0]):
+            for j in range(segments.shape[1]):
+                x1, y1, x2, y2 = segments[k, j]
+                assert edge_at(positions, 0.8 * x1 + 0.2 * x2, 0.8 * y1 + 0.2 * y2 + 1) == (l, k, j)
+    assert edge_at(positions, 150, -50) is None
