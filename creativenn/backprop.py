@@ -90,7 +90,9 @@ def trace_step(net: MLP, x, target, rule: str = "chain", learning_rate: float = 
         raise ValueError(f"learning_rate must be a positive number, got {learning_rate!r}")
     x = as_array(x, "x", net.dtype)
     if x.ndim != 1:
-        raise ValueError(f"trace_step takes one sample: x must be 1-D, shaped ({net.sizes[0]},), got {x.shape}")
+        raise ValueError(
+            f"trace_step takes one sample: x must be 1-D, shaped ({net.sizes[0]},), got {x.shape}"
+        )
     acts = net.activations(x)
     target = as_array(target, "target", net.dtype).reshape(-1)
     errors = net.errors(x, target, rule)  # checks the target's shape too

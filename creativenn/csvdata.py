@@ -52,9 +52,12 @@ def load_csv(path) -> tuple[np.ndarray, np.ndarray]:
     try:
         text = path.read_text(encoding="utf-8-sig")
     except (OSError, UnicodeDecodeError) as error:
-        raise ValueError(f"{path}: cannot be read as text ({error}); save it as a UTF-8 CSV file") from None
-    rows, decimal, numbered = [], False, [(i, line.strip()) for i, line in enumerate(text.splitlines(), start=1)]
-    numbered = [(i, line) for i, line in numbered if line and not line.startswith("#")]
+        raise ValueError(
+            f"{path}: cannot be read as text ({error}); save it as a UTF-8 CSV file"
+        ) from None
+    lines = [(i, line.strip()) for i, line in enumerate(text.splitlines(), start=1)]
+    numbered = [(i, line) for i, line in lines if line and not line.startswith("#")]
+    rows, decimal = [], False
     for position, (i, line) in enumerate(numbered):
         fields = [f.strip() for f in line.replace(";", ",").split(",")]
         if len(fields) != 3:

@@ -14,12 +14,19 @@ if os.environ.get("CREATIVENN_JVM_OPTIONS") and not py5_tools.is_jvm_running():
 
 from .base import current_sketch, draw_help, draw_message, font, label, panel
 from .network import draw_network, edge_buckets
-from .plots import class_labels, draw_decision_field, draw_loss_curve, draw_points, field_image
+from .plots import (
+    class_labels,
+    draw_decision_field,
+    draw_loss_curve,
+    draw_loss_curves,
+    draw_points,
+    field_image,
+)
 from .terrain import draw_arrow, draw_ball, draw_downhill_arrow, draw_terrain, draw_trail, terrain
 
 __all__ = [
     "current_sketch", "draw_help", "draw_message", "font", "label", "panel",
     "draw_network", "edge_buckets", "draw_decision_field", "field_image", "draw_points",
-    "draw_loss_curve", "class_labels", "draw_terrain", "terrain", "draw_trail", "draw_ball",
-    "draw_arrow", "draw_downhill_arrow",
+    "draw_loss_curve", "draw_loss_curves", "class_labels", "draw_terrain", "terrain", "draw_trail",
+    "draw_ball", "draw_arrow", "draw_downhill_arrow",
 ]

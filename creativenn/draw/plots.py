@@ -54,43 +54,56 @@ def class_labels(Y) -> np.ndarray:
     return (y > (0.5 if y.min() >= 0 else 0.0)).astype(int)
 
 
-def draw_points(X, Y, mapping: Mapping, size: float = 9, sketch=None) -> None:
+def draw_points(X, Y, mapping: Mapping, size: float = 9, *, test=None, values=None,
+                sketch=None) -> None:
     """Data points coloured by class, with a dark outline so they read on any field.
+
+    ``test``: a boolean mask of the points held out for testing, drawn with a
+    light outline instead. ``values=(low, high)``: Y holds values of a
+    regression, coloured like a one-output decision field over that range.
 
     The points are drawn once into a transparent offscreen image and pasted
     on later frames until the data (or the mapping) changes: antialiased
     circles are slow to rasterize, pasting is not.
     """
     s = current_sketch(sketch)
-    X, Y = np.asarray(X, dtype=float), np.asarray(Y)
+    X, Y = np.asarray(X, dtype=float).reshape(-1, 2), np.asarray(Y, dtype=float)
+    test = np.zeros(len(X), bool) if test is None else np.asarray(test, bool)
     store = cache(s)
-    key = ("points", X.tobytes(), Y.tobytes(), mapping.bounds, mapping.rect, size)
+    key = ("points", X.tobytes(), Y.tobytes(), test.tobytes(), values, mapping.bounds, mapping.rect, size)
+    x, y, w, h = mapping.rect
+    pad = size + 4
     if store.get("points key") != key:
-        x, y, w, h = mapping.rect
-        pad = size + 4
         g = store.get("points layer")
         if g is None or (g.width, g.height) != (int(w + 2 * pad), int(h + 2 * pad)):
             g = store["points layer"] = s.create_graphics(int(w + 2 * pad), int(h + 2 * pad))
         local = Mapping(mapping.bounds, (pad, pad, w, h))
         g.begin_draw()
         g.clear()
-        _points(g, X, Y, local, size)
+        if len(X):
+            _points(g, X, Y, test, values, local, size)
         g.end_draw()
         store["points key"] = key
-    x, y, _, _ = mapping.rect
-    pad = size + 4
     s.image(store["points layer"], x - pad, y - pad)
 
 
-def _points(g, X, Y, mapping: Mapping, size: float) -> None:
+def _points(g, X, Y, test, values, mapping: Mapping, size: float) -> None:
     sx, sy = mapping.to_screen(X[:, 0], X[:, 1])
     points = np.column_stack([sx, sy]).astype(np.float32)
-    labels = class_labels(Y)
     g.stroke_cap(py5.ROUND)
-    g.stroke(*colors.BACKGROUND)
-    g.stroke_weight(size + 3)
-    g.points(points)
+    for outline, where in ((colors.BACKGROUND, ~test), (colors.INK, test)):
+        g.stroke(*outline)
+        g.stroke_weight(size + 3)
+        if where.any():
+            g.points(points[where])
     g.stroke_weight(size)
+    if values is not None:  # a regression: one colour per point, drawn only when the data change
+        fills = colors.field_colors(Y.reshape(-1, 1), *values, strength=1.0)
+        for (px, py), fill in zip(points, fills, strict=True):
+            g.stroke(*(int(c) for c in fill))
+            g.point(float(px), float(py))
+        return
+    labels = class_labels(Y)
     for k in np.unique(labels):
         g.stroke(*colors.class_color(k))
         g.points(points[labels == k])
@@ -115,33 +128,56 @@ def draw_loss_curve(history, x: float, y: float, w: float, h: float, *, log: boo
     the smoothed latest value is written at the top right. ``limits`` fixes
     the (lowest, highest) loss shown, so several curves can share one scale.
     """
+    draw_loss_curves([("", history, color)], x, y, w, h, log=log, title=title, smooth=smooth,
+                     limits=limits, sketch=current_sketch(sketch))
+
+
+def draw_loss_curves(curves, x: float, y: float, w: float, h: float, *, log: bool = True,
+                     title: str = "loss", smooth: int | None = None,
+                     limits: tuple[float, float] | None = None, sketch=None) -> None:
+    """Several loss curves on one scale: ``curves`` is a list of (name, history, colour).
+
+    Each is drawn as ``draw_loss_curve`` draws one (raw faint, smoothed
+    bright); their latest smoothed values are written at the top right, each
+    in its colour and after its name (train and test loss, say).
+    """
     s = current_sketch(sketch)
     label(title, x, y, 13, colors.MUTED, sketch=s)
     top, bottom = y + 22, y + h
     s.stroke(*colors.NEUTRAL)
     s.stroke_weight(1)
     s.line(x, bottom, x + w, bottom)
-    values = np.asarray(history, dtype=float)
-    values = values[np.isfinite(values)]
-    if values.size < 2:
+    series = []
+    for name, history, color in curves:
+        values = np.asarray(history, dtype=float)
+        values = values[np.isfinite(values)]
+        if values.size >= 2:
+            series.append((name, values, color, moving_average(values, smooth or max(1, values.size // 40))))
+    if not series:
         return
-    smoothed = moving_average(values, smooth or max(1, values.size // 40))
-    # antialiased segments cost ~8 µs each to rasterize: the noisy curve gets one every
-    # 3 pixels, the smooth one every 6, where neither looks any different
-    raw = values[np.linspace(0, values.size - 1, int(w / 3)).astype(int)] if values.size > w / 3 else values
-    smooth_keep = np.linspace(0, values.size - 1, min(values.size, int(w / 6))).astype(int)
 
     def height(v):
         return np.log10(np.maximum(v, 1e-12)) if log else v
 
-    lo, hi = (float(v) for v in height(np.array(limits))) if limits else (
-        float(height(values).min()), float(height(values).max()))
+    if limits:
+        lo, hi = (float(v) for v in height(np.array(limits)))
+    else:
+        lo = min(float(height(values).min()) for _, values, _, _ in series)
+        hi = max(float(height(values).max()) for _, values, _, _ in series)
     hi = hi if hi > lo else lo + 1
-    faint = tuple(int(c) for c in colors.mix(colors.BACKGROUND, color, 0.3))  # not alpha: slow
-    for series, stroke, weight in ((raw, faint, 1), (smoothed[smooth_keep], color, 2.5)):
-        px = x + np.linspace(0, w, series.size)
-        py = bottom - (height(series) - lo) / (hi - lo) * (bottom - top)
-        s.stroke(*stroke)
-        s.stroke_weight(weight)
-        s.lines(np.column_stack([px[:-1], py[:-1], px[1:], py[1:]]).astype(np.float32))
-    label(f"{smoothed[-1]:.4f}", x + w, y, 13, colors.INK, align="right", kind="mono", sketch=s)
+    right = x + w
+    for name, values, color, smoothed in reversed(series):
+        # antialiased segments cost ~8 µs each to rasterize: the noisy curve gets one every
+        # 3 pixels, the smooth one every 6, where neither looks any different
+        raw = values[np.linspace(0, values.size - 1, min(values.size, int(w / 3))).astype(int)]
+        keep = np.linspace(0, values.size - 1, min(values.size, int(w / 6))).astype(int)
+        faint = tuple(int(c) for c in colors.mix(colors.BACKGROUND, color, 0.3))  # not alpha: slow
+        for points, stroke, weight in ((raw, faint, 1), (smoothed[keep], color, 2.5)):
+            px = x + np.linspace(0, w, points.size)
+            py = bottom - (np.clip(height(points), lo, hi) - lo) / (hi - lo) * (bottom - top)
+            s.stroke(*stroke)
+            s.stroke_weight(weight)
+            s.lines(np.column_stack([px[:-1], py[:-1], px[1:], py[1:]]).astype(np.float32))
+        text = f"{name} {smoothed[-1]:.4f}" if name else f"{smoothed[-1]:.4f}"
+        label(text, right, y, 13, colors.INK if not name else color, align="right", kind="mono", sketch=s)
+        right -= 9 * len(text) + 18
