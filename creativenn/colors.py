@@ -13,8 +13,10 @@ perceptually halfway. The ends have near-equal lightness, so sign is told by
 hue alone and size by saturation and (in drawings) thickness.
 
 **Activations** light neurons like bulbs: a dark "off" to a warm white "on".
-**Classes** use the Okabe–Ito palette (colour-blind safe), with class 0
-orange and class 1 blue to agree with the weights.
+**Errors** travelling back (backprop) are crimson, told from the orange of
+negative weights by lightness as well as hue. **Classes** use the
+Okabe–Ito palette (colour-blind safe), with class 0 orange and class 1 blue
+to agree with the weights.
 
 >>> weight_color(0.0), weight_color(5.0), weight_color(-5.0)
 ((62, 68, 82), (90, 170, 240), (242, 142, 43))
@@ -33,6 +35,7 @@ NEUTRAL = (62, 68, 82)  # dim slate
 POSITIVE = (90, 170, 240)  # blue, as light as the orange (CIE L* 67 vs 68)
 OFF = (36, 40, 50)  # a neuron at its lowest activation
 ON = (255, 236, 179)  # a neuron at its highest
+ERROR = (232, 65, 115)  # blame travelling back: crimson, darker than the orange (L* 53 vs 68)
 LOW_GROUND = (24, 28, 40)  # the lowest point of a cost surface
 HIGH_GROUND = (150, 158, 178)  # the highest: a moonlit monochrome, so coloured balls stand out
 OPTIMIZERS = {  # one colour per optimizer in every race (Okabe–Ito)

@@ -1,0 +1,103 @@
+"""The backprop sketch: pulses where the stage says, errors and updates that are the network's own."""
+
+from pathlib import Path
+
+import numpy as np
+import pytest
+
+from creativenn import colors
+from creativenn.backprop import trace_step
+from creativenn.layout import diagram_layout, edge_segments
+from tests.conftest import near
+
+SKETCH = Path(__file__).resolve().parent.parent / "sketches" / "backprop.py"
+
+
+def eased(t):
+    return t * t * (3 - 2 * t)
+
+
+def pulse_centres(ns, layer, t):
+    """Where the pulses on W_layer's edges are at travel t, worked out here from the layout alone."""
+    positions, _ = diagram_layout(ns["LAYERS"], *ns["NETWORK_BOX"])
+    segments = edge_segments(positions, layer - 1).reshape(-1, 4)
+    return segments[:, :2] + t * (segments[:, 2:] - segments[:, :2])
+
+
+def sizes(values):
+    return 3 + 6 * np.sqrt(np.abs(values).ravel() / np.abs(values).max())
+
+
+@pytest.fixture(scope="module")
+def forward(render):
+    return render(SKETCH, 70, seed=0)  # stage 2 (forward into layer 2), 25 frames of 45 in
+
+
+@pytest.fixture(scope="module")
+def backward(render):
+    return render(SKETCH, 200, seed=0)  # stage 5 (blame back from layer 3), 20 frames of 45 in
+
+
+def test_forward_pulses_are_where_the_stage_says(forward):
+    result, frames = forward
+    ns, frame = result.namespace, frames[-1]
+    assert ns["stages"][ns["stage"]] == ("forward", 2) and ns["clock"] == 70 - 45
+    t = eased(25 / 45)
+    trace = ns["traces"]["chain"]
+    big = sizes(trace.signals[1]) >= 5
+    centres = pulse_centres(ns, 2, t)[big]
+    assert len(centres) >= 3
+    for x, y in centres:
+        assert near(frame[int(round(y)), int(round(x))], colors.ON, 20), (x, y)
+    backwards = pulse_centres(ns, 2, 1 - t)[big]  # where they would be going the other way: no pulse
+    assert sum(near(frame[int(round(y)), int(round(x))], colors.ON, 20) for x, y in backwards) == 0
+    np.testing.assert_allclose(ns["pulses"]("forward", 2)[:, :2], pulse_centres(ns, 2, t))
+
+
+def test_error_pulses_travel_back_in_crimson(backward):
+    result, frames = backward
+    ns, frame = result.namespace, frames[-1]
+    assert ns["stages"][ns["stage"]] == ("backward", 3) and ns["clock"] == 200 - 4 * 45
+    t = 1 - eased(20 / 45)
+    blame = ns["traces"]["chain"].blame[2]
+    centres = pulse_centres(ns, 3, t)[sizes(blame) >= 5]
+    assert len(centres) >= 2
+    for x, y in centres:
+        assert near(frame[int(round(y)), int(round(x))], colors.ERROR, 20), (x, y)
+
+
+def test_the_output_error_rings_and_numbers_are_the_networks(backward):
+    ns = backward[0].namespace
+    net, X, D, sample = ns["net"], ns["X"], ns["D"], ns["sample"]
+    trace = ns["traces"]["chain"]
+    np.testing.assert_allclose(trace.activations[-1], net.forward(X[sample]))
+    np.testing.assert_allclose(trace.errors[-1], net.errors(X[sample], D[sample], "chain")[-1])
+
+
+def test_a_full_cycle_of_space_presses_takes_exactly_one_step(backward):
+    ns = backward[0].namespace
+    ns["handle_key"]("r")
+    net, X, D = ns["net"], ns["X"], ns["D"]
+    before = net.parameters()
+    expected = trace_step(net, X[0], D[0], "chain", ns["learning_rate"]).update_vector()
+    for _ in range(len(ns["stages"]) - 1):
+        ns["handle_key"](" ")
+        np.testing.assert_array_equal(net.parameters(), before)  # nothing changes before the update
+    assert ns["auto"] is False and ns["stages"][ns["stage"]][0] == "update"
+    ns["handle_key"](" ")
+    np.testing.assert_allclose(net.parameters(), before + expected)
+    assert ns["sample"] == 1 and ns["stage"] == 0 and len(ns["losses"]) == 2
+
+
+def test_the_rule_key_switches_the_blame_and_the_equation(backward):
+    ns = backward[0].namespace
+    ns["handle_key"]("r")
+    seen = []
+    for _ in range(3):
+        ns["handle_key"]("b")
+        seen.append((ns["rule"], ns["equation"]("backward", 3)[0]))
+    assert [rule for rule, _ in seen] == ["proportional", "transpose", "chain"]
+    assert "/ Σᵢ" in seen[0][1] and "≈ W₃ᵀ e₃" in seen[1][1] and "⊙ σ'(z₂)" in seen[2][1]
+    net, X, D = ns["net"], ns["X"], ns["D"]
+    for rule in ("proportional", "transpose"):
+        np.testing.assert_allclose(ns["traces"][rule].errors[2], net.errors(X[0], D[0], rule)[2])
