@@ -1,0 +1,287 @@
+"""The playground's world in plain numbers: data, a network built from settings, training.
+
+``Playground`` holds the points (generated, clicked in or loaded from CSV),
+which of them are held out for testing, a network built from ``Settings``
+and its optimizer, and the train and test loss after every frame. The
+playground sketch draws it and turns keys into ``change(...)`` calls; all
+the logic is here, where it is tested without a window.
+
+The task follows the data: whole-number labels make a classification (a
+sigmoid output and ``bce`` for two classes, softmax and ``cross_entropy``
+for more), values a regression (a linear output and ``mse``); ``mse`` and
+``mae`` work for both. Points outside −1.5 … 1.5 are scaled into −1 … 1
+(shape kept) when data are loaded, so any CSV trains with the same settings.
+
+Nothing is lost on a mistake: a malformed file or a model that does not
+fit the data raises ``ValueError`` and changes nothing; a diverging run
+keeps its last good weights and says so in ``message``.
+
+>>> p = Playground(Settings(dataset="blobs", classes=4, seed=1))
+>>> p.classes, p.net.sizes, p.net.loss_name
+(4, (2, 4, 4, 4), 'cross_entropy')
+>>> p.train(steps=200)
+>>> p.accuracy("train") > 0.9
+True
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field, replace
+from pathlib import Path
+
+import numpy as np
+
+from . import csvdata, datasets, optimizers
+from .checks import DivergedError
+from .mlp import MLP
+
+DATASETS = ("xor", "circles", "moons", "spirals", "blobs", "wave")
+ACTIVATIONS = ("tanh", "relu", "sigmoid", "leaky_relu", "linear")
+BATCH_SIZES = (1, 10, 32, None)  # None: every training point, batch gradient descent
+REGRESSION_VALUES = (-1.0, -0.5, 0.0, 0.5, 1.0)  # what a click adds in a regression
+MODEL_FILE, DATA_FILE = "playground-model.npz", "playground-data.csv"
+REACH = 1.5  # data beyond ±REACH are scaled into ±1 when loaded
+
+
+@dataclass(frozen=True)
+class Settings:
+    """Everything a key changes. ``loss=None`` picks the task's natural loss."""
+
+    dataset: str = "circles"
+    noise: float = 0.1
+    classes: int = 3  # for blobs and spirals
+    points: int = 200
+    test_fraction: float = 0.3
+    hidden: tuple[int, ...] = (4, 4)
+    activation: str = "tanh"
+    loss: str | None = None
+    optimizer: str = "adam"
+    learning_rate: float = 0.03
+    batch_size: int | None = 10
+    seed: int = 0
+
+
+def losses_for(regression: bool, classes: int) -> tuple[str, ...]:
+    """The losses that fit a task, the natural one first (C1–C4)."""
+    if regression:
+        return ("mse", "mae", "half_mse")
+    return ("bce", "mse", "mae") if classes == 2 else ("cross_entropy", "mse", "mae")
+
+
+def output_activation(loss: str, regression: bool) -> str:
+    """Linear for values; sigmoid or softmax for classes, as the loss needs."""
+    if regression:
+        return "linear"
+    return "softmax" if loss == "cross_entropy" else "sigmoid"
+
+
+def fit_into_view(X) -> tuple[np.ndarray, str | None]:
+    """``X`` scaled into −1 … 1 (same factor on both axes) if it reaches beyond ±REACH.
+
+    Returns the points and a sentence saying what was done (None if nothing).
+    """
+    X = np.asarray(X, dtype=float)
+    if not len(X) or np.abs(X).max() <= REACH:
+        return X, None
+    centre = (X.min(axis=0) + X.max(axis=0)) / 2
+    radius = float(np.abs(X - centre).max()) or 1.0
+    note = (f"points scaled into −1 … 1: x' = (x − ({centre[0]:.4g}, {centre[1]:.4g})) / {radius:.4g}")
+    return (X - centre) / radius, note
+
+
+@dataclass
+class History:
+    """Train and test loss after every frame, and steps taken."""
+
+    train: list[float] = field(default_factory=list)
+    test: list[float] = field(default_factory=list)
+    steps: int = 0
+
+
+class Playground:
+    """Data, network and training for the playground sketch (see the module's docstring)."""
+
+    def __init__(self, settings: Settings | None = None):
+        self.settings = settings or Settings()
+        self.message: list[str] | None = None
+        self._rng = np.random.default_rng(self.settings.seed)
+        self.new_data()
+
+    # ---- data -----------------------------------------------------------------
+
+    def new_data(self) -> None:
+        """Points from the chosen data set, a test share held out, and a fresh network."""
+        s = self.settings
+        if s.dataset not in DATASETS:
+            raise ValueError(f"unknown data set {s.dataset!r}: choose one of {', '.join(DATASETS)}")
+        make = getattr(datasets, s.dataset)
+        if s.dataset in ("blobs", "spirals"):
+            X, Y = make(n=s.points, classes=s.classes, seed=s.seed,
+                        **({"spread": 0.1 + s.noise} if s.dataset == "blobs" else {"noise": s.noise}))
+        else:
+            X, Y = make(n=s.points, noise=s.noise, seed=s.seed)
+        self._set_data(X, Y, csvdata.is_regression(Y) or s.dataset == "wave")
+
+    def _set_data(self, X, Y, regression: bool) -> None:
+        self.X, self.Y, self.regression = np.asarray(X, float), np.asarray(Y, float), regression
+        n_test = int(round(len(self.X) * self.settings.test_fraction)) if len(self.X) >= 5 else 0
+        self.test = np.zeros(len(self.X), bool)
+        self.test[np.random.default_rng(self.settings.seed).permutation(len(self.X))[:n_test]] = True
+        self.rebuild()
+
+    def load_csv(self, path) -> str | None:
+        """Use the points in a CSV file (``csvdata``); returns a note if they were rescaled."""
+        X, Y = csvdata.load_csv(path)  # raises ValueError and changes nothing if the file is bad
+        X, note = fit_into_view(X)
+        self._set_data(X, Y, csvdata.is_regression(Y))
+        return note
+
+    @property
+    def classes(self) -> int:
+        """How many classes the targets have (1 for a regression)."""
+        if self.regression:
+            return 1
+        return max(2, self.Y.shape[1]) if self.Y.ndim == 2 and self.Y.shape[1] > 1 else 2
+
+    def labels(self) -> np.ndarray:
+        """Each point's class number (for a regression, its value)."""
+        if self.regression or len(self.Y) == 0:
+            return self.Y.reshape(-1)
+        return self.Y.argmax(axis=1) if self.Y.shape[1] > 1 else self.Y[:, 0].astype(int)
+
+    def add_point(self, x: float, y: float, label: float) -> None:
+        """A point of class ``label`` (or value, in a regression), for training.
+
+        A class one past the last starts a new class, up to ``csvdata.MAX_CLASSES``;
+        the network then gets an output more and starts again.
+        """
+        X = np.vstack([self.X.reshape(-1, 2), [[x, y]]])
+        if self.regression:
+            Y = np.vstack([self.Y.reshape(-1, 1), [[label]]])
+        else:
+            label = int(label)
+            if not 0 <= label < csvdata.MAX_CLASSES:
+                raise ValueError(f"class must be 0 … {csvdata.MAX_CLASSES - 1}, got {label}")
+            labels = np.append(self.labels(), label).astype(int)
+            Y = datasets.labels_to_targets(labels, max(self.classes, label + 1))
+        self.X, self.Y, self.test = X, Y, np.append(self.test, False)
+        if self.net.sizes[-1] != self._n_outputs():
+            self.rebuild()
+
+    def clear(self) -> None:
+        """No points at all: click to add your own."""
+        self.X, self.Y, self.test = np.zeros((0, 2)), np.zeros((0, 1)), np.zeros(0, bool)
+        self.rebuild()
+
+    def split(self, which: str) -> tuple[np.ndarray, np.ndarray]:
+        """(X, Y) of the ``"train"`` or ``"test"`` points."""
+        rows = ~self.test if which == "train" else self.test
+        return self.X[rows], self.Y[rows]
+
+    # ---- network --------------------------------------------------------------
+
+    def _n_outputs(self) -> int:
+        return 1 if self.regression or self.classes == 2 else self.classes
+
+    def loss_name(self) -> str:
+        choices = losses_for(self.regression, self.classes)
+        return self.settings.loss if self.settings.loss in choices else choices[0]
+
+    def rebuild(self) -> None:
+        """A fresh network and optimizer for the settings and data, and empty histories."""
+        s, loss = self.settings, self.loss_name()
+        self.net = MLP([2, *s.hidden, self._n_outputs()], activation=s.activation,
+                       output_activation=output_activation(loss, self.regression), loss=loss, seed=s.seed)
+        self.optimizer = optimizers.make(s.optimizer, s.learning_rate)
+        self.history = History()
+        self.message = None
+
+    def change(self, **changes) -> None:
+        """New settings, and what they need made again: the data, the network, or neither.
+
+        Data settings make new points (and a network); the network's shape,
+        activation, loss or seed a new network; the optimizer a new optimizer
+        (same weights); the learning rate and batch size only themselves.
+        ``change()`` with nothing starts the network again.
+        """
+        old, new = self.settings, replace(self.settings, **changes)
+        if any(int(width) < 1 for width in new.hidden):
+            raise ValueError(f"every hidden layer needs at least 1 neuron, got {new.hidden}")
+        self.settings = new
+
+        def differ(*names):
+            return any(getattr(old, n) != getattr(new, n) for n in names)
+
+        if differ("dataset", "noise", "classes", "points"):
+            self.new_data()
+        elif differ("test_fraction"):
+            self._set_data(self.X, self.Y, self.regression)
+        elif differ("hidden", "activation", "loss", "seed") or not changes:
+            self.rebuild()
+        elif differ("optimizer"):
+            self.optimizer, self.message = optimizers.make(new.optimizer, new.learning_rate), None
+        else:
+            self.optimizer.learning_rate, self.message = new.learning_rate, None
+
+    def save(self, folder) -> tuple[Path, Path]:
+        """Write the network (``MLP.save``) and the points (CSV) into ``folder``."""
+        folder = Path(folder)
+        folder.mkdir(parents=True, exist_ok=True)
+        model = self.net.save(folder / MODEL_FILE)
+        data = csvdata.save_csv(folder / DATA_FILE, self.X, self.Y, regression=self.regression)
+        return model, data
+
+    def load(self, folder) -> None:
+        """The network and points saved by ``save``; a ValueError (nothing changed) if they don't fit."""
+        folder = Path(folder)
+        if not (folder / MODEL_FILE).is_file():
+            raise ValueError(f"no saved model in {folder}: press w to save one first ({MODEL_FILE})")
+        net = MLP.load(folder / MODEL_FILE)
+        X, Y = csvdata.load_csv(folder / DATA_FILE)
+        regression = csvdata.is_regression(Y) or net.output_activation == "linear"
+        outputs = 1 if regression or Y.shape[1] == 1 else Y.shape[1]
+        if net.sizes[0] != 2 or net.sizes[-1] != outputs:
+            raise ValueError(f"the saved network {list(net.sizes)} does not fit the saved points "
+                             f"(2 inputs, {outputs} outputs): save them again together")
+        self.settings = replace(self.settings, hidden=tuple(net.sizes[1:-1]), activation=net.activation,
+                                loss=net.loss_name)
+        self._set_data(X, Y, regression)
+        self.net = net
+
+    # ---- training -------------------------------------------------------------
+
+    def train(self, steps: int = 1) -> None:
+        """``steps`` mini-batch steps on the training points, then the losses are recorded.
+
+        A diverging step leaves the last good weights and puts what happened
+        and what to do in ``message``; training then waits for a change.
+        """
+        X, Y = self.split("train")
+        if len(X) == 0 or self.message:
+            return
+        size = len(X) if self.settings.batch_size is None else min(self.settings.batch_size, len(X))
+        try:
+            for _ in range(steps):
+                rows = self._rng.choice(len(X), size, replace=False)
+                self.net.step(X[rows], Y[rows], self.optimizer)
+                self.history.steps += 1
+        except DivergedError:
+            self.message = ["Training diverged: the loss became infinite.",
+                            f"The learning rate η = {self.settings.learning_rate:g} is too large here.",
+                            "The weights went back to their last good values.",
+                            "Press - to lower η, or r to start again."]
+        self.history.train.append(self.net.loss(X, Y))
+        if self.test.any():
+            self.history.test.append(self.net.loss(*self.split("test")))
+
+    def accuracy(self, which: str = "train") -> float | None:
+        """The share of ``which`` points classified right (None for a regression or no points)."""
+        X, Y = self.split(which)
+        if self.regression or len(X) == 0:
+            return None
+        truth = Y.argmax(axis=1) if Y.shape[1] > 1 else Y[:, 0].astype(int)
+        return float(np.mean(self.net.predict(X) == truth))
+
+    def neuron_values(self, layer: int, neuron: int, points) -> np.ndarray:
+        """Activation a_{layer, neuron} at each of ``points`` (n, 2): that neuron's own field."""
+        return self.net.activations(points)[layer][:, neuron]

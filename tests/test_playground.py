@@ -1,0 +1,137 @@
+"""The playground's world without a window: data, settings, own points, save/load, divergence."""
+
+import numpy as np
+import pytest
+
+from creativenn import MLP
+from creativenn.playground import DATA_FILE, MODEL_FILE, Playground, Settings, fit_into_view
+
+
+@pytest.mark.parametrize("dataset, classes, loss, out", [
+    ("xor", 2, "bce", "sigmoid"), ("circles", 2, "bce", "sigmoid"), ("moons", 2, "bce", "sigmoid"),
+    ("spirals", 3, "cross_entropy", "softmax"), ("blobs", 5, "cross_entropy", "softmax"),
+    ("wave", 1, "mse", "linear"),
+])
+def test_each_data_set_gets_the_network_its_task_needs(dataset, classes, loss, out):
+    p = Playground(Settings(dataset=dataset, classes=classes if classes > 2 else 3, points=100))
+    assert p.classes == classes and p.regression == (dataset == "wave")
+    assert (p.net.loss_name, p.net.output_activation) == (loss, out)
+    assert p.net.sizes[-1] == (classes if classes > 2 else 1)
+    assert p.test.sum() == 30 and len(p.X) == 100
+
+
+def test_settings_change_what_they_need_and_nothing_else():
+    p = Playground(Settings(dataset="moons"))
+    X = p.X.copy()
+    p.train(5)
+    trained = p.net.parameters()
+    p.change(learning_rate=0.1)
+    np.testing.assert_array_equal(p.net.parameters(), trained)  # same weights, new step size
+    assert p.optimizer.learning_rate == 0.1
+    p.change(optimizer="sgd")
+    np.testing.assert_array_equal(p.net.parameters(), trained)
+    p.change(activation="relu", hidden=(8, 8, 8))
+    assert p.net.sizes == (2, 8, 8, 8, 1) and p.net.activation == "relu"
+    np.testing.assert_array_equal(p.X, X)  # the data stayed
+    p.change(loss="mse")
+    assert (p.net.loss_name, p.net.output_activation) == ("mse", "sigmoid")
+    p.change(noise=0.3)
+    assert not np.array_equal(p.X, X)
+    p.change()
+    assert p.history.steps == 0 and p.history.train == []  # the network starts again
+    with pytest.raises(ValueError, match="at least 1 neuron"):
+        p.change(hidden=(4, 0))
+    assert p.settings.hidden == (8, 8, 8)  # a refused change leaves the settings
+
+
+def test_a_loss_that_does_not_fit_the_task_falls_back_to_the_natural_one():
+    p = Playground(Settings(dataset="blobs", classes=3, loss="bce"))
+    assert p.net.loss_name == "cross_entropy"
+
+
+def test_your_own_points_a_new_class_grows_the_output_layer():
+    p = Playground(Settings(dataset="circles"))
+    p.clear()
+    p.train(3)  # nothing to learn from: nothing happens
+    assert p.history.steps == 0 and p.history.train == []
+    for x, y, c in [(-0.5, 0.5, 0), (0.5, 0.5, 1), (0.6, 0.4, 1), (-0.6, 0.5, 0)]:
+        p.add_point(x, y, c)
+    assert p.net.sizes[-1] == 1 and p.Y.tolist() == [[0.0], [1.0], [1.0], [0.0]]
+    p.add_point(0.0, -0.7, 2)
+    assert p.classes == 3 and p.net.sizes[-1] == 3 and p.net.loss_name == "cross_entropy"
+    assert p.labels().tolist() == [0, 1, 1, 0, 2]
+    p.train(300)
+    assert p.accuracy("train") == 1.0
+    with pytest.raises(ValueError, match="class must be 0"):
+        p.add_point(0, 0, 9)
+
+
+def test_save_then_load_gives_the_same_predictions_and_points(tmp_path):
+    p = Playground(Settings(dataset="blobs", classes=4, hidden=(6,)))
+    p.add_point(0.1, 0.2, 3)
+    p.train(50)
+    grid = np.random.default_rng(0).uniform(-1, 1, (50, 2))
+    before = p.net.forward(grid)
+    model, data = p.save(tmp_path)
+    assert (model.name, data.name) == (MODEL_FILE, DATA_FILE)
+    q = Playground(Settings(dataset="xor"))
+    q.load(tmp_path)
+    np.testing.assert_array_equal(q.net.forward(grid), before)
+    np.testing.assert_array_equal(q.X, p.X)
+    np.testing.assert_array_equal(q.Y, p.Y)
+    assert q.settings.hidden == (6,) and q.net.loss_name == "cross_entropy"
+
+
+def test_a_regression_survives_save_and_load(tmp_path):
+    p = Playground(Settings(dataset="wave", points=60))
+    p.train(20)
+    p.save(tmp_path)
+    q = Playground()
+    q.load(tmp_path)
+    assert q.regression and q.net.output_activation == "linear"
+    np.testing.assert_array_equal(q.net.forward(p.X), p.net.forward(p.X))
+
+
+def test_loading_what_does_not_fit_changes_nothing(tmp_path):
+    p = Playground(Settings(dataset="moons"))
+    X, net = p.X.copy(), p.net
+    with pytest.raises(ValueError, match="no saved model"):
+        p.load(tmp_path)
+    MLP([2, 3, 4], loss="cross_entropy").save(tmp_path / MODEL_FILE)
+    (tmp_path / DATA_FILE).write_text("0,0,0\n1,1,1\n")
+    with pytest.raises(ValueError, match="does not fit the saved points"):
+        p.load(tmp_path)
+    (tmp_path / "bad.csv").write_text("0,0,0\n1,oops,1\n")
+    with pytest.raises(ValueError, match="line 2"):
+        p.load_csv(tmp_path / "bad.csv")
+    assert p.net is net and np.array_equal(p.X, X)
+
+
+def test_data_far_from_the_origin_is_scaled_into_view(tmp_path):
+    path = tmp_path / "far.csv"
+    path.write_text("100,200,0\n300,200,1\n200,250,1\n")
+    p = Playground()
+    note = p.load_csv(path)
+    assert "scaled into −1 … 1" in note and np.abs(p.X).max() == pytest.approx(1.0)
+    assert fit_into_view(p.X)[1] is None  # already in view: left as it is
+
+
+def test_divergence_keeps_the_last_good_weights_and_says_what_to_do():
+    p = Playground(Settings(dataset="wave", optimizer="sgd", learning_rate=1e6, activation="linear"))
+    for _ in range(20):
+        p.train(5)
+        if p.message:
+            break
+    assert p.message and "lower η" in " ".join(p.message)
+    assert np.all(np.isfinite(p.net.parameters()))
+    steps = p.history.steps
+    p.train(5)
+    assert p.history.steps == steps  # waits for a change
+    p.change(learning_rate=0.01)
+    assert p.message is None
+
+
+def test_a_neurons_own_field_is_its_activation():
+    p = Playground(Settings(dataset="xor"))
+    points = np.random.default_rng(1).uniform(-1, 1, (20, 2))
+    np.testing.assert_array_equal(p.neuron_values(1, 2, points), p.net.activations(points)[1][:, 2])
