@@ -97,7 +97,6 @@ def trace_step(net: MLP, x, target, rule: str = "chain", learning_rate: float = 
     target = as_array(target, "target", net.dtype).reshape(-1)
     errors = net.errors(x, target, rule)  # checks the target's shape too
     output_error = acts[-1] - target  # (B1)
-    names = [net.activation] * (len(net.sizes) - 2) + [net.output_activation]
     W = net.weights
     signals = [W[l] * acts[l][None, :] for l in range(len(W))]  # W_kj a_j: the terms of z (F1)
     blame, weight_updates, bias_updates = [], [], []
@@ -111,11 +110,11 @@ def trace_step(net: MLP, x, target, rule: str = "chain", learning_rate: float = 
             blame.append(e[:, None] * shares)  # (B2), term by term
         else:
             blame.append(e[:, None] * W[l])  # (B3) / the first half of (B4), term by term
-        if rule == "chain" or names[l] == "softmax":
+        if rule == "chain" or net.activation_of(l + 1) == "softmax":
             g = e  # δ_l already holds σ'(z_l)   (B4)
         else:
             z = W[l] @ acts[l] + net.biases[l]
-            g = e * activation_functions.get(names[l]).slope(z, acts[l + 1])  # e_l ⊙ σ'(z_l)
+            g = e * activation_functions.get(net.activation_of(l + 1)).slope(z, acts[l + 1])  # e_l ⊙ σ'(z_l)
         weight_updates.append(-learning_rate * np.outer(g, acts[l]))  # −η g_l a_{l-1}ᵀ   (G1, B4)
         bias_updates.append(-learning_rate * g)
     return StepTrace(rule, float(learning_rate), x, target, acts, output_error, errors, signals, blame,

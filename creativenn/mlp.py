@@ -173,6 +173,12 @@ class MLP:
         require_finite(vector, "vector")
         self._flat[...] = vector
 
+    def activation_of(self, layer: int) -> str:
+        """The activation of layer ``layer`` (0 is the inputs, passed on as they are: linear)."""
+        if not 0 <= layer < len(self.sizes):
+            raise ValueError(f"layer must be 0 … {len(self.sizes) - 1}, got {layer}")
+        return "linear" if layer == 0 else self._acts[layer - 1].name
+
     @property
     def n_parameters(self) -> int:
         return self._flat.size

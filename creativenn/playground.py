@@ -91,11 +91,12 @@ def fit_into_view(X) -> tuple[np.ndarray, str | None]:
 
 @dataclass
 class History:
-    """Train and test loss after every frame, and steps taken."""
+    """Train and test loss after every frame, steps taken and samples they used."""
 
     train: list[float] = field(default_factory=list)
     test: list[float] = field(default_factory=list)
     steps: int = 0
+    samples: int = 0
 
 
 class Playground:
@@ -133,6 +134,7 @@ class Playground:
         """Use the points in a CSV file (``csvdata``); returns a note if they were rescaled."""
         X, Y = csvdata.load_csv(path)  # raises ValueError and changes nothing if the file is bad
         X, note = fit_into_view(X)
+        self.settings = replace(self.settings, dataset=Path(path).name)
         self._set_data(X, Y, csvdata.is_regression(Y))
         return note
 
@@ -212,8 +214,8 @@ class Playground:
         def differ(*names):
             return any(getattr(old, n) != getattr(new, n) for n in names)
 
-        if differ("dataset", "noise", "classes", "points"):
-            self.new_data()
+        if differ("dataset", "noise", "classes", "points") and new.dataset in DATASETS:
+            self.new_data()  # (points from a file keep their noise and classes)
         elif differ("test_fraction"):
             self._set_data(self.X, self.Y, self.regression)
         elif differ("hidden", "activation", "loss", "seed") or not changes:
@@ -244,7 +246,7 @@ class Playground:
             raise ValueError(f"the saved network {list(net.sizes)} does not fit the saved points "
                              f"(2 inputs, {outputs} outputs): save them again together")
         self.settings = replace(self.settings, hidden=tuple(net.sizes[1:-1]), activation=net.activation,
-                                loss=net.loss_name)
+                                loss=net.loss_name, dataset=DATA_FILE)
         self._set_data(X, Y, regression)
         self.net = net
 
@@ -265,6 +267,7 @@ class Playground:
                 rows = self._rng.choice(len(X), size, replace=False)
                 self.net.step(X[rows], Y[rows], self.optimizer)
                 self.history.steps += 1
+                self.history.samples += size
         except DivergedError:
             self.message = ["Training diverged: the loss became infinite.",
                             f"The learning rate η = {self.settings.learning_rate:g} is too large here.",
@@ -273,6 +276,11 @@ class Playground:
         self.history.train.append(self.net.loss(X, Y))
         if self.test.any():
             self.history.test.append(self.net.loss(*self.split("test")))
+
+    def epochs(self) -> float:
+        """Passes over the training points so far: samples used / training points (G2)."""
+        n = int((~self.test).sum())
+        return self.history.samples / n if n else 0.0
 
     def accuracy(self, which: str = "train") -> float | None:
         """The share of ``which`` points classified right (None for a regression or no points)."""

@@ -135,3 +135,25 @@ def test_a_neurons_own_field_is_its_activation():
     p = Playground(Settings(dataset="xor"))
     points = np.random.default_rng(1).uniform(-1, 1, (20, 2))
     np.testing.assert_array_equal(p.neuron_values(1, 2, points), p.net.activations(points)[1][:, 2])
+
+
+def test_points_from_a_file_stay_when_noise_or_classes_change(tmp_path):
+    path = tmp_path / "mine.csv"
+    path.write_text("0,0,0\n1,1,1\n0,1,2\n1,0,2\n0.5,0.5,1\n")
+    p = Playground()
+    p.load_csv(path)
+    X = p.X.copy()
+    p.change(noise=0.3, classes=5)
+    np.testing.assert_array_equal(p.X, X)
+    assert p.settings.dataset == "mine.csv" and p.classes == 3
+    p.change(dataset="moons")
+    assert p.classes == 2 and len(p.X) == 200
+
+
+def test_epochs_count_passes_over_the_training_points():
+    p = Playground(Settings(dataset="xor", points=100, test_fraction=0.2, batch_size=10))
+    p.train(16)
+    assert p.epochs() == pytest.approx(2.0)
+    p.change(batch_size=None)
+    p.train(1)
+    assert p.epochs() == pytest.approx(3.0)

@@ -93,13 +93,12 @@ def draw_network(net, x: float, y: float, w: float, h: float, sample=None, *, sc
             s.stroke_weight(width)
             draw_segments(s, segments)
     layer_activations = net.activations(sample) if sample is not None else None
-    names = ["linear"] + [net.activation] * (len(net.sizes) - 2) + [net.output_activation]
     for l, (centres, r) in enumerate(zip(positions, radii, strict=True)):
         if layer_activations is None:
             fills = np.tile(np.array(colors.OFF, np.uint8), (len(centres), 1))
         else:
             a = layer_activations[l]
-            fills = colors.activation_color(a, *activation_range(names[l], a))
+            fills = colors.activation_color(a, *activation_range(net.activation_of(l), a))
         spacing = np.min(np.diff(centres[:, 1])) if len(centres) > 1 else np.inf
         if spacing < STRIP:
             _draw_strip(s, centres, fills)
@@ -111,7 +110,8 @@ def draw_network(net, x: float, y: float, w: float, h: float, sample=None, *, sc
             s.circle(cx, cy, 2 * r)
         if labels and layer_activations is not None and r >= 11:
             for (cx, cy), a in zip(centres, layer_activations[l], strict=True):
-                text_color = colors.BACKGROUND if a > sum(activation_range(names[l], a)) / 2 else colors.INK
+                middle = sum(activation_range(net.activation_of(l), a)) / 2
+                text_color = colors.BACKGROUND if a > middle else colors.INK
                 label(f"{a:.2f}", cx, cy - 6, 10, text_color, align="center", sketch=s)
     return positions
 

@@ -11,18 +11,23 @@ from .base import cache, current_sketch, label
 
 
 def field_image(net, mapping: Mapping, resolution: int = 100, low=None, high=None,
-                size: tuple[int, int] | None = None) -> np.ndarray:
+                size: tuple[int, int] | None = None, neuron: tuple[int, int] | None = None) -> np.ndarray:
     """The decision field as an RGB image (rows × columns × 3, uint8).
 
     The network's output at the centre of each of resolution × resolution
     cells, in one vectorized forward pass; resampled bilinearly to ``size``
     (columns, rows) when given, so the boundary is smooth at any size; then
-    coloured by ``colors.field_colors``.
+    coloured by ``colors.field_colors``. ``neuron=(layer, k)`` paints that
+    one neuron's activation instead: its own field, over its activation's range.
     """
-    outputs = net.forward(mapping.grid(resolution, resolution))
+    points = mapping.grid(resolution, resolution)
+    if neuron is None:
+        outputs, name = net.forward(points), net.output_activation
+    else:
+        layer, k = neuron
+        outputs, name = net.activations(points)[layer][:, [k]], net.activation_of(layer)
     if outputs.shape[1] == 1 and (low is None or high is None):
-        low, high = activations.value_range(net.output_activation) or (
-            outputs.min(), outputs.max() + 1e-12)
+        low, high = activations.value_range(name) or (outputs.min(), outputs.max() + 1e-12)
     grid = outputs.reshape(resolution, resolution, -1)
     if size is not None:
         grid = np.moveaxis(resample(np.moveaxis(grid, -1, 0), size[1], size[0]), 0, -1)
@@ -30,15 +35,15 @@ def field_image(net, mapping: Mapping, resolution: int = 100, low=None, high=Non
 
 
 def draw_decision_field(net, mapping: Mapping, resolution: int = 100, low=None, high=None,
-                        sketch=None) -> np.ndarray:
-    """Paint the network's output over ``mapping``'s rectangle; returns the image drawn.
+                        neuron: tuple[int, int] | None = None, sketch=None) -> np.ndarray:
+    """Paint the network's output (or one ``neuron``'s) over ``mapping``'s rectangle; returns the image.
 
     Computed at resolution × resolution and resampled to the rectangle's
     pixels, so it is drawn 1:1 (py5 would scale it without interpolation).
     """
     s = current_sketch(sketch)
     x, y, w, h = mapping.rect
-    rgb = field_image(net, mapping, resolution, low, high, size=(int(w), int(h)))
+    rgb = field_image(net, mapping, resolution, low, high, size=(int(w), int(h)), neuron=neuron)
     images, key = cache(s), ("field", int(w), int(h))
     images[key] = s.create_image_from_numpy(rgb, bands="RGB", dst=images.get(key))
     s.image(images[key], x, y)
@@ -178,6 +183,7 @@ def draw_loss_curves(curves, x: float, y: float, w: float, h: float, *, log: boo
             s.stroke(*stroke)
             s.stroke_weight(weight)
             s.lines(np.column_stack([px[:-1], py[:-1], px[1:], py[1:]]).astype(np.float32))
-        text = f"{name} {smoothed[-1]:.4f}" if name else f"{smoothed[-1]:.4f}"
+        value = f"{smoothed[-1]:.4f}" if smoothed[-1] >= 1e-3 else f"{smoothed[-1]:.2e}"
+        text = f"{name} {value}" if name else value
         label(text, right, y, 13, colors.INK if not name else color, align="right", kind="mono", sketch=s)
         right -= 9 * len(text) + 18

@@ -1,0 +1,134 @@
+"""The playground sketch headless: read-outs are the model's numbers, files fail safely, fields are right."""
+
+from pathlib import Path
+
+import numpy as np
+import pytest
+
+from creativenn import colors
+from creativenn.draw import field_image
+from creativenn.layout import Mapping, diagram_layout, edge_segments
+
+SKETCH = Path(__file__).resolve().parent.parent / "sketches" / "playground.py"
+
+
+@pytest.fixture(scope="module")
+def blobs(render):
+    return render(SKETCH, 30, seed=0, argv=["blobs", "4"])
+
+
+def test_hovering_a_neuron_or_an_edge_reads_the_models_numbers(blobs):
+    ns = blobs[0].namespace
+    net = ns["world"].net
+    positions, _ = diagram_layout(net.sizes, *ns["NETWORK_BOX"])
+    for l in range(1, len(positions)):
+        for k, (x, y) in enumerate(positions[l]):
+            hover = ns["hover_at"](x + 2, y - 1)
+            assert (hover["kind"], hover["layer"], hover["neuron"]) == ("neuron", l, k)
+            assert hover["bias"] == net.biases[l - 1][k]
+            assert f"{net.biases[l - 1][k]:+.4f}" in ns["hover_lines"](hover)[0]
+    checked = 0
+    for l, W in enumerate(net.weights):
+        segments = edge_segments(positions, l)
+        for k, j in [(0, 0), (W.shape[0] - 1, W.shape[1] - 1)]:
+            x1, y1, x2, y2 = segments[k, j]
+            hover = ns["hover_at"](0.85 * x1 + 0.15 * x2, 0.85 * y1 + 0.15 * y2)
+            if hover["kind"] == "edge" and (hover["layer"], hover["to"], hover["from"]) == (l, k, j):
+                assert hover["weight"] == W[k, j]
+                assert f"{W[k, j]:+.4f}" in ns["hover_lines"](hover)[0]
+                checked += 1
+    assert checked >= 4  # outermost edges are never hidden behind another
+
+
+def test_hovering_the_plane_gives_the_networks_answer_there(blobs):
+    ns = blobs[0].namespace
+    field, net = ns["field"], ns["world"].net
+    hover = ns["hover_at"](130, 170)
+    x, y = field.to_model(130, 170)
+    assert hover["kind"] == "point" and (hover["x"], hover["y"]) == (x, y)
+    out = net.forward(np.array([x, y]))
+    assert f"class {out.argmax()}, {out.max():.0%} sure" in ns["hover_lines"](hover)[0]
+
+
+def test_the_multi_class_field_is_coloured_by_class_and_confidence(blobs):
+    result, frames = blobs
+    ns, frame = result.namespace, frames[-1]
+    world, field = ns["world"], ns["field"]
+    assert world.classes == 4 and world.net.sizes[-1] == 4
+    x, y, w, h = field.rect
+    expected = field_image(world.net, field, 80, size=(int(w), int(h)))
+    sx, sy = field.to_screen(world.X[:, 0], world.X[:, 1])
+    free = [(px, py) for px in range(10, int(w), 37) for py in range(10, int(h), 41)
+            if np.min(np.hypot(sx - x - px, sy - y - py)) > 12]
+    assert len(free) > 50
+    for px, py in free:
+        assert np.array_equal(frame[int(y) + py, int(x) + px], expected[py, px]), (px, py)
+    points = np.array([field.to_model(x + px, y + py) for px, py in free])
+    winners = world.net.predict(points)
+    assert set(winners) == {0, 1, 2, 3}  # all four classes own part of the plane
+    for (px, py), k in zip(free, winners, strict=True):
+        r, g, b = (int(c) for c in frame[int(y) + py, int(x) + px])
+        class_rgb = colors.class_color(k)  # the winner's hue: its strongest channel is the pixel's too
+        assert np.argmax([r, g, b]) == np.argmax(class_rgb) or k == 3  # (yellow: red ≈ green)
+
+
+def test_a_neurons_own_field_is_its_activation_over_the_plane(blobs):
+    ns = blobs[0].namespace
+    net, field = ns["world"].net, Mapping(((-1.5, 1.5), (-1.5, 1.5)), (0, 0, 40, 40))
+    image = field_image(net, field, 40, neuron=(1, 3))
+    a = net.activations(field.grid(40, 40))[1][:, 3].reshape(40, 40, 1)
+    np.testing.assert_array_equal(image, colors.field_colors(a, -1.0, 1.0))  # tanh: −1 … 1
+
+
+def test_a_malformed_csv_on_the_command_line_keeps_the_old_data(render, tmp_path):
+    bad = tmp_path / "bad.csv"
+    bad.write_text("x1,x2,label\n0.1,0.2,1\n0.3,zero,0\n")
+    result, frames = render(SKETCH, 5, seed=0, argv=[str(bad)])
+    ns = result.namespace
+    assert ns["problem"][0] == "That file could not be loaded; the old points are kept."
+    assert any("line 3" in line for line in ns["problem"])
+    assert ns["world"].settings.dataset == "spirals" and len(ns["world"].X) == 200
+    assert ns["world"].history.steps == 5 * ns["STEPS_PER_FRAME"]  # still training underneath
+    ns["handle_key"]("k")
+    assert ns["problem"] is None  # any key closes the message
+
+
+def test_a_good_csv_on_the_command_line_is_used(render, tmp_path):
+    good = tmp_path / "mine.csv"
+    points = np.random.default_rng(0).uniform(-1, 1, (40, 2))
+    good.write_text("\n".join(f"{x},{y},{int(x > y)}" for x, y in points))
+    ns = render(SKETCH, 3, seed=0, argv=[str(good)])[0].namespace
+    assert ns["world"].settings.dataset == "mine.csv" and len(ns["world"].X) == 40
+
+
+def test_keys_save_and_load_model_and_points_and_clicks_add_points(blobs, tmp_path):
+    ns = blobs[0].namespace
+    ns["SAVE_FOLDER"] = tmp_path
+    world = ns["world"]
+    ns["handle_click"](*ns["field"].to_screen(0.2, -0.3))
+    assert world.X[-1].tolist() == pytest.approx([0.2, -0.3]) and world.labels()[-1] == ns["chosen"]
+    grid = np.random.default_rng(1).uniform(-1, 1, (30, 2))
+    before = world.net.forward(grid)
+    ns["handle_key"]("w")
+    assert (tmp_path / "playground-model.npz").is_file() and (tmp_path / "playground-data.csv").is_file()
+    ns["handle_key"]("a")  # a new activation: a new network
+    assert not np.allclose(world.net.forward(grid), before)
+    ns["handle_key"]("i")
+    np.testing.assert_array_equal(ns["world"].net.forward(grid), before)
+    assert len(ns["world"].X) == 201
+
+
+def test_layer_keys_add_remove_and_widen_layers(blobs):
+    ns = blobs[0].namespace
+    ns["handle_key"]("]")
+    assert ns["world"].settings.hidden[-1] == ns["world"].settings.hidden[-2]
+    n = len(ns["world"].settings.hidden)
+    ns["handle_key"]("right")
+    ns["handle_key"]("up")
+    assert ns["world"].net.sizes[1 + ns["layer"]] == ns["world"].settings.hidden[ns["layer"]]
+    for _ in range(n):
+        ns["handle_key"]("[")
+    assert ns["world"].net.sizes == (2, 4)  # no hidden layer: softmax regression, still runs
+    ns["handle_key"]("up")  # nothing to widen: ignored
+    ns["handle_key"]("]")
+    assert ns["world"].net.sizes == (2, 4, 4)
