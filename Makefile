@@ -62,7 +62,7 @@ bench: setup
 
 # The README's pictures, made by the project itself: SKETCH:FRAMES:EVERY for each.
 GALLERY := network:72:5 cost_surface:60:4 cost_contour:60:5 line_fit:60:2 perceptron:60:3 \
-           descent_modes:50:3 digits:60:6
+           descent_modes:50:3 digits:60:6 backprop:105:3 playground:80:3
 gallery: setup
 	@mkdir -p docs/gallery
 	@for item in $(GALLERY); do \
@@ -73,6 +73,9 @@ gallery: setup
 	$(PY) -m creativenn export digits --frames 40 --every 6 --out out/gallery/digits_wide \
 	  --gif --gif-width 320 --fps 15 -- --wide
 	cp out/gallery/digits_wide/digits.gif docs/gallery/digits_wide.gif
+	$(PY) -m creativenn export playground --frames 60 --every 5 --out out/gallery/playground_blobs \
+	  --gif --gif-width 320 --fps 15 -- blobs 4
+	cp out/gallery/playground_blobs/playground.gif docs/gallery/playground_blobs.gif
 
 clean:
 	rm -rf $(VENV) out .pytest_cache .ruff_cache *.egg-info

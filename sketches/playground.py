@@ -34,8 +34,8 @@ from creativenn.playground import (ACTIVATIONS, BATCH_SIZES, DATASETS, REGRESSIO
                                    Settings, losses_for)
 
 # --- constants: change these --------------------------------------------------
-START = Settings(dataset="spirals", classes=2, noise=0.0, hidden=(16, 16), activation="tanh",
-                 optimizer="adam", learning_rate=0.03, batch_size=10)
+START = Settings(dataset="spirals", classes=2, noise=0.0, hidden=(16, 16), activation="relu",
+                 optimizer="adam", learning_rate=0.01, batch_size=10)
 STEPS_PER_FRAME = 3
 NOISES = [0.0, 0.05, 0.1, 0.2, 0.3]
 TEST_SHARES = [0.0, 0.1, 0.3, 0.5]

@@ -234,3 +234,10 @@ def test_resize_keeps_flat_images_flat_and_scales_a_gradient():
     big = cnn.datasets.resize_images(ramp, 16)
     assert big.shape == (1, 16, 16) and np.all(np.diff(big[0, 0]) >= 0)
     assert big[0, 0, 0] == 0 and big[0, 0, -1] == 7
+
+
+def test_activation_of_names_each_layers_activation():
+    net = cnn.MLP([3, 4, 4, 2], activation="relu", loss="cross_entropy")
+    assert [net.activation_of(l) for l in range(4)] == ["linear", "relu", "relu", "softmax"]
+    with pytest.raises(ValueError, match="layer must be 0 … 3"):
+        net.activation_of(4)

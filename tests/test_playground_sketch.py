@@ -75,9 +75,13 @@ def test_the_multi_class_field_is_coloured_by_class_and_confidence(blobs):
 def test_a_neurons_own_field_is_its_activation_over_the_plane(blobs):
     ns = blobs[0].namespace
     net, field = ns["world"].net, Mapping(((-1.5, 1.5), (-1.5, 1.5)), (0, 0, 40, 40))
+    assert net.activation == "relu"
     image = field_image(net, field, 40, neuron=(1, 3))
     a = net.activations(field.grid(40, 40))[1][:, 3].reshape(40, 40, 1)
-    np.testing.assert_array_equal(image, colors.field_colors(a, -1.0, 1.0))  # tanh: −1 … 1
+    np.testing.assert_array_equal(image, colors.field_colors(a, a.min(), a.max() + 1e-12))  # relu: own range
+    image = field_image(net, field, 40, neuron=(3, 2))
+    a = net.activations(field.grid(40, 40))[3][:, 2].reshape(40, 40, 1)
+    np.testing.assert_array_equal(image, colors.field_colors(a, 0.0, 1.0))  # softmax: 0 … 1
 
 
 def test_a_malformed_csv_on_the_command_line_keeps_the_old_data(render, tmp_path):
