@@ -10,6 +10,9 @@ Each activation is a small object with two vectorized methods:
 Softmax is not element by element: its Jacobian is a matrix per sample, so it
 has ``backward(a, dC_da)`` instead of ``slope`` and the network calls that.
 
+``sin``, ``gaussian`` and ``abs`` are the shapes a CPPN paints with
+(repetition, a soft bump, mirror symmetry); they train like the others.
+
 Leaves out: activations with learned parameters (PReLU), and the step
 function, which has no useful slope (the perceptron uses it directly).
 
@@ -24,7 +27,7 @@ from __future__ import annotations
 
 import numpy as np
 
-NAMES = ("sigmoid", "tanh", "relu", "leaky_relu", "linear", "softmax")
+NAMES = ("sigmoid", "tanh", "relu", "leaky_relu", "linear", "softmax", "sin", "gaussian", "abs")
 
 
 class Sigmoid:
@@ -106,7 +109,44 @@ class Softmax:
         return a * (dC_da - (dC_da * a).sum(axis=-1, keepdims=True))
 
 
-RANGES = {"sigmoid": (0.0, 1.0), "softmax": (0.0, 1.0), "tanh": (-1.0, 1.0)}  # bounded outputs
+class Sin:
+    """sin(z), slope cos(z): waves, so a CPPN's picture repeats."""
+
+    name = "sin"
+
+    def value(self, z: np.ndarray) -> np.ndarray:
+        return np.sin(z)
+
+    def slope(self, z: np.ndarray, a: np.ndarray) -> np.ndarray:
+        return np.cos(z)
+
+
+class Gaussian:
+    """e^{−z²}, slope −2 z a: a soft bump, 1 at z = 0 and 0 far away."""
+
+    name = "gaussian"
+
+    def value(self, z: np.ndarray) -> np.ndarray:
+        return np.exp(-z * z)
+
+    def slope(self, z: np.ndarray, a: np.ndarray) -> np.ndarray:
+        return -2.0 * z * a
+
+
+class Abs:
+    """|z|, slope sign(z) (0 at 0, as PyTorch takes it): mirror symmetry."""
+
+    name = "abs"
+
+    def value(self, z: np.ndarray) -> np.ndarray:
+        return np.abs(z)
+
+    def slope(self, z: np.ndarray, a: np.ndarray) -> np.ndarray:
+        return np.sign(z)
+
+
+RANGES = {"sigmoid": (0.0, 1.0), "softmax": (0.0, 1.0), "tanh": (-1.0, 1.0), "sin": (-1.0, 1.0),
+          "gaussian": (0.0, 1.0)}  # bounded outputs
 
 
 def value_range(name: str):
@@ -114,7 +154,7 @@ def value_range(name: str):
     return RANGES.get(name)
 
 
-_ALL = {cls.name: cls for cls in (Sigmoid, Tanh, ReLU, LeakyReLU, Linear, Softmax)}
+_ALL = {cls.name: cls for cls in (Sigmoid, Tanh, ReLU, LeakyReLU, Linear, Softmax, Sin, Gaussian, Abs)}
 
 
 def get(name: str):

@@ -7,8 +7,9 @@ import pytest
 
 import creativenn as cnn
 
-HIDDEN = ["sigmoid", "tanh", "relu", "leaky_relu", "linear"]
-PAIRS = [(out, loss) for out in ["sigmoid", "tanh", "relu", "leaky_relu", "linear", "softmax"]
+HIDDEN = ["sigmoid", "tanh", "relu", "leaky_relu", "linear", "sin", "gaussian", "abs"]
+OUTPUTS = ["sigmoid", "tanh", "relu", "leaky_relu", "linear", "softmax", "sin", "gaussian", "abs"]
+PAIRS = [(out, loss) for out in OUTPUTS
          for loss in ["mse", "half_mse", "mae"]] + [("sigmoid", "bce"), ("softmax", "cross_entropy")]
 SHAPES = [[3, 5, 2], [2, 4, 3, 3], [4, 6, 1]]
 

@@ -241,3 +241,11 @@ def test_activation_of_names_each_layers_activation():
     assert [net.activation_of(l) for l in range(4)] == ["linear", "relu", "relu", "softmax"]
     with pytest.raises(ValueError, match="layer must be 0 … 3"):
         net.activation_of(4)
+
+
+@pytest.mark.parametrize("activation", ["sin", "gaussian", "abs"])
+def test_the_cppn_activations_train_too(activation):
+    X, Y = cnn.datasets.xor()
+    net = cnn.MLP([2, 8, 1], activation=activation, output_activation="sigmoid", loss="bce", seed=1)
+    history = net.fit(X, Y, epochs=1500, optimizer=cnn.Adam(0.05))
+    assert history[-1] < 0.05 and net.predict(X).tolist() == [0, 1, 1, 0]
