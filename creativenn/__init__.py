@@ -13,7 +13,7 @@ and a ball rolling on them, small data sets. Drawing lives in
 (True, [0, 1, 1, 0])
 """
 
-from . import activations, backprop, csvdata, datasets, landscape, losses, optimizers, surfaces
+from . import activations, backprop, cppn, csvdata, datasets, landscape, losses, optimizers, surfaces
 from .ball import Ball, Race, learning_rate_for
 from .checks import DivergedError
 from .gradcheck import gradient_check, numerical_gradient
@@ -30,5 +30,5 @@ __all__ = [
     "SGD", "Momentum", "RMSProp", "Adam", "Optimizer",
     "Surface", "surface", "Ball", "Race", "learning_rate_for",
     "DivergedError", "gradient_check", "numerical_gradient",
-    "activations", "backprop", "csvdata", "losses", "optimizers", "surfaces", "datasets", "landscape",
+    "activations", "backprop", "cppn", "csvdata", "losses", "optimizers", "surfaces", "datasets", "landscape",
 ]

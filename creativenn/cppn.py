@@ -1,0 +1,159 @@
+"""A compositional pattern-producing network (CPPN): a random network that paints.
+
+Every pixel's coordinates go through one random network, all pixels at
+once: the inputs are (x, y), the distance from the centre r = √(x² + y²)
+and a latent point (z₁, z₂); each hidden neuron has its own activation,
+picked from a ``mix`` (waves from sin, bumps from gaussian, mirrors from
+abs, soft edges from tanh); three sigmoid outputs are the pixel's red,
+green and blue. It is the forward pass (F1), a_l = σ(W_l a_{l-1} + b_l),
+with the batch being every pixel of the picture.
+
+Moving the latent point morphs the picture; ``latent_loop`` moves it
+around a circle, so an animation of one period loops without a seam.
+``bands`` renders a picture of any size a band of rows at a time, so a
+poster needs the memory of one band (``poster`` writes it to PNG).
+
+Leaves out: evolving or training the network (NEAT, picbreeder); the core
+MLP trains with the same activations.
+
+>>> c = CPPN(seed=1)
+>>> image = c.image(64, 48, c.latent_at(0.0))
+>>> image.shape, image.dtype
+((48, 64, 3), dtype('uint8'))
+>>> bool((c.image(64, 48, c.latent_at(1.0)) == image).all())  # one period later: the same
+True
+"""
+
+from __future__ import annotations
+
+import math
+from pathlib import Path
+
+import numpy as np
+
+from . import activations
+from .checks import positive_int
+from .frames import write_png_rows
+
+MIXES = {  # the activation mixes the sketch cycles through
+    "waves": ("sin", "tanh"),
+    "bumps": ("gaussian", "tanh"),
+    "mirror": ("abs", "sin", "gaussian"),
+    "soft": ("tanh", "sigmoid"),
+    "all": ("sin", "gaussian", "abs", "tanh"),
+}
+INPUTS = 5  # x, y, r, z₁, z₂
+BAND_PIXELS = 1 << 18  # pixels per band: ~260k, a few tens of MB of floats whatever the picture's size
+
+
+class CPPN:
+    """A random network from (x, y, r, z₁, z₂) to RGB; see the module's docstring.
+
+    ``width`` neurons in each of ``depth`` hidden layers; weights and
+    biases drawn at random from ``seed``, then each layer's rescaled so its
+    weighted sums z spread ``scale`` (standard deviation) over the picture:
+    larger is busier. (Calibrating each layer on sample inputs is LSUV
+    initialisation, Mishkin & Matas 2016; without it, abs and sin layers
+    blow up or fade out.) ``zoom`` is how far the plane reaches (x from
+    −zoom to zoom across the wider side); ``latent_radius`` how far the
+    latent point wanders.
+    """
+
+    def __init__(self, width: int = 16, depth: int = 4, mix=MIXES["all"], seed: int = 0,
+                 scale: float = 2.0, zoom: float = 1.5, latent_radius: float = 0.8):
+        self.width, self.depth = positive_int(width, "width"), positive_int(depth, "depth")
+        mix = MIXES[mix] if isinstance(mix, str) and mix in MIXES else tuple(mix)
+        self.functions = [activations.get(name) for name in mix]  # checks every name
+        self.mix, self.seed, self.zoom, self.latent_radius = mix, seed, float(zoom), float(latent_radius)
+        rng = np.random.default_rng(seed)
+        sizes = [INPUTS] + [self.width] * self.depth + [3]
+        self.weights = [rng.normal(0.0, 1.0, (n_out, n_in)).astype(np.float32)
+                        for n_in, n_out in zip(sizes[:-1], sizes[1:], strict=True)]
+        self.biases = [rng.normal(0.0, 0.5, n_out).astype(np.float32) for n_out in sizes[1:]]
+        # each hidden neuron's activation: the columns of each layer that use each function
+        self.columns = [[np.flatnonzero(choice == i) for i in range(len(mix))]
+                        for choice in (rng.integers(0, len(mix), self.width) for _ in range(self.depth))]
+        self.phase = rng.uniform(0, 2 * np.pi)  # where on its circle the latent point starts
+        self._calibrate(float(scale))
+
+    def _calibrate(self, scale: float) -> None:
+        """Rescale each layer so its z spreads ``scale`` over a 48² picture at 8 latent points."""
+        a = np.concatenate([self._inputs(48, 48, range(48), self.latent_at(t)) for t in np.arange(8) / 8])
+        for l, (W, b) in enumerate(zip(self.weights, self.biases, strict=True)):
+            gain = scale / max(float((a @ W.T + b).std()), 1e-6)
+            W *= gain
+            b *= gain
+            if l < self.depth:
+                a = self._hidden(a @ W.T + b, l)
+
+    def latent_at(self, t: float) -> tuple[float, float]:
+        """The latent point after ``t`` periods: once round a circle per period, so t and t + 1 agree."""
+        angle = self.phase + 2 * np.pi * t
+        return self.latent_radius * math.cos(angle), self.latent_radius * math.sin(angle)
+
+    def _inputs(self, width: int, height: int, rows, latent) -> np.ndarray:
+        """The network's inputs (x, y, r, z₁, z₂) for the pixel centres of ``rows``, (n, 5) float32.
+
+        x runs from −zoom to zoom across the wider side, y likewise, up the
+        picture, so the same network paints any size the same picture.
+        """
+        side = max(width, height) / 2
+        xs = ((np.arange(width) + 0.5 - width / 2) / side * self.zoom).astype(np.float32)
+        ys = ((height / 2 - (np.asarray(rows) + 0.5)) / side * self.zoom).astype(np.float32)
+        gx, gy = np.meshgrid(xs, ys)
+        inputs = np.empty((gx.size, INPUTS), np.float32)
+        inputs[:, 0], inputs[:, 1] = gx.ravel(), gy.ravel()
+        inputs[:, 2] = np.hypot(inputs[:, 0], inputs[:, 1])
+        inputs[:, 3], inputs[:, 4] = latent
+        return inputs
+
+    def _hidden(self, z: np.ndarray, l: int) -> np.ndarray:
+        """Hidden layer l's activations: each neuron its own σ from the mix."""
+        a = np.empty_like(z)
+        for function, columns in zip(self.functions, self.columns[l], strict=True):
+            if columns.size:
+                a[:, columns] = function.value(z[:, columns])
+        return a
+
+    def forward(self, inputs: np.ndarray) -> np.ndarray:
+        """RGB in 0 … 1 for each row of inputs: a_l = σ(W_l a_{l-1} + b_l), σ per neuron   (F1)."""
+        a = inputs
+        for l, (W, b) in enumerate(zip(self.weights[:-1], self.biases[:-1], strict=True)):
+            z = a @ W.T  # z_l = W_l a_{l-1} + b_l, one pixel per row
+            z += b
+            a = self._hidden(z, l)
+        z = a @ self.weights[-1].T + self.biases[-1]
+        return 0.5 * (1.0 + np.tanh(0.5 * z))  # sigmoid: colours in 0 … 1
+
+    def bands(self, width: int, height: int, latent, band_rows: int | None = None):
+        """The picture a band of rows at a time, top to bottom: (rows, width, 3) uint8 arrays."""
+        width, height = positive_int(width, "width"), positive_int(height, "height")
+        band_rows = band_rows or max(1, BAND_PIXELS // width)
+        for top in range(0, height, band_rows):
+            rows = range(top, min(top + band_rows, height))
+            rgb = self.forward(self._inputs(width, height, rows, latent))
+            yield np.rint(rgb * 255).astype(np.uint8).reshape(len(rows), width, 3)
+
+    def image(self, width: int, height: int, latent) -> np.ndarray:
+        """The whole picture, (height, width, 3) uint8."""
+        return np.concatenate(list(self.bands(width, height, latent)))
+
+    def poster(self, path, width: int, height: int, latent, progress=None) -> Path:
+        """Render at print size straight into a PNG, one band at a time (bounded memory).
+
+        ``progress(fraction)`` is called after each band, for a progress bar.
+        """
+        band_rows = max(1, BAND_PIXELS // width)
+        total = math.ceil(height / band_rows)
+
+        def reported():
+            for i, band in enumerate(self.bands(width, height, latent, band_rows), start=1):
+                yield band
+                if progress is not None:
+                    progress(i / total)
+
+        return write_png_rows(path, width, height, reported())
+
+    def __repr__(self) -> str:
+        return (f"CPPN(width={self.width}, depth={self.depth}, mix={self.mix!r}, seed={self.seed})"
+                f"  # {INPUTS}-{'-'.join([str(self.width)] * self.depth)}-3")
