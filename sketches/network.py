@@ -7,7 +7,8 @@ edge is a weight: orange negative, blue positive, thicker = larger. The
 neurons light up with their activations for the ringed sample.
 
 Keys: space pause/resume · r reset · s save a frame · + / - learning rate ·
-1 2 3 4 data set (xor, circles, moons, spirals) · o optimizer · h help.
+1 2 3 4 data set (xor, circles, moons, spirals) · o optimizer ·
+d save the diagram as SVG (vectors, for plotters) · h help.
 """
 
 import numpy as np
@@ -16,7 +17,7 @@ import py5
 import creativenn as cnn
 from creativenn import colors
 from creativenn.draw import (draw_decision_field, draw_help, draw_loss_curve, draw_message,
-                             draw_network, draw_points, label)
+                             draw_network, draw_points, label, save_network_svg)
 from creativenn.layout import Mapping
 
 # --- constants: change these --------------------------------------------------
@@ -33,7 +34,8 @@ SEED = 0
 KEYS = [
     ("space", "pause / resume training"), ("r", "reset the network"), ("s", "save this frame"),
     ("+ / -", "learning rate up / down"), ("1 2 3 4", "xor, circles, moons, spirals"),
-    ("o", "next optimizer (sgd, momentum, adam)"), ("h", "show / hide this help"),
+    ("o", "next optimizer (sgd, momentum, adam)"), ("d", "save the diagram as SVG"),
+    ("h", "show / hide this help"),
 ]
 
 # --- state --------------------------------------------------------------------
@@ -133,6 +135,11 @@ def draw_legend():
           30, y + 80, 14, colors.MUTED)
 
 
+def save_svg(path):
+    """The diagram as vectors, one line per edge: for plotters, print, and ``export --svg``."""
+    return save_network_svg(path, net, X[current_sample()], scale=WEIGHT_SCALE)
+
+
 def key_pressed():
     handle_key(py5.key)
 
@@ -158,6 +165,8 @@ def handle_key(key):
     elif key == "o":
         optimizer_name = OPTIMIZERS[(OPTIMIZERS.index(optimizer_name) + 1) % len(OPTIMIZERS)]
         reset()
+    elif key == "d":
+        print(f"diagram saved: {save_svg(f'network-{steps:06d}.svg')}")
     elif key == "h":
         show_help = not show_help
 

@@ -17,7 +17,7 @@ Keys: 1-6 data (xor, circles, moons, spirals, blobs, wave) · k classes · n noi
 t test share · x class a click adds · c clear points · a activation · l loss ·
 o optimizer · + / - learning rate · b batch size · [ ] remove / add a layer ·
 ← → choose a layer · ↑ ↓ its width · v weights as numbers · w save · i load ·
-space pause · r reset · s save a frame · h help.
+d the diagram as SVG · space pause · r reset · s save a frame · h help.
 """
 
 import sys
@@ -28,7 +28,7 @@ import py5
 
 from creativenn import colors
 from creativenn.draw import (draw_decision_field, draw_help, draw_loss_curves, draw_message, draw_network,
-                             draw_points, label)
+                             draw_points, label, save_network_svg)
 from creativenn.layout import Mapping, diagram_layout, edge_at, edge_segments, neuron_at
 from creativenn.playground import (ACTIVATIONS, BATCH_SIZES, DATASETS, REGRESSION_VALUES, Playground,
                                    Settings, losses_for)
@@ -51,7 +51,7 @@ KEYS = [
     ("click, x", "add a point; x: its class"), ("c", "clear all points"),
     ("a / l / o", "activation / loss / optimizer"), ("+ / - / b", "learning rate / batch size"),
     ("[ ]", "remove / add a hidden layer"), ("← → ↑ ↓", "choose a layer / change its width"),
-    ("v", "weights as numbers"), ("w / i", "save / load model and points"),
+    ("v / d", "weights as numbers / diagram as SVG"), ("w / i", "save / load model and points"),
     ("space r s h", "pause / reset / save frame / help"),
 ]
 
@@ -277,6 +277,11 @@ def save_or_load(key):
         problem = ["That did not work; nothing was changed.", *wrap(str(error)), "Press any key to go on."]
 
 
+def save_svg(path):
+    """The diagram as vectors, one line per edge: for plotters, print, and ``export --svg``."""
+    return save_network_svg(path, world.net, scale=WEIGHT_SCALE)
+
+
 # --- events -------------------------------------------------------------------
 def mouse_pressed():
     handle_click(py5.mouse_x, py5.mouse_y)
@@ -333,6 +338,9 @@ def handle_key(key):
         world.clear()
     elif key == "v":
         numbers = not numbers
+    elif key == "d":
+        global notice
+        notice = (f"diagram saved: {save_svg(SAVE_FOLDER / 'playground-diagram.svg')}", py5.frame_count + 150)
     elif key in "wi":
         save_or_load(key)
     elif key == " ":

@@ -22,11 +22,12 @@ from .plots import (
     draw_points,
     field_image,
 )
+from .svg import save_network_svg, save_svg
 from .terrain import draw_arrow, draw_ball, draw_downhill_arrow, draw_terrain, draw_trail, terrain
 
 __all__ = [
     "current_sketch", "draw_help", "draw_message", "font", "label", "panel",
     "draw_network", "edge_buckets", "draw_decision_field", "field_image", "draw_points",
     "draw_loss_curve", "draw_loss_curves", "class_labels", "draw_terrain", "terrain", "draw_trail",
-    "draw_ball", "draw_arrow", "draw_downhill_arrow",
+    "draw_ball", "draw_arrow", "draw_downhill_arrow", "save_svg", "save_network_svg",
 ]

@@ -69,7 +69,8 @@ def _bucket_styles() -> list:
 
 
 def draw_network(net, x: float, y: float, w: float, h: float, sample=None, *, scale=2.0,
-                 labels: bool = False, radius: float | None = None, sketch=None) -> list[np.ndarray]:
+                 labels: bool = False, radius: float | None = None, vector: bool = False,
+                 sketch=None) -> list[np.ndarray]:
     """Draw ``net`` inside (x, y, w, h); light the neurons with ``sample``'s activations.
 
     Dense networks (more than ``DENSE`` edges, like 3Blue1Brown's 784-16-16-10)
@@ -77,18 +78,21 @@ def draw_network(net, x: float, y: float, w: float, h: float, sample=None, *, sc
     layers too crowded for circles (neurons closer than ``STRIP`` pixels)
     drawn as a strip of their colours: every edge and neuron is still drawn
     in its own colour, at 20× the speed. ``scale``: see ``edge_buckets``.
+    ``vector=True`` (for SVG, see ``save_svg``) draws every edge as a line of
+    its own exact colour and width and every neuron as a circle, at any size.
     Returns the neuron positions (one (n, 2) array per layer), for hit-testing.
     """
     s = current_sketch(sketch)
     positions, radii = diagram_layout(net.sizes, x, y, w, h)
     if radius is not None:
         radii = [radius] * len(positions)
-    buckets = edge_buckets(net.weights, positions, scale)
-    if sum(W.size for W in net.weights) > DENSE:
-        _draw_edges_offscreen(s, buckets, x, y, w, h)
+    if vector:
+        _draw_edges_exactly(s, net.weights, positions, scale)
+    elif sum(W.size for W in net.weights) > DENSE:
+        _draw_edges_offscreen(s, edge_buckets(net.weights, positions, scale), x, y, w, h)
     else:
         s.stroke_cap(py5.ROUND)
-        for color, width, segments in buckets:
+        for color, width, segments in edge_buckets(net.weights, positions, scale):
             s.stroke(*color)
             s.stroke_weight(width)
             draw_segments(s, segments)
@@ -100,7 +104,7 @@ def draw_network(net, x: float, y: float, w: float, h: float, sample=None, *, sc
             a = layer_activations[l]
             fills = colors.activation_color(a, *activation_range(net.activation_of(l), a))
         spacing = np.min(np.diff(centres[:, 1])) if len(centres) > 1 else np.inf
-        if spacing < STRIP:
+        if spacing < STRIP and not vector:
             _draw_strip(s, centres, fills)
             continue
         s.stroke(*colors.MUTED)
@@ -114,6 +118,18 @@ def draw_network(net, x: float, y: float, w: float, h: float, sample=None, *, sc
                 text_color = colors.BACKGROUND if a > middle else colors.INK
                 label(f"{a:.2f}", cx, cy - 6, 10, text_color, align="center", sketch=s)
     return positions
+
+
+def _draw_edges_exactly(s, weights, positions, scale):
+    """One line per edge in its weight's own colour and width, weakest first (for vector output)."""
+    scales = np.broadcast_to(np.asarray(scale, dtype=float), (len(weights),))
+    s.stroke_cap(py5.ROUND)
+    edges = [(abs(w) / k, w, k, segment) for l, (W, k) in enumerate(zip(weights, scales, strict=True))
+             for w, segment in zip(W.ravel(), edge_segments(positions, l).reshape(-1, 4), strict=True)]
+    for _, w, k, (x1, y1, x2, y2) in sorted(edges, key=lambda edge: edge[0]):
+        s.stroke(*colors.weight_color(w, k))
+        s.stroke_weight(float(colors.weight_width(w, k)))
+        s.line(float(x1), float(y1), float(x2), float(y2))
 
 
 def _draw_edges_offscreen(s, buckets, x, y, w, h):

@@ -52,11 +52,13 @@ class Rendered:
 
 
 def render(sketch, frames: int, *, seed: int = 0, size=None, every: int = 1,
-           on_frame=None, argv=None) -> Rendered:
+           on_frame=None, argv=None, svg=None) -> Rendered:
     """Run ``sketch`` (a .py path) for ``frames`` captured frames, one every ``every`` draws.
 
     ``on_frame(rgb, k)`` receives each captured frame (height, width, 3) and its
     number k = 1, 2, …; ``size=(w, h)`` overrides the sketch's ``size()``.
+    ``svg``: a path; after the last frame the sketch's ``save_svg(path)`` writes
+    its vector picture there (a sketch without one is an error, said at once).
     """
     sketch = Path(sketch).resolve()
     result = Rendered()
@@ -74,6 +76,10 @@ def render(sketch, frames: int, *, seed: int = 0, size=None, every: int = 1,
             return
         if "draw" not in functions:
             result.error = f"{sketch.name} has no draw() function, so there are no frames to export"
+            return
+        if svg is not None and not callable(namespace.get("save_svg")):
+            result.error = (f"{sketch.name} cannot be saved as SVG: it has no save_svg(path) function "
+                            "(network, playground and weights_art have one; see creativenn.draw.save_svg)")
             return
         user_setup, user_draw = functions.get("setup"), functions["draw"]
         draws = 0
@@ -112,6 +118,12 @@ def render(sketch, frames: int, *, seed: int = 0, size=None, every: int = 1,
                     stop(f"writing frame {result.frames} failed: {error}")
                     return
             if result.frames >= frames:
+                if svg is not None:
+                    try:
+                        namespace["save_svg"](svg)
+                    except Exception:  # noqa: BLE001
+                        stop(_user_traceback(sketch))
+                        return
                 py5.exit_sketch()
 
         functions.update(setup=setup, draw=draw)
@@ -183,6 +195,7 @@ def main(argv=None) -> int:
     parser.add_argument("--gif", action="store_true")
     parser.add_argument("--gif-width", type=int, default=480)
     parser.add_argument("--mp4", action="store_true")
+    parser.add_argument("--svg", action="store_true")
     parser.add_argument("--progress-fd", type=int)
     argv = sys.argv[1:] if argv is None else list(argv)
     sketch_args = argv[argv.index("--") + 1:] if "--" in argv else []  # after --: the sketch's own
@@ -201,14 +214,17 @@ def main(argv=None) -> int:
         writer.write(rgb)
         report(frame=k)
 
+    svg = out / f"{sketch.stem}.svg" if args.svg else None
     result = render(sketch, args.frames, seed=args.seed, size=args.size, every=args.every,
-                    on_frame=on_frame, argv=sketch_args)
+                    on_frame=on_frame, argv=sketch_args, svg=svg)
     files = []
     try:
         writer.close()
     except OSError as error:
         result.error = result.error or str(error)
     if writer.count and result.error is None:
+        if args.svg:
+            files.append(str(svg))
         if args.mp4:
             files.append(str(writer.mp4))
         if args.gif:
