@@ -3,6 +3,7 @@
     creativenn list                          the bundled sketches
     creativenn run SKETCH                    open a sketch in a window
     creativenn export SKETCH --frames N --out DIR [--gif] [--mp4] ...
+    creativenn new NAME [--from network|line_fit|cppn|blank]   start a class project
     creativenn demo                          train XOR in the terminal
 
 SKETCH is a path to a py5 sketch or the name of a bundled one (``network``).
@@ -34,6 +35,7 @@ from .mlp import MLP
 from .optimizers import SGD
 
 SKETCHES = Path(__file__).resolve().parent.parent / "sketches"
+STARTERS = SKETCHES / "starters"  # what `creativenn new` copies: short sketches with CHANGE marks
 # The export worker's JVM has its memory fixed from the start: a 192 MB heap touched at once,
 # and at most 16 MB of direct buffers (py5 hands pixels over in those; they are freed only by
 # a GC, which a roomy heap seldom runs). Measured over 10,000 exported frames (bench/soak.py),
@@ -167,6 +169,27 @@ def cmd_export(args) -> int:
     return 0
 
 
+def cmd_new(args) -> int:
+    """Write NAME.py from a starter sketch; never over an existing file."""
+    starter = STARTERS / f"{args.template}.py"
+    path = Path(args.name if args.name.endswith(".py") else f"{args.name}.py")
+    if not path.stem.isidentifier():
+        raise UsageError(f"{path.stem!r} is not a usable sketch name: use letters, digits and _ "
+                         "(like my_network)")
+    if path.exists():
+        raise UsageError(f"{path} exists already; creativenn new never overwrites a file. "
+                         "Choose another name, or move that file away first.")
+    if not path.parent.is_dir():
+        raise UsageError(f"there is no folder {path.parent}/ to write {path.name} into")
+    text = starter.read_text().replace("TITLE", path.stem.replace("_", " ")).replace("FILE", str(path))
+    path.write_text(text.replace("NAME", path.stem))
+    print(f"wrote {path}, started from the {args.template} starter. Next:\n"
+          f"  change the lines marked CHANGE, then\n"
+          f"  creativenn run {path}                                 (a window)\n"
+          f"  creativenn export {path} --frames 120 --out out/{path.stem} --gif   (frames and a GIF)")
+    return 0
+
+
 def _pass_on_messages(stream) -> None:
     """The worker's messages, less JOGL's report of X connections at exit (P2D/P3D)."""
     for line in stream:
@@ -248,6 +271,11 @@ def parser() -> argparse.ArgumentParser:
     export.add_argument("--fps", type=float, default=30.0, help="frames per second of GIF/MP4 (30)")
     export.add_argument("--every", type=int, default=1, help="keep every K-th frame (a time-lapse)")
     export.add_argument("--gif-width", type=int, default=480, help="the GIF's width at most (480)")
+    new = commands.add_parser("new", help="start a class project: write NAME.py from a starter sketch")
+    new.add_argument("name", help="the new sketch's file name (NAME or NAME.py)")
+    new.add_argument("--from", dest="template", default="network",
+                     choices=sorted(p.stem for p in STARTERS.glob("*.py")),
+                     help="the starter to begin from (network)")
     commands.add_parser("demo", help="train XOR in the terminal and watch the loss fall")
     return p
 
@@ -257,7 +285,8 @@ def main(argv: list[str] | None = None) -> int:
     sketch_args = argv[argv.index("--") + 1:] if "--" in argv else []
     args = parser().parse_args(argv[: len(argv) - len(sketch_args) - ("--" in argv)])
     args.sketch_args = sketch_args
-    commands = {"list": cmd_list, "run": cmd_run, "export": cmd_export, "demo": lambda a: demo()}
+    commands = {"list": cmd_list, "run": cmd_run, "export": cmd_export, "new": cmd_new,
+                "demo": lambda a: demo()}
     try:
         return commands[args.command](args)
     except (UsageError, SetupError, OSError) as error:
