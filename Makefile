@@ -62,7 +62,7 @@ bench: setup
 
 # The README's pictures, made by the project itself: SKETCH:FRAMES:EVERY for each.
 GALLERY := network:72:5 cost_surface:60:4 cost_contour:60:5 line_fit:60:2 perceptron:60:3 \
-           descent_modes:50:3 digits:60:6 backprop:105:3 playground:80:3
+           descent_modes:50:3 digits:60:6 backprop:105:3 playground:80:3 weights_art:90:4
 gallery: setup
 	@mkdir -p docs/gallery
 	@for item in $(GALLERY); do \
@@ -76,6 +76,12 @@ gallery: setup
 	$(PY) -m creativenn export playground --frames 60 --every 5 --out out/gallery/playground_blobs \
 	  --gif --gif-width 320 --fps 15 -- blobs 4
 	cp out/gallery/playground_blobs/playground.gif docs/gallery/playground_blobs.gif
+	$(PY) -m creativenn export cppn --frames 60 --every 2 --out out/gallery/cppn \
+	  --gif --gif-width 320 --fps 15 -- loop 120
+	cp out/gallery/cppn/cppn.gif docs/gallery/cppn.gif
+	$(PY) -c 'from creativenn.cppn import CPPN; from PIL import Image; \
+	  c = CPPN(mix="waves", seed=3, scale=2.5); p = c.poster("out/gallery/cppn-poster-4000.png", 4000, 4000, c.latent_at(0)); \
+	  im = Image.open(p); im.draft("RGB", (500, 500)); im.resize((320, 320), Image.LANCZOS).save("docs/gallery/cppn_poster.png")'
 
 clean:
 	rm -rf $(VENV) out .pytest_cache .ruff_cache *.egg-info
