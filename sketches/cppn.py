@@ -23,7 +23,8 @@ from creativenn.cppn import CPPN, MIXES
 from creativenn.draw import draw_help, label
 
 # --- constants: change these --------------------------------------------------
-RESOLUTION = 400  # pixels computed per side on screen (drawn at the window's size)
+RESOLUTION = 400  # pixels computed a side on screen, scaled up smoothly; 800 (the window's size)
+#                   computes every pixel and uploads them as they are with set_np_pixels: sharper, slower
 LOOP_FRAMES = 240  # frames for the latent point to go round once
 MIX, WIDTH, DEPTH, DETAIL, ZOOM = "waves", 16, 4, 2.5, 1.5
 POSTER_SIZE = 4000  # pixels a side; rendered in bands, so memory stays small at any size
@@ -67,9 +68,12 @@ def rebuild():
 
 def draw():
     global clock, picture
-    rgb = net.image(RESOLUTION, RESOLUTION, net.latent_at(clock / loop_frames))
-    picture = py5.create_image_from_numpy(rgb, bands="RGB", dst=picture)
-    py5.image(picture, 0, 0, py5.width, py5.height)
+    rgb = net.image(RESOLUTION, RESOLUTION, net.latent_at(clock / loop_frames))  # one forward pass (F1)
+    if rgb.shape[:2] == (py5.height, py5.width):
+        py5.set_np_pixels(rgb, bands="RGB")
+    else:
+        picture = py5.create_image_from_numpy(rgb, bands="RGB", dst=picture)
+        py5.image(picture, 0, 0, py5.width, py5.height)
     draw_caption()
     if show_help:
         draw_help(KEYS)

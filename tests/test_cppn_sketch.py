@@ -57,3 +57,14 @@ def test_p_writes_a_poster_of_the_current_picture_in_the_background(render, tmp_
     expected = net.image(110, 110, net.latent_at(ns["clock"] / ns["loop_frames"]))
     poster = np.asarray(Image.open(path))
     assert np.abs(poster[1::3, 1::3].astype(int) - expected).max() <= 1
+
+
+def test_at_the_windows_own_size_every_pixel_is_the_networks(render, tmp_path):
+    text = SKETCH.read_text().replace("RESOLUTION = 400", "RESOLUTION = 200").replace(
+        "py5.size(800, 800)", "py5.size(200, 200)")
+    small = tmp_path / "cppn_small.py"
+    small.write_text(text)
+    result, frames = render(small, 2, seed=0)
+    net = result.namespace["net"]
+    expected = net.image(200, 200, net.latent_at(1 / result.namespace["loop_frames"]))
+    assert np.array_equal(frames[1][:160], expected[:160])  # set_np_pixels: exact, above the caption
