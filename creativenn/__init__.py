@@ -13,7 +13,19 @@ and a ball rolling on them, small data sets. Drawing lives in
 (True, [0, 1, 1, 0])
 """
 
-from . import activations, backprop, cppn, csvdata, datasets, landscape, losses, optimizers, surfaces
+from . import (
+               activations,
+               backprop,
+               basins,
+               cppn,
+               csvdata,
+               datasets,
+               landscape,
+               losses,
+               optimizers,
+               physics,
+               surfaces,
+)
 from .ball import Ball, Race, learning_rate_for
 from .checks import DivergedError
 from .gradcheck import gradient_check, numerical_gradient
@@ -21,14 +33,15 @@ from .linefit import LineFit, cost_grid, cost_surface, least_squares
 from .mlp import MLP, Gradients
 from .optimizers import SGD, Adam, Momentum, Optimizer, RMSProp
 from .perceptron import Perceptron
-from .surfaces import Surface, surface
+from .surfaces import Surface, surface, surface_from_heights, surface_from_image
 
 __version__ = "0.1.0"
 
 __all__ = [
     "MLP", "Gradients", "Perceptron", "LineFit", "least_squares", "cost_grid", "cost_surface",
     "SGD", "Momentum", "RMSProp", "Adam", "Optimizer",
-    "Surface", "surface", "Ball", "Race", "learning_rate_for",
+    "Surface", "surface", "surface_from_heights", "surface_from_image", "Ball", "Race", "learning_rate_for",
     "DivergedError", "gradient_check", "numerical_gradient",
-    "activations", "backprop", "cppn", "csvdata", "losses", "optimizers", "surfaces", "datasets", "landscape",
+    "activations", "backprop", "basins", "physics", "cppn", "csvdata", "losses", "optimizers", "surfaces",
+    "datasets", "landscape",
 ]

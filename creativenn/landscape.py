@@ -4,10 +4,14 @@ A network's loss lives over all its parameters θ at once; to look at it,
 take a plane through weight space, θ(α, β) = θ₀ + α d₁ + β d₂, and compute
 the loss at every (α, β) of a grid. With d₁, d₂ the two main directions (PCA)
 of recorded training paths, the plane is the one those paths move in most,
-and each path's projection onto it is where it went.
+and each path's projection onto it is where it went. With d₁, d₂ random but
+filter-normalised (Li et al. 2018, "Visualizing the loss landscape of neural
+nets"), each row of a direction's weight matrices — the weights into one
+neuron — is scaled to the size of that neuron's own weights, so a step of
+α = 1 changes every neuron by as much as it already is: maps of different
+networks compare, whatever their weights' scale.
 
-Leaves out: filter-normalised random directions (Li et al. 2018), which come
-with the landscape sketch.
+Leaves out: batch-norm (there is none), and 3-D slices.
 
 >>> import numpy as np
 >>> path = np.array([[0.0, 0.0, 0.0], [1.0, 0.1, 0.0], [2.0, 0.0, 0.3]])
@@ -36,6 +40,26 @@ def pca_directions(steps) -> tuple[np.ndarray, np.ndarray]:
     if vt.shape[0] < 2:
         raise ValueError("the path must span at least two directions")
     return vt[0], vt[1]
+
+
+def filter_normalized_directions(net, seed: int | None = 0) -> tuple[np.ndarray, np.ndarray]:
+    """Two random directions through weight space, filter-normalised (Li et al. 2018).
+
+    Each is laid out like ``net.parameters()``: Gaussian weights, then every
+    row (the weights into one neuron, a "filter") rescaled to the norm of
+    that row of the network's own W; the biases' part is zero, as in the
+    paper. Fixed by ``seed``, so several optimizers' runs share one map.
+    """
+    rng = np.random.default_rng(seed)
+    directions = []
+    for _ in range(2):
+        parts = []
+        for W, b in zip(net.weights, net.biases, strict=True):
+            d = rng.normal(size=W.shape)
+            d *= (np.linalg.norm(W, axis=1) / np.maximum(np.linalg.norm(d, axis=1), 1e-12))[:, None]
+            parts += [d.ravel(), np.zeros(b.size)]
+        directions.append(np.concatenate(parts))
+    return directions[0], directions[1]
 
 
 def project(path, origin, d1, d2) -> np.ndarray:

@@ -6,8 +6,12 @@ both vectorized over arrays of points, the rectangle worth looking at
 ``Surface`` yourself for your own function (the gradient is then taken by
 central differences unless you give it).
 
+``surface_from_heights`` turns a grid of heights (drawn with the mouse, or
+an image's brightness via ``surface_from_image``: dark is low) into a
+Surface: smoothed, interpolated, with gradients of the smoothed field.
+
 Leaves out: surfaces in more than two dimensions (a network's loss over
-its weights is in ``mlp.py``; a 2-D slice of it comes later).
+its weights is in ``mlp.py``; a 2-D slice of it is in ``landscape.py``).
 
 >>> s = surface("rosenbrock")
 >>> float(s.height(1.0, 1.0)), s.gradient(1.0, 1.0) == (0.0, 0.0)
@@ -18,6 +22,7 @@ from __future__ import annotations
 
 from collections.abc import Callable
 from dataclasses import dataclass, field
+from pathlib import Path
 
 import numpy as np
 
@@ -233,3 +238,84 @@ def surface(name: str) -> Surface:
     if not isinstance(name, str) or name not in _BUILDERS:
         raise ValueError(f"unknown surface {name!r}: choose one of {', '.join(NAMES)}")
     return _BUILDERS[name]()
+
+
+def smooth(heights, sigma: float) -> np.ndarray:
+    """``heights`` blurred by a Gaussian of ``sigma`` cells (edges extended), two 1-D passes."""
+    heights = np.asarray(heights, dtype=float)
+    if sigma <= 0:
+        return heights.copy()
+    radius = int(np.ceil(3 * sigma))
+    taps = np.exp(-0.5 * (np.arange(-radius, radius + 1) / sigma) ** 2)
+    taps /= taps.sum()
+    out = heights
+    for axis in (0, 1):
+        padded = np.pad(out, [(radius, radius) if a == axis else (0, 0) for a in (0, 1)], mode="edge")
+        out = sum(w * np.take(padded, np.arange(k, k + out.shape[axis]), axis=axis)
+                  for k, w in enumerate(taps))
+    return out
+
+
+def surface_from_heights(heights, bounds=((-1.0, 1.0), (-1.0, 1.0)), sigma: float = 2.0,
+                         name: str = "your landscape") -> Surface:
+    """A Surface from a grid of heights (rows × columns, row 0 at the *top*, as in an image).
+
+    The grid is smoothed by a Gaussian of ``sigma`` cells, so balls feel
+    slopes rather than pixel steps; heights between cells are interpolated
+    bilinearly, and the gradient is that of the smoothed field (central
+    differences, interpolated the same way). Its lowest cell is its minimum.
+
+    >>> h = np.ones((40, 40)); h[30, 10] = 0.0  # one dark pixel, low on the left
+    >>> s = surface_from_heights(h, sigma=2)
+    >>> [round(v, 2) for v in s.minima[0]]
+    [-0.49, -0.54]
+    """
+    heights = np.asarray(heights, dtype=float)
+    if heights.ndim != 2 or min(heights.shape) < 3:
+        raise ValueError(f"heights must be a grid of at least 3 × 3 numbers, got shape {heights.shape}")
+    if not np.isfinite(heights).all():
+        raise ValueError("heights contains missing or infinite values: fill them in first")
+    field_ = smooth(heights, sigma)[::-1]  # row 0 at the bottom: y grows upwards
+    rows, columns = field_.shape
+    (x0, x1), (y0, y1) = bounds
+    dx, dy = (x1 - x0) / (columns - 1), (y1 - y0) / (rows - 1)
+    slope_y, slope_x = np.gradient(field_, dy, dx)
+
+    def sample(grid, x, y):
+        """Bilinear interpolation of ``grid`` at model points (x, y), clamped to the edges."""
+        u = np.clip((np.asarray(x, dtype=float) - x0) / dx, 0, columns - 1)
+        v = np.clip((np.asarray(y, dtype=float) - y0) / dy, 0, rows - 1)
+        i, j = np.minimum(v.astype(int), rows - 2), np.minimum(u.astype(int), columns - 2)
+        t, s = v - i, u - j
+        return ((1 - t) * ((1 - s) * grid[i, j] + s * grid[i, j + 1])
+                + t * ((1 - s) * grid[i + 1, j] + s * grid[i + 1, j + 1]))
+
+    lowest = np.unravel_index(int(np.argmin(field_)), field_.shape)
+    minimum = (float(x0 + lowest[1] * dx), float(y0 + lowest[0] * dy))
+    span = float(field_.max() - field_.min()) or 1.0
+    return Surface(name, lambda x, y: sample(field_, x, y),
+                   lambda x, y: (sample(slope_x, x, y), sample(slope_y, x, y)), tuple(map(tuple, bounds)),
+                   [minimum], (0.0, 0.0), 0.02 * max(x1 - x0, y1 - y0) ** 2 / span,
+                   "hills and valleys of your own")
+
+
+def surface_from_image(image, bounds=((-1.0, 1.0), (-1.0, 1.0)), sigma: float = 2.0,
+                       size: int = 160) -> Surface:
+    """A Surface whose height is an image's brightness (dark = low): a path, or an array.
+
+    The image is turned grey and scaled to at most ``size`` cells a side; a
+    file that is not an image raises ValueError saying so.
+    """
+    if isinstance(image, np.ndarray):
+        grey, name = (image.mean(axis=2) if image.ndim == 3 else image.astype(float)), "an image"
+    else:
+        from PIL import Image, UnidentifiedImageError  # only when reading a file
+
+        try:
+            with Image.open(image) as picture:
+                picture = picture.convert("L")
+                picture.thumbnail((size, size))
+                grey, name = np.asarray(picture, dtype=float), Path(image).name
+        except (OSError, UnidentifiedImageError) as error:
+            raise ValueError(f"{image}: not an image this can read ({error}); use a PNG or JPEG") from None
+    return surface_from_heights(grey / 255.0, bounds, sigma, name=name)
