@@ -15,8 +15,8 @@ import py5
 
 import creativenn as cnn
 from creativenn import colors
-from creativenn.contours import contour_segments
 from creativenn.draw import draw_help, label
+from creativenn.draw.terrain3d import Terrain3D
 
 # --- constants: change these --------------------------------------------------
 SURFACE = "himmelblau"
@@ -34,8 +34,7 @@ KEYS = [
 ]
 
 # --- state --------------------------------------------------------------------
-surface = race = mesh = contour_lines = rng = None
-low = high = 0.0
+surface = race = terrain = rng = None
 surface_name, choice, speed, paused, show_help = SURFACE, 0, 1.0, False, False
 ball_screen = {}  # where each ball was drawn on screen: for tests and curious readers
 
@@ -55,58 +54,10 @@ def setup():
 
 def new_surface(name, start=None):
     """Pick a surface, build its mesh and contour lines once, start the race."""
-    global surface, race, surface_name, low, high, mesh, contour_lines
+    global surface, race, surface_name, terrain
     surface_name, surface = name, cnn.surface(name)
-    xs, ys, heights = surface.grid(MESH)
-    low, high = float(heights.min()), float(heights.max())
-    mesh = build_mesh(xs, ys, surface.relief(heights, low, high))
-    contour_lines = build_contours(xs, ys, surface.relief(heights, low, high))
+    terrain = Terrain3D(surface, MESH, SIZE, HEIGHT, levels=16)
     race = cnn.Race(surface, start, names=OPTIMIZER_CHOICES[choice], speed=speed)
-
-
-def to_world(x, y, lift=0.0):
-    """Model point(s) (x, y) on the surface → 3D (X, Y, Z); Z is height, up."""
-    (x0, x1), (y0, y1) = surface.bounds
-    span = max(x1 - x0, y1 - y0)
-    h = surface.height(x, y)
-    X = (np.asarray(x) - (x0 + x1) / 2) / span * SIZE
-    Y = -(np.asarray(y) - (y0 + y1) / 2) / span * SIZE
-    Z = surface.relief(h, low, high) * HEIGHT + lift
-    return np.stack(np.broadcast_arrays(X, Y, Z), axis=-1)
-
-
-def build_mesh(xs, ys, relief):
-    """The surface as one retained shape of triangles, coloured by height per vertex."""
-    gx, gy = np.meshgrid(xs, ys)
-    points = to_world(gx, gy)  # (rows, cols, 3)
-    a, b = points[:-1, :-1], points[:-1, 1:]
-    c, d = points[1:, 1:], points[1:, :-1]
-    triangles = np.stack([a, b, c, a, c, d], axis=2).reshape(-1, 3)
-    rgb = colors.height_colors(relief).astype(np.int64)
-    packed = (0xFF << 24) | (rgb[..., 0] << 16) | (rgb[..., 1] << 8) | rgb[..., 2]
-    pa, pb, pc, pd = packed[:-1, :-1], packed[:-1, 1:], packed[1:, 1:], packed[1:, :-1]
-    fills = np.stack([pa, pb, pc, pa, pc, pd], axis=2).reshape(-1).astype(np.uint32).view(np.int32)
-    shape = py5.create_shape()
-    shape.begin_shape(py5.TRIANGLES)
-    shape.no_stroke()
-    shape.vertices(triangles.astype(np.float32))
-    shape.end_shape()
-    shape.set_fills(fills)
-    return shape
-
-
-def build_contours(xs, ys, relief):
-    """Contour lines lifted onto the surface, as one retained shape of line segments."""
-    segments = contour_segments(xs, ys, relief, np.linspace(0, 1, 18)[1:-1])
-    ends = np.concatenate([to_world(segments[:, 0], segments[:, 1], lift=0.6),
-                           to_world(segments[:, 2], segments[:, 3], lift=0.6)], axis=1)
-    shape = py5.create_shape()
-    shape.begin_shape(py5.LINES)
-    shape.stroke(*colors.INK, 70)
-    shape.stroke_weight(1)
-    shape.vertices(ends.reshape(-1, 3).astype(np.float32))
-    shape.end_shape()
-    return shape
 
 
 def draw():
@@ -115,8 +66,7 @@ def draw():
     py5.background(*colors.BACKGROUND)
     py5.push_matrix()
     point_the_camera()
-    py5.shape(mesh)
-    py5.shape(contour_lines)
+    terrain.draw()
     draw_balls_and_trails()
     py5.pop_matrix()
     draw_overlay()
@@ -136,7 +86,7 @@ def draw_balls_and_trails():
     py5.hint(py5.DISABLE_DEPTH_TEST)  # seen through the surface's walls: never lost in a pit
     for name, ball in race.balls.items():
         color = colors.OPTIMIZERS[name]
-        trail = to_world(ball.trail[:, 0], ball.trail[:, 1], lift=2.0)
+        trail = terrain.to_world(ball.trail[:, 0], ball.trail[:, 1], lift=2.0)
         py5.no_fill()
         py5.stroke(*color)
         py5.stroke_weight(2.5)
@@ -145,7 +95,7 @@ def draw_balls_and_trails():
         py5.end_shape()
         if name not in race.stopped:
             draw_downhill_arrow(ball)
-        X, Y, Z = to_world(*ball.position, lift=9.0)
+        X, Y, Z = terrain.to_world(*ball.position, lift=9.0)
         ball_screen[name] = (py5.screen_x(X, Y, Z), py5.screen_y(X, Y, Z))
         py5.push_matrix()
         py5.translate(X, Y, Z)
@@ -170,12 +120,12 @@ def draw_downhill_arrow(ball):
     side = 0.3 * length
     head = [(tip[0] - ux * side + uy * side * 0.6, tip[1] - uy * side - ux * side * 0.6),
             (tip[0] - ux * side - uy * side * 0.6, tip[1] - uy * side + ux * side * 0.6)]
-    start, end = to_world(x, y, lift=3), to_world(*tip, lift=3)
+    start, end = terrain.to_world(x, y, lift=3), terrain.to_world(*tip, lift=3)
     py5.stroke(*colors.INK)
     py5.stroke_weight(2.5)
     py5.line(*start, *end)
     for hx, hy in head:
-        py5.line(*end, *to_world(hx, hy, lift=3))
+        py5.line(*end, *terrain.to_world(hx, hy, lift=3))
 
 
 def draw_overlay():

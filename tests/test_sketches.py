@@ -55,7 +55,7 @@ def test_3d_balls_are_drawn_where_the_core_says(render):
     for name in names:
         sx, sy = ns["ball_screen"][name]
         assert near(frames[-1][int(round(sy)), int(round(sx))], colors.OPTIMIZERS[name], 10), name
-        world = ns["to_world"](*balls[name].position, lift=9.0)
+        world = ns["terrain"].to_world(*balls[name].position, lift=9.0)
         assert np.isfinite(world).all()
 
 
