@@ -63,7 +63,7 @@ class HeavyBall:
             raise ValueError(f"start must be a point (x, y), got shape {start.shape}")
         require_finite(start, "start")
         self.x, self.v, self.time = start.copy(), np.zeros(2), 0.0
-        self._trail = [start.copy()]
+        self._trail, self._fine = [start.copy()], [start.copy()]
 
     def _acceleration(self, x, v):
         gx, gy = self.surface.gradient(x[0], x[1])
@@ -72,6 +72,7 @@ class HeavyBall:
     def step(self) -> None:
         """Advance the motion by Δt (RK4 on ``substeps`` pieces); a ball flung to infinity raises."""
         x, v, h = self.x.copy(), self.v.copy(), self.dt / self.substeps
+        fine = []
         for _ in range(self.substeps):
             k1x, k1v = v, self._acceleration(x, v)
             k2x, k2v = v + h / 2 * k1v, self._acceleration(x + h / 2 * k1x, v + h / 2 * k1v)
@@ -79,10 +80,12 @@ class HeavyBall:
             k4x, k4v = v + h * k3v, self._acceleration(x + h * k3x, v + h * k3v)
             x = x + h / 6 * (k1x + 2 * k2x + 2 * k3x + k4x)
             v = v + h / 6 * (k1v + 2 * k2v + 2 * k3v + k4v)
+            fine.append(x)
         if not (np.isfinite(x).all() and np.isfinite(v).all()):
             raise DivergedError(f"the ball flew off {self.surface.name}: it stays where it was")
         self.x, self.v, self.time = x, v, self.time + self.dt
         self._trail.append(x.copy())
+        self._fine += fine
 
     @property
     def position(self) -> np.ndarray:
@@ -92,6 +95,11 @@ class HeavyBall:
     def trail(self) -> np.ndarray:
         """Every position at the ends of the time steps, start first: (steps + 1, 2)."""
         return np.array(self._trail)
+
+    @property
+    def fine_trail(self) -> np.ndarray:
+        """Every substep's position: the continuous path, to draw as a smooth curve."""
+        return np.array(self._fine)
 
     @property
     def energy(self) -> float:
