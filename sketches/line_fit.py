@@ -1,14 +1,17 @@
 """Fitting a line y = m x + c by gradient descent, beside the cost surface it rolls on.
 
 What to watch: on the left, the line moves towards the points and the
-residuals (vertical segments, e = m x + c − y) shrink. On the right is the
-cost C(m, c) = 1/N Σ e² for these very points: every (slope, intercept) is
-a point of this map, the ball is the current line, its trail the path descent
-took, × the least-squares answer. Batch descent rolls smoothly; stochastic
-descent, one point per step, staggers (ringed: the points of the last step).
+residuals e = m x + c − y shrink: each is drawn as a square of side |e|, so
+its area is e² and the squares' mean area is the cost C = 1/N Σ e². On the
+right is that cost C(m, c) for these very points: every (slope, intercept)
+is a point of this map, the ball is the current line, its trail the path
+descent took, × the least-squares answer. Drag a point on the left and the
+whole bowl moves while the line chases it. Batch descent rolls smoothly;
+stochastic descent, one point per step, staggers (ringed: its points).
 
-Keys: b batch · s stochastic · m mini-batch · drag on the map: a new start ·
-space pause/resume · r restart · + / - learning rate · p save a frame · h help.
+Keys: b batch · s stochastic · m mini-batch · q squares on/off · drag a point: move it ·
+drag on the map: a new start · space pause/resume · r restart · + / - learning rate ·
+p save a frame · h help.
 """
 
 import numpy as np
@@ -28,14 +31,15 @@ STEPS_PER_FRAME = 1
 SEED = 0
 MODES = {"b": "batch", "s": "stochastic", "m": "mini-batch"}
 KEYS = [
-    ("b / s / m", "batch, stochastic, mini-batch descent"), ("drag", "a new start on the map"),
+    ("b / s / m", "batch, stochastic, mini-batch descent"), ("q", "residual squares on / off"),
+    ("drag a point", "move it: the cost bowl follows"), ("drag the map", "a new start"),
     ("space", "pause / resume"), ("r", "restart"), ("+ / -", "learning rate up / down"),
     ("p", "save this frame"), ("h", "show / hide this help"),
 ]
 
 # --- state --------------------------------------------------------------------
 x = y = fit = cost = rng = data_view = cost_view = None
-mode, learning_rate, start = "batch", LEARNING_RATE, None
+mode, learning_rate, start, squares, held = "batch", LEARNING_RATE, None, True, None
 trail, used, paused, show_help, problem = [], [], False, False, None
 
 
@@ -97,6 +101,8 @@ def draw_data_and_line():
     e = fit.predict(x) - y  # residuals
     sx, sy = data_view.to_screen(x, y)
     _, sy_line = data_view.to_screen(x, fit.predict(x))
+    if squares:
+        draw_squares(sx, sy, sy_line, e)
     py5.stroke_weight(2)
     for sign, color in ((-1, colors.NEGATIVE), (1, colors.POSITIVE)):
         mine = np.sign(e) == sign
@@ -119,6 +125,15 @@ def draw_data_and_line():
         py5.stroke_weight(2)
         for i in used:
             py5.circle(sx[i], sy[i], 20)
+
+
+def draw_squares(sx, sy, sy_line, e):
+    """Each residual as a square of side |e| (in the y axis's pixels): its area is e²."""
+    for px, top, bottom, error in zip(sx, sy, sy_line, e, strict=True):
+        side = abs(bottom - top)
+        py5.no_stroke()
+        py5.fill(*(colors.NEGATIVE if error < 0 else colors.POSITIVE), 60)
+        py5.rect(px, min(top, bottom), side if px + side < 380 else -side, side)
 
 
 def draw_cost_map():
@@ -144,7 +159,7 @@ def draw_readout():
     m0, c0 = cnn.least_squares(x, y)
     lines = [
         f"y = {fit.slope:.3f} x + {fit.intercept:.3f}      least squares: y = {m0:.3f} x + {c0:.3f}",
-        f"C = 1/N Σ (m xᵢ + c − yᵢ)² = {fit.cost(x, y):.4f}",
+        f"C = 1/N Σ (m xᵢ + c − yᵢ)² = {fit.cost(x, y):.4f}   (the squares' mean area)",
         f"∂C/∂m = 2/N Σ eᵢ xᵢ = {dm:+.4f}     ∂C/∂c = 2/N Σ eᵢ = {dc:+.4f}",
         "m ← m − η ∂C/∂m      c ← c − η ∂C/∂c",
     ]
@@ -152,8 +167,8 @@ def draw_readout():
         label(text, 30, 560 + i * 30, 15, kind="mono")
     if problem:
         label(problem, 30, 690, 15, colors.NEGATIVE)
-    label("b batch · s stochastic · m mini-batch · drag the map · space pause · r restart · "
-          "+/- η · h help", 30, 750, 13, colors.MUTED)
+    label("b batch · s stochastic · m mini-batch · q squares · drag a point or the map · space pause · "
+          "r restart · +/- η · h help", 30, 750, 13, colors.MUTED)
 
 
 def key_pressed():
@@ -161,9 +176,11 @@ def key_pressed():
 
 
 def handle_key(key):
-    global mode, paused, learning_rate, show_help
+    global mode, paused, learning_rate, show_help, squares
     if key in MODES:
         mode = MODES[key]
+    elif key == "q":
+        squares = not squares
     elif key == " ":
         paused = not paused
     elif key == "r":
@@ -178,11 +195,44 @@ def handle_key(key):
         show_help = not show_help
 
 
+def state() -> dict:
+    """This frame's numbers, for ``creativenn export --sidecar``."""
+    dm, dc = fit.gradient(x, y)
+    return {"step": fit.steps, "mode": mode, "slope": fit.slope, "intercept": fit.intercept,
+            "cost": fit.cost(x, y), "gradient_norm": float(np.hypot(dm, dc)), "learning_rate": learning_rate}
+
+
+def mouse_pressed():
+    press_at(py5.mouse_x, py5.mouse_y)
+
+
 def mouse_dragged():
-    if cost_view.contains(py5.mouse_x, py5.mouse_y):
-        restart(cost_view.to_model(py5.mouse_x, py5.mouse_y))
+    drag_to(py5.mouse_x, py5.mouse_y)
 
 
-mouse_pressed = mouse_dragged
+def mouse_released():
+    global held
+    held = None
+
+
+def press_at(mx, my):
+    """Pick up the data point under the mouse, or start the descent where the map is clicked."""
+    global held
+    sx, sy = data_view.to_screen(x, y)
+    nearest = int(np.argmin(np.hypot(sx - mx, sy - my)))
+    if data_view.contains(mx, my) and np.hypot(sx[nearest] - mx, sy[nearest] - my) < 12:
+        held = nearest
+    else:
+        drag_to(mx, my)
+
+
+def drag_to(mx, my):
+    """Move the held point there (the cost bowl is remade for the new points), or restart on the map."""
+    global cost
+    if held is not None and data_view.contains(mx, my):
+        x[held], y[held] = data_view.to_model(mx, my)
+        cost = cnn.cost_surface(x, y)  # exact for the new points; training carries on
+    elif held is None and cost_view.contains(mx, my):
+        restart(cost_view.to_model(mx, my))
 
 py5.run_sketch()

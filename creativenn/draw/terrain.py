@@ -1,8 +1,9 @@
 """Cost surfaces from above: a shaded height map with contour lines, balls, trails, arrows.
 
 The map (heights and contours) is drawn once into an offscreen image per
-surface and size, then pasted every frame; only the balls and trails are
-drawn anew.
+place on screen, then pasted every frame; only the balls and trails are
+drawn anew. A new surface in the same place (a dragged point, a painted
+hill) is drawn into the same image, so memory does not grow with edits.
 """
 
 from __future__ import annotations
@@ -35,11 +36,12 @@ def draw_terrain(surface, mapping: Mapping, resolution: int = 200, levels: int =
     """The height map of ``surface`` with contour lines, filling ``mapping``'s rectangle."""
     s = current_sketch(sketch)
     x, y, w, h = mapping.rect
-    store, key = cache(s), ("terrain", id(surface), mapping.bounds, mapping.rect, resolution, levels)
+    store, key = cache(s), ("terrain", mapping.bounds, mapping.rect, resolution, levels)
     if key not in store or store[key][0] is not surface:
         rgb, segments = terrain(surface, mapping, resolution, levels)
-        g = s.create_graphics(int(w), int(h))
+        g = store[key][1] if key in store else s.create_graphics(int(w), int(h))
         g.begin_draw()
+        g.clear()
         g.image(s.create_image_from_numpy(rgb, bands="RGB"), 0, 0, w, h)
         local = Mapping(mapping.bounds, (0, 0, w, h))
         sx1, sy1 = local.to_screen(segments[:, 0], segments[:, 1])
@@ -48,7 +50,7 @@ def draw_terrain(surface, mapping: Mapping, resolution: int = 200, levels: int =
         g.stroke_weight(1)
         g.lines(np.column_stack([sx1, sy1, sx2, sy2]).astype(np.float32))
         g.end_draw()
-        store[key] = (surface, g)  # the surface is kept so its id is not reused while cached
+        store[key] = (surface, g)
     s.image(store[key][1], x, y)
 
 
