@@ -128,7 +128,8 @@ def cmd_export(args) -> int:
                str(args.every), "--fps", str(args.fps)]
     if args.size:
         command += ["--size", f"{args.size[0]}x{args.size[1]}"]
-    command += ["--gif"] * args.gif + ["--mp4"] * args.mp4 + ["--svg"] * args.svg
+    for flag in ("gif", "mp4", "svg", "sidecar"):
+        command += [f"--{flag}"] * getattr(args, flag)
     command += ["--gif-width", str(args.gif_width)]
     read_end, write_end = os.pipe()
     command += ["--progress-fd", str(write_end)]
@@ -268,6 +269,8 @@ def parser() -> argparse.ArgumentParser:
     export.add_argument("--mp4", action="store_true", help="also write SKETCH.mp4 (H.264)")
     export.add_argument("--svg", action="store_true",
                         help="also write SKETCH.svg: the last frame as vectors (sketches with save_svg)")
+    export.add_argument("--sidecar", action="store_true",
+                        help="also write SKETCH.jsonl: each frame's numbers (step, parameters, loss, …)")
     export.add_argument("--fps", type=float, default=30.0, help="frames per second of GIF/MP4 (30)")
     export.add_argument("--every", type=int, default=1, help="keep every K-th frame (a time-lapse)")
     export.add_argument("--gif-width", type=int, default=480, help="the GIF's width at most (480)")

@@ -252,6 +252,14 @@ def draw_rule_table(top: float):
               kind="mono")
 
 
+def state() -> dict:
+    """This frame's numbers, for ``creativenn export --sidecar``."""
+    kind, layer = stages[stage]
+    trace = traces[rule]
+    return {"step": len(losses) - 1, "stage": kind, "layer": layer, "rule": rule, "sample": sample,
+            "loss": losses[-1], "errors": trace.errors, "weight_updates": trace.weight_updates}
+
+
 def key_pressed():
     handle_key(py5.key)
 

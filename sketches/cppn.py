@@ -116,6 +116,12 @@ def make_poster():
     threading.Thread(target=work, daemon=True).start()
 
 
+def state() -> dict:
+    """This frame's numbers, for ``creativenn export --sidecar``."""
+    return {"frame_in_loop": clock, "loop_frames": loop_frames, "latent": net.latent_at(clock / loop_frames),
+            "seed": seed, "mix": mix, "width": width, "depth": depth, "detail": detail}
+
+
 def key_pressed():
     handle_key(py5.key)
 

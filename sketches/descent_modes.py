@@ -111,6 +111,16 @@ def draw_curves():
     label("space pause · r restart · +/- η · s save · h help", 30, 770, 12, colors.MUTED)
 
 
+def state() -> dict:
+    """This frame's numbers, for ``creativenn export --sidecar``."""
+    record = {"epoch": epoch}
+    for mode in MODES:
+        path = paths[mode]
+        record[mode] = {"position": path[min(len(path) - 1, len(path) * epoch // EPOCHS)],
+                        "loss": losses[mode][epoch]}
+    return record
+
+
 def key_pressed():
     handle_key(py5.key)
 

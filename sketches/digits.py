@@ -122,6 +122,12 @@ def draw_readout():
     label("space pause · r reset · +/- η · s save · h help", 30, 764, 13, colors.MUTED)
 
 
+def state() -> dict:
+    """This frame's numbers, for ``creativenn export --sidecar``."""
+    return {"step": len(losses), "loss": losses[-1] if losses else None, "test_accuracy": accuracy,
+            "learning_rate": learning_rate}
+
+
 def key_pressed():
     handle_key(py5.key)
 

@@ -135,6 +135,14 @@ def draw_legend():
           30, y + 80, 14, colors.MUTED)
 
 
+def state() -> dict:
+    """This frame's numbers, for ``creativenn export --sidecar``."""
+    g = net.gradients(X, Y)
+    norm = float(np.sqrt(sum((a ** 2).sum() for a in g.weights + g.biases)))
+    return {"step": steps, "loss": g.loss, "gradient_norm": norm, "learning_rate": learning_rate,
+            "dataset": dataset, "optimizer": optimizer_name, "parameters": net.parameters()}
+
+
 def save_svg(path):
     """The diagram as vectors, one line per edge: for plotters, print, and ``export --svg``."""
     return save_network_svg(path, net, X[current_sample()], scale=WEIGHT_SCALE)

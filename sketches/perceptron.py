@@ -153,6 +153,12 @@ def draw_accuracy_curve(x, y, w, h):
     py5.lines(np.column_stack([px[:-1], py[:-1], px[1:], py[1:]]).astype(np.float32))
 
 
+def state() -> dict:
+    """This frame's numbers, for ``creativenn export --sidecar``."""
+    return {"step": perceptron.steps, "weights": perceptron.weights, "bias": perceptron.bias,
+            "accuracy": history[-1] if history else None, "sample": current}
+
+
 def key_pressed():
     handle_key(py5.key)
 

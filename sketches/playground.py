@@ -277,6 +277,15 @@ def save_or_load(key):
         problem = ["That did not work; nothing was changed.", *wrap(str(error)), "Press any key to go on."]
 
 
+def state() -> dict:
+    """This frame's numbers, for ``creativenn export --sidecar``."""
+    h = world.history
+    return {"step": h.steps, "epoch": world.epochs(), "train_loss": h.train[-1] if h.train else None,
+            "test_loss": h.test[-1] if h.test else None, "train_accuracy": world.accuracy("train"),
+            "test_accuracy": world.accuracy("test"), "network": list(world.net.sizes),
+            "parameters": world.net.parameters()}
+
+
 def save_svg(path):
     """The diagram as vectors, one line per edge: for plotters, print, and ``export --svg``."""
     return save_network_svg(path, world.net, scale=WEIGHT_SCALE)

@@ -149,6 +149,11 @@ def draw_caption():
           30, 760, 13, colors.MUTED)
 
 
+def state() -> dict:
+    """This frame's numbers, for ``creativenn export --sidecar``."""
+    return {"step": steps, "loss": loss, "learning_rate": learning_rate, "weights": net.weights}
+
+
 def save_svg(path):
     """The curves and neurons as vectors, one path per weight: for plotters and ``export --svg``."""
 

@@ -52,13 +52,15 @@ class Rendered:
 
 
 def render(sketch, frames: int, *, seed: int = 0, size=None, every: int = 1,
-           on_frame=None, argv=None, svg=None) -> Rendered:
+           on_frame=None, argv=None, svg=None, sidecar=None) -> Rendered:
     """Run ``sketch`` (a .py path) for ``frames`` captured frames, one every ``every`` draws.
 
     ``on_frame(rgb, k)`` receives each captured frame (height, width, 3) and its
     number k = 1, 2, …; ``size=(w, h)`` overrides the sketch's ``size()``.
     ``svg``: a path; after the last frame the sketch's ``save_svg(path)`` writes
     its vector picture there (a sketch without one is an error, said at once).
+    ``sidecar``: a path; after each captured frame the sketch's ``state()`` is
+    written there as one JSON line, ``{"frame": k, ...}`` (JSON Lines).
     """
     sketch = Path(sketch).resolve()
     result = Rendered()
@@ -76,6 +78,10 @@ def render(sketch, frames: int, *, seed: int = 0, size=None, every: int = 1,
             return
         if "draw" not in functions:
             result.error = f"{sketch.name} has no draw() function, so there are no frames to export"
+            return
+        if sidecar is not None and not callable(namespace.get("state")):
+            result.error = (f"{sketch.name} cannot write a sidecar: it has no state() function returning "
+                            "this frame's numbers as a dict (every bundled sketch has one)")
             return
         if svg is not None and not callable(namespace.get("save_svg")):
             result.error = (f"{sketch.name} cannot be saved as SVG: it has no save_svg(path) function "
@@ -111,6 +117,12 @@ def render(sketch, frames: int, *, seed: int = 0, size=None, every: int = 1,
             if draws % every:
                 return
             result.frames += 1
+            if records is not None:
+                try:
+                    write_record()
+                except Exception:  # noqa: BLE001
+                    stop(_user_traceback(sketch))
+                    return
             if on_frame is not None:
                 try:
                     on_frame(py5.get_np_pixels(bands="RGB"), result.frames)
@@ -126,11 +138,21 @@ def render(sketch, frames: int, *, seed: int = 0, size=None, every: int = 1,
                         return
                 py5.exit_sketch()
 
+        records = open(sidecar, "w") if sidecar is not None else None  # noqa: SIM115 - closed below
+
+        def write_record():
+            record = {"frame": result.frames, **namespace["state"]()}
+            records.write(json.dumps(record, default=_plain) + "\n")
+
         functions.update(setup=setup, draw=draw)
         run = eval(  # noqa: S307 - called from a frame whose globals are the sketch's, as py5 expects
             "lambda run, functions: run(block=True, sketch_functions=functions)", namespace
         )
-        run(real_run, functions)
+        try:
+            run(real_run, functions)
+        finally:
+            if records is not None:
+                records.close()
 
     py5.run_sketch = run_sketch
     py5.no_loop = lambda: None  # a still sketch still gives its frames
@@ -161,6 +183,16 @@ _SKETCH_FUNCTIONS = (
     "mouse_moved", "mouse_wheel", "mouse_entered", "mouse_exited", "exiting", "window_moved",
     "window_resized", "movie_event",
 )
+
+
+def _plain(value):
+    """numpy numbers and arrays as JSON's own (for the sidecar)."""
+    if isinstance(value, np.ndarray):
+        return value.tolist()
+    if isinstance(value, np.generic):
+        return value.item()
+    raise TypeError(f"state() returned {type(value).__name__}, which JSON cannot hold: return numbers, "
+                    "lists and dicts")
 
 
 def _seed_everything(seed: int, namespace: dict) -> None:
@@ -196,6 +228,7 @@ def main(argv=None) -> int:
     parser.add_argument("--gif-width", type=int, default=480)
     parser.add_argument("--mp4", action="store_true")
     parser.add_argument("--svg", action="store_true")
+    parser.add_argument("--sidecar", action="store_true")
     parser.add_argument("--progress-fd", type=int)
     argv = sys.argv[1:] if argv is None else list(argv)
     sketch_args = argv[argv.index("--") + 1:] if "--" in argv else []  # after --: the sketch's own
@@ -215,8 +248,9 @@ def main(argv=None) -> int:
         report(frame=k)
 
     svg = out / f"{sketch.stem}.svg" if args.svg else None
+    sidecar = out / f"{sketch.stem}.jsonl" if args.sidecar else None
     result = render(sketch, args.frames, seed=args.seed, size=args.size, every=args.every,
-                    on_frame=on_frame, argv=sketch_args, svg=svg)
+                    on_frame=on_frame, argv=sketch_args, svg=svg, sidecar=sidecar)
     files = []
     try:
         writer.close()
@@ -225,6 +259,8 @@ def main(argv=None) -> int:
     if writer.count and result.error is None:
         if args.svg:
             files.append(str(svg))
+        if args.sidecar:
+            files.append(str(sidecar))
         if args.mp4:
             files.append(str(writer.mp4))
         if args.gif:
