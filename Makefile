@@ -62,7 +62,8 @@ bench: setup
 
 # The README's pictures, made by the project itself: SKETCH:FRAMES:EVERY for each.
 GALLERY := network:72:5 cost_surface:60:4 cost_contour:60:5 line_fit:60:2 perceptron:60:3 \
-           descent_modes:50:3 digits:60:6 backprop:105:3 playground:80:3 weights_art:90:4
+           descent_modes:50:3 digits:60:6 backprop:105:3 playground:80:3 weights_art:90:4 \
+           landscape:60:5 heavy_ball:90:2 basins:40:1
 gallery: setup
 	@mkdir -p docs/gallery
 	@for item in $(GALLERY); do \
@@ -79,6 +80,9 @@ gallery: setup
 	$(PY) -m creativenn export cppn --frames 60 --every 2 --out out/gallery/cppn \
 	  --gif --gif-width 320 --fps 15 -- loop 120
 	cp out/gallery/cppn/cppn.gif docs/gallery/cppn.gif
+	$(PY) -m creativenn export paint_landscape --frames 60 --every 2 --out out/gallery/paint_landscape \
+	  --gif --gif-width 320 --fps 15 -- assets/images/valleys.png
+	cp out/gallery/paint_landscape/paint_landscape.gif docs/gallery/paint_landscape.gif
 	$(PY) -c 'from creativenn.cppn import CPPN; from PIL import Image; \
 	  c = CPPN(mix="waves", seed=3, scale=2.5); p = c.poster("out/gallery/cppn-poster-4000.png", 4000, 4000, c.latent_at(0)); \
 	  im = Image.open(p); im.draft("RGB", (500, 500)); im.resize((320, 320), Image.LANCZOS).save("docs/gallery/cppn_poster.png")'

@@ -48,7 +48,7 @@ def setup():
     global view, rng
     py5.window_title("creativenn · paint your own landscape")
     rng = np.random.default_rng(SEED)
-    view = Mapping(((-1.0, 1.0), (-1.0, 1.0)), rect=(30, 90, 560, 560))
+    view = Mapping(((-1.0, 1.0), (-1.0, 1.0)), rect=(30, 90, 540, 540))
     flatten()
     if len(sys.argv) > 1:
         load_image(sys.argv[1])
@@ -149,12 +149,12 @@ def draw_text():
     label("paint your own landscape", 30, 22, 22)
     label("drag left: dig · drag right: raise · the balls roll downhill (momentum)", 30, 56, 14,
           colors.MUTED)
-    label("θ ← θ − η∇f + β(θ − θ′)", 610, 100, 14, kind="mono")
-    label(f"η = {LEARNING_RATE:g}   β = {MOMENTUM:g}", 610, 124, 14, colors.MUTED, kind="mono")
-    label(f"brush {brush:.2f}", 610, 160, 14, colors.MUTED, kind="mono")
-    label(f"smoothing {SMOOTHING:g} cells", 610, 184, 14, colors.MUTED, kind="mono")
+    label("θ ← θ − η∇f + β(θ − θ′)", 590, 100, 14, kind="mono")
+    label(f"η = {LEARNING_RATE:g}   β = {MOMENTUM:g}", 590, 124, 14, colors.MUTED, kind="mono")
+    label(f"brush {brush:.2f}", 590, 160, 14, colors.MUTED, kind="mono")
+    label(f"smoothing {SMOOTHING:g} cells", 590, 184, 14, colors.MUTED, kind="mono")
     lowest = surface.minima[0]
-    label(f"lowest point ({lowest[0]:+.2f}, {lowest[1]:+.2f})", 610, 220, 13, colors.MUTED)
+    label(f"lowest point ({lowest[0]:+.2f}, {lowest[1]:+.2f})", 590, 220, 13, colors.MUTED)
     label("drag · [ ] brush · b balls · c flatten · space pause · s save · h help", 30, 770, 13,
           colors.MUTED)
     if problem:
