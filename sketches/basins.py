@@ -33,7 +33,7 @@ KEYS = [("1 / 2", "himmelblau / six-hump camel"), ("o", "optimizer"), ("+ / -", 
         ("space", "pause / resume"), ("r", "paint again"), ("s", "save this frame"), ("h", "help")]
 
 # --- state --------------------------------------------------------------------
-surface = view = starts = labels = image = shade = None
+surface = view = starts = labels = image = shade = picture = None
 surface_name, optimizer, speed, row, paths = SURFACES[0], "sgd", 1.0, 0, []
 paused, show_help = False, False
 
@@ -66,14 +66,14 @@ def learning_rate():
 
 def paint_again():
     """Clear the map and start the sweep from the top."""
-    global starts, labels, image, shade, row, paths
+    global starts, labels, image, shade, row, paths, picture
     rows = round(GRID * span(1) / span(0))
     starts = start_grid(surface, GRID, rows)
     heights = surface.height(starts[:, 0], starts[:, 1])
     shade = 1 - 0.5 * surface.relief(heights, heights.min(), heights.max())  # high ground darker
     labels = np.full(len(starts), -2)  # -2: not painted yet
     image = np.zeros((rows, GRID, 3), np.uint8)
-    row, paths = 0, []
+    row, paths, picture = 0, [], None
 
 
 def draw():
@@ -114,11 +114,12 @@ def sample_path(start):
 
 
 def draw_basins():
-    done = row * GRID
-    if not done:
+    global picture
+    if not row:
         return
-    squares = np.ascontiguousarray(image[:row].repeat(2, axis=0).repeat(2, axis=1))  # crisp, 1:1
-    picture = py5.create_image_from_numpy(squares, bands="RGB")
+    if picture is None or picture.height != 2 * row:  # made again only when the sweep has moved
+        squares = np.ascontiguousarray(image[:row].repeat(2, axis=0).repeat(2, axis=1))  # crisp, 1:1
+        picture = py5.create_image_from_numpy(squares, bands="RGB")
     x, y, w, h = view.rect
     py5.image(picture, x, y)
     if row < image.shape[0]:

@@ -314,7 +314,7 @@ def cycle(options, current, step=1):
 
 
 def handle_key(key):
-    global paused, show_help, chosen, layer, numbers, problem
+    global paused, show_help, chosen, layer, numbers, problem, notice
     s = world.settings
     if problem:
         problem = None  # any key closes the message
@@ -348,7 +348,6 @@ def handle_key(key):
     elif key == "v":
         numbers = not numbers
     elif key == "d":
-        global notice
         notice = (f"diagram saved: {save_svg(SAVE_FOLDER / 'playground-diagram.svg')}", py5.frame_count + 150)
     elif key in "wi":
         save_or_load(key)

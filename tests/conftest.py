@@ -1,7 +1,14 @@
-"""Shared fixtures: a virtual display for py5, and sketches rendered through the runner."""
+"""Shared fixtures: a virtual display for py5, sketches rendered through the runner, the command."""
+
+import os
+import subprocess
+import sys
+from pathlib import Path
 
 import numpy as np
 import pytest
+
+ROOT = Path(__file__).resolve().parent.parent
 
 
 @pytest.fixture(scope="session")
@@ -29,3 +36,10 @@ def render(py5_display):
 
 def near(color, expected, tolerance=12) -> bool:
     return bool(np.max(np.abs(np.asarray(color, int) - np.asarray(expected, int))) <= tolerance)
+
+
+def creativenn(*args, cwd=ROOT, display=False, timeout=300) -> subprocess.CompletedProcess:
+    """``python -m creativenn ARGS`` as a newcomer runs it: with no display unless ``display``."""
+    env = {k: v for k, v in os.environ.items() if k != "DISPLAY" or display}
+    return subprocess.run([sys.executable, "-m", "creativenn", *map(str, args)], cwd=cwd, env=env,
+                          capture_output=True, text=True, timeout=timeout)

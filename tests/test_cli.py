@@ -1,20 +1,13 @@
 """The creativenn command as a newcomer types it, with no display in its environment."""
 
-import os
-import subprocess
-import sys
 from pathlib import Path
 
 import numpy as np
 from PIL import Image
 
+from tests.conftest import creativenn
+
 ROOT = Path(__file__).resolve().parent.parent
-
-
-def creativenn(*args, display=False, timeout=300):
-    env = {k: v for k, v in os.environ.items() if k != "DISPLAY" or display}
-    return subprocess.run([sys.executable, "-m", "creativenn", *map(str, args)], cwd=ROOT, env=env,
-                          capture_output=True, text=True, timeout=timeout)
 
 
 def test_export_writes_exactly_n_pngs_a_gif_and_an_mp4(tmp_path):

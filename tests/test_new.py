@@ -1,21 +1,14 @@
 """`creativenn new`: a starter that runs as is, exports headless, and never overwrites a file."""
 
-import os
-import subprocess
-import sys
 from pathlib import Path
 
 import numpy as np
 import pytest
 from PIL import Image
 
+from tests.conftest import creativenn
+
 ROOT = Path(__file__).resolve().parent.parent
-
-
-def creativenn(*args, cwd):
-    env = {k: v for k, v in os.environ.items() if k != "DISPLAY"}  # as on a fresh machine
-    return subprocess.run([sys.executable, "-m", "creativenn", *map(str, args)], cwd=cwd, env=env,
-                          capture_output=True, text=True, timeout=300)
 
 
 @pytest.mark.parametrize("starter", ["network", "line_fit", "cppn", "blank"])

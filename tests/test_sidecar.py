@@ -1,11 +1,11 @@
 """The sidecar: one JSON record per exported frame, the numbers that made it."""
 
 import json
-import subprocess
-import sys
 from pathlib import Path
 
 import pytest
+
+from tests.conftest import creativenn
 
 ROOT = Path(__file__).resolve().parent.parent
 ALL = sorted(p.stem for p in (ROOT / "sketches").glob("*.py"))
@@ -32,10 +32,6 @@ def test_the_records_match_the_sketch_as_it_was_drawn(render, tmp_path):
 
 
 def test_export_sidecar_from_the_command_line_and_a_sketch_without_state(tmp_path):
-    def creativenn(*args):
-        return subprocess.run([sys.executable, "-m", "creativenn", *map(str, args)], cwd=ROOT,
-                              capture_output=True, text=True, timeout=300)
-
     done = creativenn("export", "heavy_ball", "--frames", 5, "--out", tmp_path / "h", "--sidecar")
     assert done.returncode == 0, done.stderr
     lines = (tmp_path / "h" / "heavy_ball.jsonl").read_text().splitlines()

@@ -1,8 +1,6 @@
 """Vector output: SVG files that parse, with one element per drawn edge in the weight's own colour."""
 
 import re
-import subprocess
-import sys
 import xml.etree.ElementTree as ET
 from pathlib import Path
 
@@ -10,6 +8,7 @@ import numpy as np
 
 from creativenn import colors
 from creativenn.layout import diagram_layout, edge_segments
+from tests.conftest import creativenn
 
 ROOT = Path(__file__).resolve().parent.parent
 NS = "{http://www.w3.org/2000/svg}"
@@ -59,10 +58,6 @@ def test_weights_art_svg_has_one_curve_per_weight(render, tmp_path):
 
 
 def test_export_svg_from_the_command_line_and_a_clear_error_where_unsupported(tmp_path):
-    def creativenn(*args):
-        return subprocess.run([sys.executable, "-m", "creativenn", *map(str, args)], cwd=ROOT,
-                              capture_output=True, text=True, timeout=300)
-
     done = creativenn("export", "playground", "--frames", 2, "--out", tmp_path / "p", "--svg")
     assert done.returncode == 0, done.stderr
     assert (tmp_path / "p" / "playground.svg").is_file() and "playground.svg" in done.stderr
