@@ -26,7 +26,7 @@ SURFACE = "ravine"
 BETA = 0.9  # the momentum the starting friction matches: γ = (1 − β) / Δt
 SEED = 0
 KEYS = [("[ ]", "time step Δt smaller / larger"), ("f / g", "friction γ less / more"),
-        ("1 … 9", ", ".join(cnn.surfaces.NAMES)), ("n / click", "a new start (random / here)"),
+        ("1 … 9", "surface: bowl, ravine, saddle, …, booth"), ("n / click", "a new start (random / here)"),
         ("space", "pause / resume"), ("r", "restart"), ("s", "save this frame"), ("h", "help")]
 
 # --- state --------------------------------------------------------------------
