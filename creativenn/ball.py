@@ -168,3 +168,11 @@ class Race:
                 if not (x0 - w <= x <= x1 + w and y0 - h <= y <= y1 + h):
                     self.stopped[name] = "rolled off the map"
             self.steps += 1
+
+    def numbers(self) -> dict:
+        """Where the race stands, as plain numbers: step, and each ball's position, height, |∇f|."""
+        return {"step": self.steps, "surface": self.surface.name,
+                "balls": {name: {"position": ball.position.tolist(), "height": ball.height,
+                                 "gradient_norm": float(np.linalg.norm(ball.gradient)),
+                                 "stopped": self.stopped.get(name)}
+                          for name, ball in self.balls.items()}}

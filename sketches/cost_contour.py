@@ -117,10 +117,7 @@ def draw_legend():
 
 def state() -> dict:
     """This frame's numbers, for ``creativenn export --sidecar``."""
-    return {"step": race.steps, "surface": surface.name,
-            "balls": {name: {"position": ball.position, "height": ball.height,
-                             "gradient_norm": float(np.linalg.norm(ball.gradient))}
-                      for name, ball in race.balls.items()}}
+    return race.numbers()
 
 
 def key_pressed():

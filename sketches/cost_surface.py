@@ -154,10 +154,7 @@ def draw_overlay():
 
 def state() -> dict:
     """This frame's numbers, for ``creativenn export --sidecar``."""
-    return {"step": race.steps, "surface": surface.name,
-            "balls": {name: {"position": ball.position, "height": ball.height,
-                             "gradient_norm": float(np.linalg.norm(ball.gradient))}
-                      for name, ball in race.balls.items()}}
+    return race.numbers()
 
 
 def key_pressed():

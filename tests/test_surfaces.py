@@ -111,3 +111,13 @@ def test_steepness_is_zero_at_a_minimum_and_grows_with_the_slope():
     s = cnn.surface("bowl")
     assert s.steepness(0.0, 0.0) == 0.0
     assert 0 < s.steepness(0.3, 0.0) < s.steepness(1.5, 0.0) < 1
+
+
+def test_a_races_numbers_are_its_balls():
+    race = cnn.Race(cnn.surface("himmelblau"))
+    race.step(5)
+    numbers = race.numbers()
+    assert numbers["step"] == 5 and set(numbers["balls"]) == set(race.balls)
+    adam = numbers["balls"]["adam"]
+    assert adam["position"] == race.balls["adam"].position.tolist()
+    assert adam["height"] == race.balls["adam"].height and adam["stopped"] is None
