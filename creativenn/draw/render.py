@@ -51,6 +51,14 @@ class Rendered:
     error_frame: int | None = None
 
 
+# OpenGL (P2D/P3D) sketches rendered in this process, kept alive for good. When one of their GL
+# objects (a retained mesh, a frame buffer) is garbage-collected, Processing frees it in whatever
+# GL context is current: a later sketch's. The JVM then crashed (SIGSEGV in glDeleteBuffers,
+# seen running landscape after cost_surface in one test process). A process runs one sketch when
+# exporting; tests run many, so this only ever holds a few.
+_OPENGL_SKETCHES: list = []
+
+
 def render(sketch, frames: int, *, seed: int = 0, size=None, every: int = 1,
            on_frame=None, argv=None, svg=None, sidecar=None) -> Rendered:
     """Run ``sketch`` (a .py path) for ``frames`` captured frames, one every ``every`` draws.
@@ -170,6 +178,8 @@ def render(sketch, frames: int, *, seed: int = 0, size=None, every: int = 1,
     finally:
         py5.run_sketch, py5.size, py5.no_loop = real_run, real_size, real_no_loop
         sys.argv, sys.path[:] = saved_argv, saved_path
+    if "py5.P3D" in sketch.read_text() or "py5.P2D" in sketch.read_text():
+        _OPENGL_SKETCHES.append((result.namespace, py5.get_current_sketch()))
     if result.error is None and py5.is_dead_from_error:
         result.error = "the sketch stopped with an error inside py5 (see the messages above)"
     if result.error is None and not result.namespace:

@@ -5,6 +5,13 @@ contour lines as retained shapes (static: 19 ms a frame instead of 198 ms
 rebuilt, see PY5.md), and maps model points to 3D world points with
 ``to_world`` (x right, y away, z up; heights on the surface's log relief).
 
+Shapes are kept for as long as their sketch lives, one pair per surface
+drawn (switching back to a surface reuses its mesh): a shape that is
+garbage-collected has its GL buffers freed in whatever GL context is current
+then, and when that was another sketch's the JVM crashed (glDeleteBuffers,
+seen in the test process, which runs many sketches). See also
+``render._OPENGL_SKETCHES``.
+
 Leaves out: lighting (colour by height reads better than shading here).
 """
 
@@ -15,19 +22,23 @@ import py5
 
 from .. import colors
 from ..contours import contour_segments
+from .base import cache
 
 
 class Terrain3D:
     """``surface`` as a mesh of ``resolution``² points, ``size`` pixels wide and ``height`` tall."""
 
     def __init__(self, surface, resolution: int = 90, size: float = 500.0, height: float = 150.0,
-                 levels: int = 16):
+                 levels: int = 16, sketch=None):
         self.surface, self.size, self.height = surface, float(size), float(height)
         xs, ys, heights = surface.grid(resolution)
         self.low, self.high = float(np.nanmin(heights)), float(np.nanmax(heights))
-        relief = surface.relief(heights, self.low, self.high)
-        self.mesh = self._mesh(xs, ys, heights, relief)
-        self.contours = self._contours(xs, ys, relief, levels)
+        shapes = cache(sketch or py5.get_current_sketch()).setdefault("terrain3d", {})
+        key = (surface.name, surface.bounds, resolution, self.size, self.height, levels, heights.tobytes())
+        if key not in shapes:
+            relief = surface.relief(heights, self.low, self.high)
+            shapes[key] = (self._mesh(xs, ys, heights, relief), self._contours(xs, ys, relief, levels))
+        self.mesh, self.contours = shapes[key]
 
     def to_world(self, x, y, lift: float = 0.0, heights=None):
         """Model point(s) (x, y) → 3D (X, Y, Z): on the surface (or at ``heights``), plus ``lift``."""
