@@ -230,7 +230,7 @@ def draw_settings():
         ("a l o", f"activation {s.activation}   loss {net.loss_name}   optimizer {s.optimizer}"),
         ("+ - b", f"learning rate η {s.learning_rate:g}   batch {s.batch_size or 'all'}"),
         ("[ ] ← → ↑ ↓", f"network {widths}   chosen: {chosen_layer}"),
-        ("v w i", "weights as numbers   save   load      h all keys"),
+        ("v d w i", "weights as numbers   diagram as SVG   save   load      h all keys"),
     ]
     py5.no_stroke()
     py5.fill(*colors.PANEL)
