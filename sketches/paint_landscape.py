@@ -149,7 +149,7 @@ def draw_text():
     label("paint your own landscape", 30, 22, 22)
     label("drag left: dig · drag right: raise · the balls roll downhill (momentum)", 30, 56, 14,
           colors.MUTED)
-    label("θ ← θ − η∇f + β(θ − θ′)", 590, 100, 14, kind="mono")
+    label("θ ← θ − η∇f + β(θ − θ′)", 590, 100, 13, kind="mono")
     label(f"η = {LEARNING_RATE:g}   β = {MOMENTUM:g}", 590, 124, 14, colors.MUTED, kind="mono")
     label(f"brush {brush:.2f}", 590, 160, 14, colors.MUTED, kind="mono")
     label(f"smoothing {SMOOTHING:g} cells", 590, 184, 14, colors.MUTED, kind="mono")
