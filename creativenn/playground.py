@@ -143,7 +143,7 @@ class Playground:
         """How many classes the targets have (1 for a regression)."""
         if self.regression:
             return 1
-        return max(2, self.Y.shape[1]) if self.Y.ndim == 2 and self.Y.shape[1] > 1 else 2
+        return self.Y.shape[1] if self.Y.ndim == 2 and self.Y.shape[1] > 1 else 2
 
     def labels(self) -> np.ndarray:
         """Each point's class number (for a regression, its value)."""
