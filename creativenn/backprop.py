@@ -43,7 +43,7 @@ import numpy as np
 
 from . import activations as activation_functions
 from .checks import as_array
-from .mlp import MLP, RULES
+from .mlp import MLP, RULES, blame_shares
 
 
 @dataclass
@@ -103,11 +103,7 @@ def trace_step(net: MLP, x, target, rule: str = "chain", learning_rate: float = 
     for l in range(len(W)):
         e = errors[l + 1]
         if rule == "proportional":
-            sums, sizes = W[l].sum(axis=1), np.abs(W[l]).sum(axis=1)
-            denominators = np.where(np.abs(sums) >= 1e-6, sums, sizes)
-            shares = np.divide(W[l], denominators[:, None], out=np.zeros_like(W[l]),
-                               where=denominators[:, None] != 0)
-            blame.append(e[:, None] * shares)  # (B2), term by term
+            blame.append(e[:, None] * blame_shares(W[l]))  # (B2), term by term
         else:
             blame.append(e[:, None] * W[l])  # (B3) / the first half of (B4), term by term
         if rule == "chain" or net.activation_of(l + 1) == "softmax":

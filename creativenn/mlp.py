@@ -44,6 +44,22 @@ class Gradients:
     biases: list[np.ndarray]
     loss: float
 
+    def norm(self) -> float:
+        """|∇C|: the length of the whole gradient, every weight and bias together."""
+        return float(np.sqrt(sum(float((g * g).sum()) for g in self.weights + self.biases)))
+
+
+def blame_shares(W: np.ndarray, eps: float = 1e-6) -> np.ndarray:
+    """W_kj / Σ_i W_ki: the share of neuron k's error sent back to input j (B2).
+
+    Where a row's sum is smaller in size than ``eps``, its sum of sizes
+    Σ_i |W_ki| divides instead (shares by weight size); an all-zero row
+    shares nothing.
+    """
+    sums, sizes = W.sum(axis=1), np.abs(W).sum(axis=1)
+    denominators = np.where(np.abs(sums) >= eps, sums, sizes)
+    return np.divide(W, denominators[:, None], out=np.zeros_like(W), where=denominators[:, None] != 0)
+
 
 def epoch_batches(n: int, batch_size: int | None, rng):
     """The rows of each step of one epoch over n samples (G2).
@@ -348,14 +364,7 @@ class MLP:
         for l in range(len(self._W) - 1, -1, -1):
             W = self._W[l]
             if rule == "proportional":
-                sums = W.sum(axis=1)
-                sizes = np.abs(W).sum(axis=1)
-                denominators = np.where(np.abs(sums) >= eps, sums, sizes)
-                shares = np.divide(
-                    W, denominators[:, None], out=np.zeros_like(W),
-                    where=denominators[:, None] != 0,
-                )
-                e = e @ shares  # (B2)
+                e = e @ blame_shares(W, eps)  # (B2)
             else:
                 e = e @ W  # (B3), and the first half of (B4)
                 if rule == "chain" and l:

@@ -175,10 +175,8 @@ def state() -> dict:
     record = {"step": len(runs["sgd"]["path"]) - 1, "directions": directions}
     for name, run in runs.items():
         ab, shown = positions(run)
-        gradients = run["net"].gradients(X, Y)
-        norm = float(np.sqrt(sum((g ** 2).sum() for g in gradients.weights + gradients.biases)))
         record[name] = {"alpha": float(ab[-1, 0]), "beta": float(ab[-1, 1]), "loss": run["losses"][-1],
-                        "gradient_norm": norm, "plane_shows": shown}
+                        "gradient_norm": run["net"].gradients(X, Y).norm(), "plane_shows": shown}
     return record
 
 

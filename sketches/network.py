@@ -138,8 +138,7 @@ def draw_legend():
 def state() -> dict:
     """This frame's numbers, for ``creativenn export --sidecar``."""
     g = net.gradients(X, Y)
-    norm = float(np.sqrt(sum((a ** 2).sum() for a in g.weights + g.biases)))
-    return {"step": steps, "loss": g.loss, "gradient_norm": norm, "learning_rate": learning_rate,
+    return {"step": steps, "loss": g.loss, "gradient_norm": g.norm(), "learning_rate": learning_rate,
             "dataset": dataset, "optimizer": optimizer_name, "parameters": net.parameters()}
 
 

@@ -249,3 +249,10 @@ def test_the_cppn_activations_train_too(activation):
     net = cnn.MLP([2, 8, 1], activation=activation, output_activation="sigmoid", loss="bce", seed=1)
     history = net.fit(X, Y, epochs=1500, optimizer=cnn.Adam(0.05))
     assert history[-1] < 0.05 and net.predict(X).tolist() == [0, 1, 1, 0]
+
+
+def test_the_gradients_norm_is_the_length_of_every_derivative_together():
+    net = cnn.MLP([2, 3, 1], seed=0)
+    g = net.gradients(np.ones((4, 2)), np.zeros((4, 1)))
+    every = np.concatenate([a.ravel() for a in g.weights + g.biases])
+    assert g.norm() == pytest.approx(float(np.linalg.norm(every)))
