@@ -86,23 +86,12 @@ def draw_balls_and_trails():
     py5.hint(py5.DISABLE_DEPTH_TEST)  # seen through the surface's walls: never lost in a pit
     for name, ball in race.balls.items():
         color = colors.OPTIMIZERS[name]
-        trail = terrain.to_world(ball.trail[:, 0], ball.trail[:, 1], lift=2.0)
-        py5.no_fill()
-        py5.stroke(*color)
-        py5.stroke_weight(2.5)
-        py5.begin_shape()
-        py5.vertices(trail.astype(np.float32))
-        py5.end_shape()
+        terrain.draw_trail(terrain.to_world(ball.trail[:, 0], ball.trail[:, 1], lift=2.0), color)
         if name not in race.stopped:
             draw_downhill_arrow(ball)
         X, Y, Z = terrain.to_world(*ball.position, lift=9.0)
         ball_screen[name] = (py5.screen_x(X, Y, Z), py5.screen_y(X, Y, Z))
-        py5.push_matrix()
-        py5.translate(X, Y, Z)
-        py5.no_stroke()
-        py5.fill(*color)
-        py5.sphere(9)
-        py5.pop_matrix()
+        terrain.draw_ball((X, Y, Z), color, 9)
     py5.hint(py5.ENABLE_DEPTH_TEST)
 
 

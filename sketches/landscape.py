@@ -125,18 +125,8 @@ def draw_balls_and_trails():
     for name, run in runs.items():
         ab, _ = positions(run)
         trail = terrain.to_world(ab[:, 0], ab[:, 1], lift=2.0, heights=run["losses"])
-        py5.no_fill()
-        py5.stroke(*colors.OPTIMIZERS[name])
-        py5.stroke_weight(2.5)
-        py5.begin_shape()
-        py5.vertices(trail.astype(np.float32))
-        py5.end_shape()
-        py5.push_matrix()
-        py5.translate(*trail[-1, :2], trail[-1, 2] + 7)
-        py5.no_stroke()
-        py5.fill(*colors.OPTIMIZERS[name])
-        py5.sphere(8)
-        py5.pop_matrix()
+        terrain.draw_trail(trail, colors.OPTIMIZERS[name])
+        terrain.draw_ball(trail[-1] + [0, 0, 7], colors.OPTIMIZERS[name], 8)
     py5.hint(py5.ENABLE_DEPTH_TEST)
 
 

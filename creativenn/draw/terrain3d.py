@@ -55,6 +55,28 @@ class Terrain3D:
         s.shape(self.mesh)
         s.shape(self.contours)
 
+    @staticmethod
+    def draw_trail(points, color, weight: float = 2.5, sketch=None) -> None:
+        """A path through world points (n, 3), as one open shape."""
+        s = sketch or py5.get_current_sketch()
+        s.no_fill()
+        s.stroke(*color)
+        s.stroke_weight(weight)
+        s.begin_shape()
+        s.vertices(np.asarray(points, dtype=np.float32))
+        s.end_shape()
+
+    @staticmethod
+    def draw_ball(point, color, radius: float = 9, sketch=None) -> None:
+        """A sphere at world point (X, Y, Z)."""
+        s = sketch or py5.get_current_sketch()
+        s.push_matrix()
+        s.translate(*(float(v) for v in point))
+        s.no_stroke()
+        s.fill(*color)
+        s.sphere(radius)
+        s.pop_matrix()
+
     def _mesh(self, xs, ys, heights, relief):
         gx, gy = np.meshgrid(xs, ys)
         points = self.to_world(gx, gy, heights=heights)  # (rows, cols, 3)
