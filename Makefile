@@ -50,7 +50,7 @@ run: setup
 	  echo "Look at out/network/network.gif (and network.mp4, frame-0001.png …)."; fi
 
 test: setup
-	$(PY) -m ruff check creativenn sketches tests bench conftest.py
+	$(PY) -m ruff check creativenn sketches tests bench docs assets conftest.py
 	@# JOGL reports its open X connections as a P3D sketch's JVM exits: noise after the summary
 	$(PY) -m pytest 2> >(grep -v '^X11Util' >&2)
 
@@ -81,7 +81,7 @@ gallery: setup
 	  --gif --gif-width 320 --fps 15 -- loop 120
 	cp out/gallery/cppn/cppn.gif docs/gallery/cppn.gif
 	$(PY) -m creativenn export paint_landscape --frames 60 --every 2 --out out/gallery/paint_landscape \
-	  --gif --gif-width 320 --fps 15 -- assets/images/valleys.png
+	  --gif --gif-width 320 --fps 15 -- valleys
 	cp out/gallery/paint_landscape/paint_landscape.gif docs/gallery/paint_landscape.gif
 	$(PY) -c 'from creativenn.cppn import CPPN; from PIL import Image; \
 	  c = CPPN(mix="waves", seed=3, scale=2.5); p = c.poster("out/gallery/cppn-poster-4000.png", 4000, 4000, c.latent_at(0)); \

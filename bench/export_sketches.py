@@ -68,10 +68,11 @@ def renderer(sketch: Path) -> str:
 
 
 def main() -> int:
+    from creativenn import resources
     from creativenn.display import virtual_display
 
     virtual_display()
-    sketches = sorted((ROOT / "sketches").glob("*.py"))
+    sketches = list(resources.sketches().values())
     best: dict[str, float] = {}
     with tempfile.TemporaryDirectory() as folder:
         bares = {}

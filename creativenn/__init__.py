@@ -24,6 +24,7 @@ from . import (
                losses,
                optimizers,
                physics,
+               resources,
                surfaces,
 )
 from .ball import Ball, Race, learning_rate_for
@@ -35,13 +36,14 @@ from .optimizers import SGD, Adam, Momentum, Optimizer, RMSProp
 from .perceptron import Perceptron
 from .surfaces import Surface, surface, surface_from_heights, surface_from_image
 
-__version__ = "0.1.0"
+__version__ = "0.2.0"  # the one place the version is written (pyproject reads it)
 
 __all__ = [
     "MLP", "Gradients", "Perceptron", "LineFit", "least_squares", "cost_grid", "cost_surface",
     "SGD", "Momentum", "RMSProp", "Adam", "Optimizer",
     "Surface", "surface", "surface_from_heights", "surface_from_image", "Ball", "Race", "learning_rate_for",
     "DivergedError", "gradient_check", "numerical_gradient",
-    "activations", "backprop", "basins", "physics", "cppn", "csvdata", "losses", "optimizers", "surfaces",
+    "activations", "backprop", "basins", "physics", "cppn", "csvdata", "losses", "optimizers", "resources",
+    "surfaces",
     "datasets", "landscape",
 ]

@@ -1,10 +1,12 @@
 """The ``creativenn`` command (also ``python -m creativenn``).
 
+    creativenn --version                     creativenn's version, and what it runs on
     creativenn list                          the bundled sketches
     creativenn run SKETCH                    open a sketch in a window
     creativenn export SKETCH --frames N --out DIR [--gif] [--mp4] ...
     creativenn new NAME [--from network|line_fit|cppn|blank]   start a class project
     creativenn demo                          train XOR in the terminal
+    creativenn maths [TAG]                   the course notes (docs/maths.md), or one equation
 
 SKETCH is a path to a py5 sketch or the name of a bundled one (``network``).
 Anything after ``--`` is passed to the sketch as its own arguments.
@@ -28,14 +30,12 @@ from pathlib import Path
 
 import numpy as np
 
-from . import datasets
-from .display import SetupError, has_display, require_java, virtual_display
+from . import __version__, datasets, resources
+from .display import SetupError, has_display, java_major_version, require_java, virtual_display
 from .frames import PNG_NAME, prepare_out_dir
 from .mlp import MLP
 from .optimizers import SGD
 
-SKETCHES = Path(__file__).resolve().parent.parent / "sketches"
-STARTERS = SKETCHES / "starters"  # what `creativenn new` copies: short sketches with CHANGE marks
 # The export worker's JVM has its memory fixed from the start: a 192 MB heap touched at once,
 # and at most 16 MB of direct buffers (py5 hands pixels over in those; they are freed only by
 # a GC, which a roomy heap seldom runs). Measured over 10,000 exported frames (bench/soak.py),
@@ -51,11 +51,6 @@ EXPORT_ENV = {"CREATIVENN_JVM_OPTIONS": EXPORT_JVM, "MALLOC_ARENA_MAX": "2", **S
 
 class UsageError(ValueError):
     """The command was given something it cannot use; the message says what instead."""
-
-
-def bundled_sketches() -> dict[str, Path]:
-    """The sketches that come with creativenn, by name."""
-    return {p.stem: p for p in sorted(SKETCHES.glob("*.py")) if not p.name.startswith("_")}
 
 
 def describe(path: Path) -> str:
@@ -74,7 +69,7 @@ def find_sketch(name: str) -> Path:
         if not path.is_file():
             raise UsageError(f"no sketch file at {path}")
         return path.resolve()
-    sketches = bundled_sketches()
+    sketches = resources.sketches()
     if name not in sketches:
         raise UsageError(
             f"no bundled sketch called {name!r}; choose one of: {', '.join(sketches) or '(none)'} "
@@ -84,7 +79,7 @@ def find_sketch(name: str) -> Path:
 
 
 def cmd_list(_args) -> int:
-    sketches = bundled_sketches()
+    sketches = resources.sketches()
     width = max((len(n) for n in sketches), default=0)
     for name, path in sketches.items():
         print(f"{name:<{width}}  {describe(path)}")
@@ -172,7 +167,7 @@ def cmd_export(args) -> int:
 
 def cmd_new(args) -> int:
     """Write NAME.py from a starter sketch; never over an existing file."""
-    starter = STARTERS / f"{args.template}.py"
+    starter = resources.starters()[args.template]
     path = Path(args.name if args.name.endswith(".py") else f"{args.name}.py")
     if not path.stem.isidentifier():
         raise UsageError(f"{path.stem!r} is not a usable sketch name: use letters, digits and _ "
@@ -189,6 +184,47 @@ def cmd_new(args) -> int:
           f"  creativenn run {path}                                 (a window)\n"
           f"  creativenn export {path} --frames 120 --out out/{path.stem} --gif   (frames and a GIF)")
     return 0
+
+
+def cmd_maths(args) -> int:
+    """The course notes' equations: all their tags and titles, or one whole entry."""
+    entries = resources.course_notes()
+    if args.tag is None:
+        for tag, text in entries.items():
+            print(f"{tag:<4} {text.splitlines()[0]}")
+        print(f"\n  creativenn maths TAG   one of them in full;  all of them: {resources.notes()}")
+        return 0
+    tag = args.tag.strip("()").upper()
+    if tag not in entries:
+        raise UsageError(f"the course notes have no equation {args.tag!r}; they have "
+                         f"{', '.join(entries)} (creativenn maths lists them)")
+    print(f"({tag}) {entries[tag]}")
+    return 0
+
+
+def version_text() -> str:
+    """creativenn's version and what it runs on: Python, numpy, py5 (not imported) and Java."""
+    from importlib.metadata import PackageNotFoundError, version
+
+    try:
+        py5_version = version("py5")
+    except PackageNotFoundError:
+        py5_version = "not installed"
+    major = java_major_version()
+    java = f"Java {major}" if major else "no Java found (py5 needs 17+)"
+    return (f"creativenn {__version__} (Python {sys.version.split()[0]}, numpy {np.__version__}, "
+            f"py5 {py5_version}, {java})")
+
+
+class _PrintVersion(argparse.Action):
+    """``--version``: looks Java up only when asked (``java -version`` takes a moment)."""
+
+    def __init__(self, option_strings, dest, **kwargs):
+        super().__init__(option_strings, dest, nargs=0, **kwargs)
+
+    def __call__(self, parser, namespace, values, option_string=None):
+        print(version_text())
+        parser.exit()
 
 
 def _pass_on_messages(stream) -> None:
@@ -255,6 +291,8 @@ def _size(text: str) -> tuple[int, int]:
 
 def parser() -> argparse.ArgumentParser:
     p = argparse.ArgumentParser(prog="creativenn", description="Neural-network maths you can watch.")
+    p.add_argument("--version", action=_PrintVersion,
+                   help="creativenn's version, and the Python, numpy, py5 and Java it runs on")
     commands = p.add_subparsers(dest="command", required=True)
     commands.add_parser("list", help="list the bundled sketches")
     run = commands.add_parser("run", help="open a sketch in a window")
@@ -277,21 +315,26 @@ def parser() -> argparse.ArgumentParser:
     new = commands.add_parser("new", help="start a class project: write NAME.py from a starter sketch")
     new.add_argument("name", help="the new sketch's file name (NAME or NAME.py)")
     new.add_argument("--from", dest="template", default="network",
-                     choices=sorted(p.stem for p in STARTERS.glob("*.py")),
+                     choices=sorted(resources.starters()),
                      help="the starter to begin from (network)")
     commands.add_parser("demo", help="train XOR in the terminal and watch the loss fall")
+    maths = commands.add_parser("maths", help="the course notes: every equation the code cites, or one")
+    maths.add_argument("tag", nargs="?", help="an equation's tag (F1, B4, G1, …); none: list them all")
     return p
 
 
 def main(argv: list[str] | None = None) -> int:
     argv = sys.argv[1:] if argv is None else list(argv)
     sketch_args = argv[argv.index("--") + 1:] if "--" in argv else []
-    args = parser().parse_args(argv[: len(argv) - len(sketch_args) - ("--" in argv)])
-    args.sketch_args = sketch_args
     commands = {"list": cmd_list, "run": cmd_run, "export": cmd_export, "new": cmd_new,
-                "demo": lambda a: demo()}
+                "demo": lambda a: demo(), "maths": cmd_maths}
     try:
+        args = parser().parse_args(argv[: len(argv) - len(sketch_args) - ("--" in argv)])
+        args.sketch_args = sketch_args
         return commands[args.command](args)
+    except BrokenPipeError:  # `creativenn list | head`: the reader has all it wanted
+        os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())
+        return 0
     except (UsageError, SetupError, OSError) as error:
         print(f"error: {error}", file=sys.stderr)
         return 2

@@ -19,15 +19,15 @@ with their own asset).
 
 from __future__ import annotations
 
-from pathlib import Path
+import zipfile
 
 import numpy as np
 
+from . import resources
 from .checks import positive_int
 from .layout import resample
 
 NAMES = ("xor", "circles", "moons", "spirals", "blobs", "wave", "line", "digits")
-DIGITS = Path(__file__).resolve().parent.parent / "assets" / "data" / "digits.npz"
 
 
 def _noise_level(noise: float) -> float:
@@ -164,8 +164,12 @@ def digits(wide: bool = False, seed: int | None = 0):
     of MNIST and of 3Blue1Brown's network); Y is one-hot (n, 10). Shuffled
     with ``seed``. Made by ``assets/make_digits.py``.
     """
-    with np.load(DIGITS) as data:
-        images, labels = data["images"] / 16.0, data["labels"].astype(int)
+    path = resources.asset("data/digits.npz")
+    try:
+        with np.load(path) as data:
+            images, labels = data["images"] / 16.0, data["labels"].astype(int)
+    except (OSError, ValueError, KeyError, zipfile.BadZipFile) as error:
+        raise resources.MissingFileError("data set data/digits.npz", path, f"is damaged ({error})") from None
     if wide:
         images = resize_images(images, 28)
     rng = np.random.default_rng(seed)

@@ -1,5 +1,8 @@
 """Cost surfaces for the ball to roll on (G1): the classic optimizer test functions.
 
+The tags (F1), (B4), (G1) … name equations of the course notes, docs/maths.md;
+``creativenn maths B4`` prints one.
+
 Each surface gives its height f(x, y) and its exact gradient (∂f/∂x, ∂f/∂y),
 both vectorized over arrays of points, the rectangle worth looking at
 (``bounds``), and its known minima. ``surface(name)`` picks one; build a
@@ -25,6 +28,8 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 import numpy as np
+
+from . import resources
 
 PI = np.pi
 
@@ -303,8 +308,10 @@ def surface_from_image(image, bounds=((-1.0, 1.0), (-1.0, 1.0)), sigma: float = 
                        size: int = 160) -> Surface:
     """A Surface whose height is an image's brightness (dark = low): a path, or an array.
 
-    The image is turned grey and scaled to at most ``size`` cells a side; a
-    file that is not an image raises ValueError saying so.
+    A name with no folder that is not a file here is a bundled image
+    (``"valleys"``, see ``resources.images()``). The image is turned grey and
+    scaled to at most ``size`` cells a side; a file that is missing or not an
+    image raises ValueError saying so.
     """
     if isinstance(image, np.ndarray):
         grey, name = (image.mean(axis=2) if image.ndim == 3 else image.astype(float)), "an image"
@@ -312,10 +319,13 @@ def surface_from_image(image, bounds=((-1.0, 1.0), (-1.0, 1.0)), sigma: float = 
         from PIL import Image, UnidentifiedImageError  # only when reading a file
 
         try:
+            image = resources.image(image)
             with Image.open(image) as picture:
                 picture = picture.convert("L")
                 picture.thumbnail((size, size))
                 grey, name = np.asarray(picture, dtype=float), Path(image).name
+        except FileNotFoundError as error:
+            raise ValueError(str(error)) from None
         except (OSError, UnidentifiedImageError) as error:
             raise ValueError(f"{image}: not an image this can read ({error}); use a PNG or JPEG") from None
     return surface_from_heights(grey / 255.0, bounds, sigma, name=name)

@@ -6,7 +6,8 @@ lines. The balls are gradient descent with momentum, θ ← θ − η ∇f(θ) +
 β (θ − θ_prev), on the slopes of your field (the gradient of the smoothed
 heights): they settle in the valleys you dig, and a ridge you raise splits
 their ways. Give an image on the command line and its brightness becomes
-the height (dark is low): ``creativenn run paint_landscape -- photo.png``.
+the height (dark is low): ``creativenn run paint_landscape -- photo.png``,
+or ``-- valleys`` for the image that comes with creativenn.
 
 Keys: drag left dig · drag right raise · [ ] brush smaller / larger ·
 b new balls · c flatten · space pause · s save a frame · h help.

@@ -4,8 +4,10 @@ from pathlib import Path
 
 import pytest
 
+from creativenn import resources
+
 ROOT = Path(__file__).resolve().parent.parent
-ALL = sorted(p.stem for p in (ROOT / "sketches").glob("*.py"))
+ALL = sorted(resources.sketches())  # the bundled sketches, as the command finds them
 KEYS = [*" rs+=-_hdbnoaqcxkltvwi[],.123456789mzfgN", "up", "down", "left", "right", "p", "a", "b", " "]
 HOOK = '''
 _sketch_draw = draw

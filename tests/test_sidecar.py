@@ -5,10 +5,11 @@ from pathlib import Path
 
 import pytest
 
+from creativenn import resources
 from tests.conftest import creativenn
 
 ROOT = Path(__file__).resolve().parent.parent
-ALL = sorted(p.stem for p in (ROOT / "sketches").glob("*.py"))
+ALL = sorted(resources.sketches())  # the bundled sketches, as the command finds them
 
 
 @pytest.mark.parametrize("name", ALL)

@@ -5,11 +5,11 @@ from pathlib import Path
 import numpy as np
 import pytest
 
-from creativenn import colors
+from creativenn import colors, resources
 from tests.conftest import near
 
 SKETCHES = Path(__file__).resolve().parent.parent / "sketches"
-ALL = sorted(p.stem for p in SKETCHES.glob("*.py"))
+ALL = sorted(resources.sketches())  # the bundled sketches, as the command finds them
 
 
 @pytest.mark.parametrize("name", ALL)

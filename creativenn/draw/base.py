@@ -7,16 +7,16 @@ sketch, in class mode the ``self`` of the method that called them (or pass
 
 from __future__ import annotations
 
+import functools
 import sys
-from pathlib import Path
 
 import numpy as np
 import py5
+from PIL import ImageFont
 
-from .. import colors
+from .. import colors, resources
 
-ASSETS = Path(__file__).resolve().parents[2] / "assets"
-FONTS = {"sans": ASSETS / "fonts" / "DejaVuSans.ttf", "mono": ASSETS / "fonts" / "DejaVuSansMono.ttf"}
+FONTS = {"sans": "fonts/DejaVuSans.ttf", "mono": "fonts/DejaVuSansMono.ttf"}  # inside assets/
 
 
 def cache(sketch) -> dict:
@@ -61,8 +61,24 @@ def font(size: float, kind: str = "sans", sketch=None):
     fonts = cache(s)
     key = ("font", kind, round(size))
     if key not in fonts:
-        fonts[key] = s.create_font(str(FONTS[kind]), round(size))
+        fonts[key] = s.create_font(font_file(kind), round(size))
     return fonts[key]
+
+
+@functools.cache
+def font_file(kind: str = "sans") -> str:
+    """The path of a bundled font, checked once: a missing or damaged file is named, with the cure.
+
+    Processing itself would print a Java stack trace for a damaged font and
+    draw no text; Pillow reads the file first and says what is wrong.
+    """
+    path = resources.asset(FONTS[kind])
+    try:
+        with open(path, "rb") as file:  # a file, not a name: Pillow would look for a system font of that name
+            ImageFont.truetype(file, 12)
+    except OSError as error:
+        raise resources.MissingFileError(f"font {FONTS[kind]}", path, f"is damaged ({error})") from None
+    return str(path)
 
 
 def label(text: str, x: float, y: float, size: float = 14, color=colors.INK, *,
