@@ -1,5 +1,8 @@
 """One training step of creativenn's MLP against a plain numpy loop doing the same maths.
 
+The tags (F1), (B4), (G1) … name equations of the course notes, docs/maths.md;
+``creativenn maths B4`` prints one.
+
 Both sides do the same work per step: the forward pass (F1), the loss,
 backpropagation (B4) and a plain SGD update (G1), on the same data and the
 same starting weights, timed side by side in this one run (interleaved

@@ -1,5 +1,8 @@
 """Activation functions σ and their slopes σ', the squashing step of (F1).
 
+The tags (F1), (B4), (G1) … name equations of the course notes, docs/maths.md;
+``creativenn maths B4`` prints one.
+
 Each activation is a small object with two vectorized methods:
 
 - ``value(z)``: σ(z), applied element by element (softmax: along each row);

@@ -1,5 +1,8 @@
 """One training step taken apart, stage by stage: what the backprop sketch animates.
 
+The tags (F1), (B4), (G1) … name equations of the course notes, docs/maths.md;
+``creativenn maths B4`` prints one.
+
 ``trace_step`` runs one sample through a network and keeps every number a
 picture of that step needs: the signal each edge carries forward
 (W_kj a_j, F1), the output error (B1), the blame each edge carries back

@@ -1,5 +1,8 @@
 """A ball rolling down a cost surface: gradient descent seen as motion (G1).
 
+The tags (F1), (B4), (G1) … name equations of the course notes, docs/maths.md;
+``creativenn maths B4`` prints one.
+
 The ball's position is the parameter vector θ = (x, y); each ``step`` asks the
 surface for the gradient there and lets the optimizer move the ball, so the
 ball *is* the optimizer, and its trail is the path descent takes.

@@ -1,5 +1,8 @@
 """Basins of attraction: where does descent end, from every start at once?
 
+The tags (F1), (B4), (G1) … name equations of the course notes, docs/maths.md;
+``creativenn maths B4`` prints one.
+
 Thousands of balls start on a grid over a surface and all descend together,
 one vectorized optimizer step for all of them (the rules of
 ``creativenn.optimizers``, applied to an (n, 2) array of positions). Each

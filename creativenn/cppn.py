@@ -1,5 +1,8 @@
 """A compositional pattern-producing network (CPPN): a random network that paints.
 
+The tags (F1), (B4), (G1) … name equations of the course notes, docs/maths.md;
+``creativenn maths B4`` prints one.
+
 Every pixel's coordinates go through one random network, all pixels at
 once: the inputs are (x, y), the distance from the centre r = √(x² + y²)
 and a latent point (z₁, z₂); each hidden neuron has its own activation,

@@ -1,5 +1,8 @@
 """Checking backpropagation against the definition of a derivative.
 
+The tags (F1), (B4), (G1) … name equations of the course notes, docs/maths.md;
+``creativenn maths B4`` prints one.
+
 Each parameter is nudged by ±ε and the loss's change measured:
 ``∂C/∂θ ≈ (C(θ + ε) − C(θ − ε)) / 2ε`` (central differences, error O(ε²)).
 Backprop (B4) should agree with it to many digits; if it does not, the

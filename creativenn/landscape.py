@@ -1,5 +1,8 @@
 """A 2-D slice of a network's loss landscape, and training paths projected onto it.
 
+The tags (F1), (B4), (G1) … name equations of the course notes, docs/maths.md;
+``creativenn maths B4`` prints one.
+
 A network's loss lives over all its parameters θ at once; to look at it,
 take a plane through weight space, θ(α, β) = θ₀ + α d₁ + β d₂, and compute
 the loss at every (α, β) of a grid. With d₁, d₂ the two main directions (PCA)

@@ -1,5 +1,8 @@
 """Fitting a line y = m x + c by gradient descent (G3), and the closed form.
 
+The tags (F1), (B4), (G1) … name equations of the course notes, docs/maths.md;
+``creativenn maths B4`` prints one.
+
 The cost is the mean squared error over the points,
 ``C(m, c) = 1/N Σ (m x_i + c − y_i)²``, with
 ``∂C/∂m = 2/N Σ (m x_i + c − y_i) x_i`` and ``∂C/∂c = 2/N Σ (m x_i + c − y_i)``.

@@ -1,5 +1,8 @@
 """Cost functions: one number for "how wrong" (C1–C4).
 
+The tags (F1), (B4), (G1) … name equations of the course notes, docs/maths.md;
+``creativenn maths B4`` prints one.
+
 Each loss is written per element as ℓ(a, y) and averaged the way PyTorch's
 losses do by default: over every output of every sample for ``mse``,
 ``half_mse``, ``mae`` and ``bce``; over samples only for ``cross_entropy``

@@ -1,5 +1,8 @@
 """The multilayer perceptron: forward pass (F1), backpropagation (B4), one step (G1).
 
+The tags (F1), (B4), (G1) … name equations of the course notes, docs/maths.md;
+``creativenn maths B4`` prints one.
+
 ``weights[l]`` is shaped (n_out, n_in), the matrix W of layer l+1 in
 ``a_l = σ(W_l a_{l-1} + b_l)``: row k holds the weights into neuron k.
 ``biases[l]`` is (n_out,). Batches are rows, ``X`` is (n_samples, n_inputs);

@@ -1,5 +1,8 @@
 """Optimizers: the rule that turns a gradient into a step (G1), simplest first.
 
+The tags (F1), (B4), (G1) … name equations of the course notes, docs/maths.md;
+``creativenn maths B4`` prints one.
+
 Each optimizer updates a list of parameter arrays in place from a matching
 list of gradients, ``optimizer.step(params, grads)``, and keeps whatever it
 remembers between steps (velocity, running averages, step count) inside
@@ -126,7 +129,7 @@ class SGD(Optimizer):
 
 
 class Momentum(Optimizer):
-    """Heavy ball:  v ← μ v + g,  θ ← θ − η v   (torch.optim.SGD with momentum).
+    """Heavy ball:  v ← μ v + g,  θ ← θ − η v   (G5; torch.optim.SGD with momentum).
 
     The velocity v remembers past gradients, so steps grow along a steady
     slope and cancel across a zig-zag ravine. On the first step v = g.
@@ -147,7 +150,7 @@ class Momentum(Optimizer):
 
 
 class RMSProp(Optimizer):
-    """v ← α v + (1 − α) g²,  θ ← θ − η g / (√v + ε)   (torch.optim.RMSprop).
+    """v ← α v + (1 − α) g²,  θ ← θ − η g / (√v + ε)   (G6; torch.optim.RMSprop).
 
     Each parameter's step is divided by its own recent gradient size, so
     steep and flat directions move at similar speeds.
@@ -168,7 +171,7 @@ class RMSProp(Optimizer):
 
 
 class Adam(Optimizer):
-    """Momentum and RMSProp together, bias-corrected   (torch.optim.Adam).
+    """Momentum and RMSProp together, bias-corrected   (G7; torch.optim.Adam).
 
     m ← β₁ m + (1 − β₁) g,  v ← β₂ v + (1 − β₂) g²,
     θ ← θ − η m̂ / (√v̂ + ε)  with  m̂ = m / (1 − β₁ᵗ),  v̂ = v / (1 − β₂ᵗ).

@@ -1,5 +1,8 @@
 """The perceptron: one neuron with a step activation and its learning rule (P1).
 
+The tags (F1), (B4), (G1) … name equations of the course notes, docs/maths.md;
+``creativenn maths B4`` prints one.
+
 ``guess = sign(w · x + b)``; learn one sample at a time with
 ``w ← w + η (target − guess) x`` and ``b ← b + η (target − guess)``. It
 separates classes that a straight line (a plane) can separate, and for two

@@ -1,4 +1,7 @@
-"""The heavy ball for real: x'' = −∇f(x) − γ x', and the momentum method it becomes.
+"""The heavy ball for real: x'' = −∇f(x) − γ x', and the momentum method it becomes (G8).
+
+The tags (F1), (B4), (G1) … name equations of the course notes, docs/maths.md;
+``creativenn maths B4`` prints one.
 
 A ball of unit mass on a cost surface f feels the slope, −∇f, and a friction
 −γ x' against its velocity. ``HeavyBall`` follows that motion closely (RK4

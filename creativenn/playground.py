@@ -1,5 +1,8 @@
 """The playground's world in plain numbers: data, a network built from settings, training.
 
+The tags (F1), (B4), (G1) … name equations of the course notes, docs/maths.md;
+``creativenn maths B4`` prints one.
+
 ``Playground`` holds the points (generated, clicked in or loaded from CSV),
 which of them are held out for testing, a network built from ``Settings``
 and its optimizer, and the train and test loss after every frame. The

@@ -9,6 +9,9 @@ between the exact chain rule (B4), the course's "blame shared by weight"
 (B2) and its transpose approximation (B3): the table at the bottom shows
 each hidden neuron's blame under all three, and how far their updates agree.
 
+Equations are cited by tag, like (G1): see docs/maths.md, or run
+``creativenn maths G1``.
+
 Keys: space next stage (stops the timer) · a play on a timer · b backward rule ·
 n next sample · r reset · + / - learning rate · s save a frame · h help.
 """

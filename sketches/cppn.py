@@ -8,6 +8,9 @@ activation: sin paints waves, gaussian bumps, abs mirrors, tanh soft edges.
 The latent point circles, so the picture morphs and comes back: exporting
 LOOP_FRAMES frames gives a seamless loop (``-- loop 120`` sets another length).
 
+Equations are cited by tag, like (G1): see docs/maths.md, or run
+``creativenn maths G1``.
+
 Keys: m activation mix · n / N next / previous seed · [ ] fewer / more layers ·
 , . fewer / more neurons a layer · + / - more / less detail · z zoom ·
 p poster (4000 × 4000 PNG) · space pause · r reset · s save a frame · h help.

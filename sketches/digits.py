@@ -7,6 +7,9 @@ weights: orange negative, blue positive. As training runs, the guesses
 become right and sure. Run with ``--wide`` for 28×28 inputs (784-16-16-10,
 12,960 edges).
 
+Equations are cited by tag, like (G1): see docs/maths.md, or run
+``creativenn maths G1``.
+
 Keys: space pause/resume · r reset · + / - learning rate · s save a frame · h help.
 """
 

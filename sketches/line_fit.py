@@ -9,6 +9,9 @@ descent took, × the least-squares answer. Drag a point on the left and the
 whole bowl moves while the line chases it. Batch descent rolls smoothly;
 stochastic descent, one point per step, staggers (ringed: its points).
 
+Equations are cited by tag, like (G1): see docs/maths.md, or run
+``creativenn maths G1``.
+
 Keys: b batch · s stochastic · m mini-batch · q squares on/off · drag a point: move it ·
 drag on the map: a new start · space pause/resume · r restart · + / - learning rate ·
 p save a frame · h help.

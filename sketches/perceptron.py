@@ -6,6 +6,9 @@ frame it guesses one point (ringed), sign(w · x + b); if wrong, it nudges
 its weights, w ← w + η (target − guess) x, and its line jumps. Crossed-out
 points are the ones it still gets wrong.
 
+Equations are cited by tag, like (G1): see docs/maths.md, or run
+``creativenn maths G1``.
+
 Keys: space pause/resume · r reset · + / - learning rate · s save a frame · h help.
 """
 

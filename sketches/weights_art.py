@@ -8,6 +8,9 @@ history of training layers up like a long exposure: weights that changed
 sign leave both colours. Neurons breathe, lit by their activation for the
 sample passing through.
 
+Equations are cited by tag, like (G1): see docs/maths.md, or run
+``creativenn maths G1``.
+
 Keys: space pause/resume · r reset · c clear the history · + / - learning rate ·
 d save the curves as SVG (for a plotter) · s save a frame · h help.
 """

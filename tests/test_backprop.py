@@ -1,4 +1,8 @@
-"""One traced training step: the numbers the backprop sketch shows are the network's own."""
+"""One traced training step: the numbers the backprop sketch shows are the network's own.
+
+The tags (F1), (B4), (G1) … name equations of the course notes, docs/maths.md;
+``creativenn maths B4`` prints one.
+"""
 
 import numpy as np
 import pytest

@@ -1,4 +1,4 @@
-"""The worked examples of the course notes (../shared/MATHS.md), checked."""
+"""The worked examples of the course notes (docs/maths.md: B5, B6, G2–G4), checked."""
 
 import numpy as np
 import pytest

@@ -1,4 +1,8 @@
-"""The MLP's contract: shapes, errors for drawing, saving, bad input, divergence."""
+"""The MLP's contract: shapes, errors for drawing, saving, bad input, divergence.
+
+The tags (F1), (B4), (G1) … name equations of the course notes, docs/maths.md;
+``creativenn maths B4`` prints one.
+"""
 
 import subprocess
 import sys
