@@ -1,11 +1,14 @@
-"""pytest start-up: a display for py5 before anything imports it (doctests of creativenn.draw too).
+"""pytest start-up: Java and a display for py5 before anything imports it (doctests of creativenn.draw too).
 
-With no display, Xvfb is started for the session (creativenn.display does the same for exports).
+The Java is the one creativenn chooses (creativenn.java: the user's JAVA_HOME, else the runtime
+creativenn brings, else the system's); with no display, Xvfb is started for the session
+(creativenn.display does the same for exports).
 """
 
 from creativenn.display import virtual_display
+from creativenn.java import use_java
 
 
 def pytest_configure(config):
+    use_java()
     virtual_display()
-

@@ -6,6 +6,7 @@
     creativenn export SKETCH --frames N --out DIR [--gif] [--mp4] ...
     creativenn new NAME [--from network|line_fit|cppn|blank]   start a class project
     creativenn demo                          train XOR in the terminal
+    creativenn doctor                        check this machine: Java, display, test frames, …
     creativenn maths [TAG]                   the course notes (docs/maths.md), or one equation
 
 SKETCH is a path to a py5 sketch or the name of a bundled one (``network``).
@@ -30,11 +31,13 @@ from pathlib import Path
 
 import numpy as np
 
-from . import __version__, datasets, resources
-from .display import SetupError, has_display, java_major_version, require_java, virtual_display
+from . import __version__, datasets, doctor, resources
+from .display import SetupError, has_display, virtual_display
 from .frames import PNG_NAME, prepare_out_dir
+from .java import find_java, use_java
 from .mlp import MLP
 from .optimizers import SGD
+from .worker import NO_PY5
 
 # The export worker's JVM has its memory fixed from the start: a 192 MB heap touched at once,
 # and at most 16 MB of direct buffers (py5 hands pixels over in those; they are freed only by
@@ -96,7 +99,7 @@ def cmd_run(args) -> int:
             "  or run on a virtual screen:  "
             f"xvfb-run -s '-screen 0 1920x1080x24' creativenn run {args.sketch}"
         )
-    require_java()
+    use_java()
     os.execve(sys.executable, [sys.executable, str(sketch), *args.sketch_args],
               {**os.environ, **SKETCH_ENV})
     return 0  # not reached
@@ -116,9 +119,9 @@ def cmd_export(args) -> int:
     stale = sorted(out.glob("frame-[0-9][0-9][0-9][0-9].png"))
     for path in stale:
         path.unlink()
-    require_java()
+    use_java()
     virtual_display()
-    command = [sys.executable, "-m", "creativenn.draw.render", str(sketch), "--frames",
+    command = [sys.executable, "-m", "creativenn.worker", str(sketch), "--frames",
                str(args.frames), "--out", str(out), "--seed", str(args.seed), "--every",
                str(args.every), "--fps", str(args.fps)]
     if args.size:
@@ -146,6 +149,8 @@ def cmd_export(args) -> int:
                 done = message
     code = worker.wait()
     bar.finish()
+    if done is None and code == NO_PY5:
+        return 2  # the worker said why py5 could not start
     if done is None:
         print(f"error: the export stopped unexpectedly (exit code {code}); frames written so far "
               f"are kept in {out}/", file=sys.stderr)
@@ -210,10 +215,12 @@ def version_text() -> str:
         py5_version = version("py5")
     except PackageNotFoundError:
         py5_version = "not installed"
-    major = java_major_version()
-    java = f"Java {major}" if major else "no Java found (py5 needs 17+)"
+    try:
+        java = str(find_java())
+    except SetupError as error:
+        java = "no usable Java: " + str(error).splitlines()[0]
     return (f"creativenn {__version__} (Python {sys.version.split()[0]}, numpy {np.__version__}, "
-            f"py5 {py5_version}, {java})")
+            f"py5 {py5_version})\n{java}")
 
 
 class _PrintVersion(argparse.Action):
@@ -318,6 +325,8 @@ def parser() -> argparse.ArgumentParser:
                      choices=sorted(resources.starters()),
                      help="the starter to begin from (network)")
     commands.add_parser("demo", help="train XOR in the terminal and watch the loss fall")
+    doctor = commands.add_parser("doctor", help="check what sketches need here (Java, display, test frames)")
+    doctor.add_argument("--no-frames", action="store_true", help="skip the test frames (no JVM started)")
     maths = commands.add_parser("maths", help="the course notes: every equation the code cites, or one")
     maths.add_argument("tag", nargs="?", help="an equation's tag (F1, B4, G1, …); none: list them all")
     return p
@@ -327,7 +336,8 @@ def main(argv: list[str] | None = None) -> int:
     argv = sys.argv[1:] if argv is None else list(argv)
     sketch_args = argv[argv.index("--") + 1:] if "--" in argv else []
     commands = {"list": cmd_list, "run": cmd_run, "export": cmd_export, "new": cmd_new,
-                "demo": lambda a: demo(), "maths": cmd_maths}
+                "demo": lambda a: demo(), "maths": cmd_maths,
+                "doctor": lambda a: doctor.report(doctor.findings(frames=not a.no_frames))}
     try:
         args = parser().parse_args(argv[: len(argv) - len(sketch_args) - ("--" in argv)])
         args.sketch_args = sketch_args

@@ -1,9 +1,9 @@
-"""A screen for py5, and Java for it: what the runner checks before any sketch starts.
+"""A screen for py5: what the runner checks before any sketch starts (Java: ``creativenn.java``).
 
-py5 runs Processing on Java 17+, and cannot even be imported without an X
-display. On a machine with no screen (a server, CI) ``virtual_display()``
-starts Xvfb, a virtual screen, with 24-bit colour (at 8 bits P2D/P3D draw
-nothing; at 16 colours come out quantised), and stops it on exit.
+py5 cannot even be imported without an X display. On a machine with no
+screen (a server, CI) ``virtual_display()`` starts Xvfb, a virtual screen,
+with 24-bit colour (at 8 bits P2D/P3D draw nothing; at 16 colours come out
+quantised), and stops it on exit.
 
 Leaves out: Wayland-only desktops without XWayland, and macOS, where py5
 has its own rules (blocking run_sketch, JAVA2D-only helpers).
@@ -13,9 +13,9 @@ from __future__ import annotations
 
 import atexit
 import os
-import re
 import shutil
 import subprocess
+import sys
 import tempfile
 
 
@@ -23,38 +23,9 @@ class SetupError(RuntimeError):
     """Something outside Python that sketches need is missing; the message says how to get it."""
 
 
-def java_major_version() -> int | None:
-    """The major version of ``java`` on the PATH (8, 11, 17, 21, …), or None if there is none."""
-    java = shutil.which("java")
-    if java is None:
-        return None
-    try:
-        out = subprocess.run([java, "-version"], capture_output=True, text=True, timeout=30)
-    except (OSError, subprocess.SubprocessError):
-        return None
-    match = re.search(r'version "(\d+)(?:\.(\d+))?', out.stderr + out.stdout)
-    if not match:
-        return None
-    major = int(match.group(1))
-    return int(match.group(2) or 0) if major == 1 else major  # "1.8.0" is Java 8
-
-
-def require_java() -> None:
-    """Raise SetupError, saying how to install it, unless Java 17+ is on the PATH."""
-    major = java_major_version()
-    if major is None or major < 17:
-        found = "no java on the PATH" if major is None else f"Java {major}"
-        raise SetupError(
-            f"py5 needs Java 17 or newer, and this machine has {found}. Install it:\n"
-            "  Debian/Ubuntu: sudo apt-get install openjdk-17-jre\n"
-            "  macOS:         brew install openjdk@17\n"
-            "  other:         https://adoptium.net (then check: java -version)"
-        )
-
-
 def has_display() -> bool:
-    """Whether this process can open windows (an X display is set)."""
-    return bool(os.environ.get("DISPLAY"))
+    """Whether this process can open windows: always on macOS and Windows; with X, when DISPLAY is set."""
+    return sys.platform in ("darwin", "win32") or bool(os.environ.get("DISPLAY"))
 
 
 def virtual_display(width: int = 1920, height: int = 1080) -> subprocess.Popen | None:

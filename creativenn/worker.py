@@ -1,0 +1,26 @@
+"""The export worker: ``python -m creativenn.worker SKETCH --frames N --out DIR …``.
+
+``creativenn export`` starts it in a process of its own (a long export's
+memory goes away with it). It is ``creativenn.draw.render``'s command line,
+imported here so that a Java or display problem met while py5 starts is said
+in one message, with py5's own report on Java, and no stack trace.
+"""
+
+import sys
+
+from .display import SetupError
+
+NO_PY5 = 3  # the exit code that says py5 could not start (creativenn export reads it)
+
+
+def main() -> int:
+    try:
+        from .draw.render import main as render
+    except SetupError as error:
+        print(f"error: {error}", file=sys.stderr)
+        return NO_PY5
+    return render()
+
+
+if __name__ == "__main__":
+    sys.exit(main())
