@@ -156,11 +156,14 @@ def cmd_export(args) -> int:
               f"are kept in {out}/", file=sys.stderr)
         return 1
     written = done["frames"]
-    if done["error"]:
+    if done["error"] and done["error"].startswith("Traceback"):
         where = f" at frame {done['error_frame']}" if done.get("error_frame") else ""
         print(f"\nerror: {sketch.name} raised an error{where}:\n\n{done['error']}\n", file=sys.stderr)
         print(f"{written} frame{'s' * (written != 1)} written before it are kept in {out}/",
               file=sys.stderr)
+        return 1
+    if done["error"]:
+        print(f"\nerror: {done['error']}; {written} of {args.frames} frames are in {out}/", file=sys.stderr)
         return 1
     seconds = time.perf_counter() - start
     print(f"{written} frames in {out}/ ({PNG_NAME.format(1)} … {PNG_NAME.format(written)}), "

@@ -30,6 +30,7 @@ import os
 import random
 import runpy
 import sys
+import threading
 import traceback
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -57,6 +58,7 @@ class Rendered:
 # seen running landscape after cost_surface in one test process). A process runs one sketch when
 # exporting; tests run many, so this only ever holds a few.
 _OPENGL_SKETCHES: list = []
+STOP_SECONDS = 120  # how long py5 may take to stop a sketch after its last frame (seconds, on a busy machine)
 
 
 def render(sketch, frames: int, *, seed: int = 0, size=None, every: int = 1,
@@ -102,13 +104,22 @@ def render(sketch, frames: int, *, seed: int = 0, size=None, every: int = 1,
             result.error, result.error_frame = error, result.frames + 1
             py5.exit_sketch()
 
+        def failed() -> str:
+            """What the sketch's own code raised: its traceback, or what sys.exit() said."""
+            kind, error, _ = sys.exc_info()
+            if kind is SystemExit:
+                code = "" if error.code is None else repr(error.code)
+                return (f"{sketch.name} called sys.exit({code}) "
+                        f"after {result.frames} of {frames} frames")
+            return _user_traceback(sketch)
+
         def setup():
             _seed_everything(seed, namespace)
             try:
                 if user_setup is not None:
                     user_setup()
-            except Exception:  # noqa: BLE001 - reported to the user with its traceback
-                stop(_user_traceback(sketch))
+            except BaseException:  # noqa: BLE001 - reported to the user, sys.exit() too (py5 would hang)
+                stop(failed())
                 return
             py5.frame_rate(1000)
 
@@ -118,8 +129,8 @@ def render(sketch, frames: int, *, seed: int = 0, size=None, every: int = 1,
                 return
             try:
                 user_draw()
-            except Exception:  # noqa: BLE001
-                stop(_user_traceback(sketch))
+            except BaseException:  # noqa: BLE001
+                stop(failed())
                 return
             draws += 1
             if draws % every:
@@ -128,8 +139,8 @@ def render(sketch, frames: int, *, seed: int = 0, size=None, every: int = 1,
             if records is not None:
                 try:
                     write_record()
-                except Exception:  # noqa: BLE001
-                    stop(_user_traceback(sketch))
+                except BaseException:  # noqa: BLE001
+                    stop(failed())
                     return
             if on_frame is not None:
                 try:
@@ -141,8 +152,8 @@ def render(sketch, frames: int, *, seed: int = 0, size=None, every: int = 1,
                 if svg is not None:
                     try:
                         namespace["save_svg"](svg)
-                    except Exception:  # noqa: BLE001
-                        stop(_user_traceback(sketch))
+                    except BaseException:  # noqa: BLE001
+                        stop(failed())
                         return
                 py5.exit_sketch()
 
@@ -153,11 +164,28 @@ def render(sketch, frames: int, *, seed: int = 0, size=None, every: int = 1,
             records.write(json.dumps(record, default=_plain) + "\n")
 
         functions.update(setup=setup, draw=draw)
+        # py5's run_sketch(block=True) can return before the sketch has even started on a busy
+        # machine (it waits only for a surface that exists by then), and waits at most 1 s for the
+        # shutdown: the next render then found "Sketch is already running". Wait for py5's own
+        # shutdown call instead, which comes after the last frame, an exit or an error.
+        stopped = threading.Event()
+        current = py5.get_current_sketch()
+        py5_shutdown = current._shutdown
+
+        def shutdown():
+            try:
+                py5_shutdown()
+            finally:
+                stopped.set()
+
+        current._shutdown = shutdown
         run = eval(  # noqa: S307 - called from a frame whose globals are the sketch's, as py5 expects
             "lambda run, functions: run(block=True, sketch_functions=functions)", namespace
         )
         try:
             run(real_run, functions)
+            if not stopped.wait(STOP_SECONDS):
+                result.error = result.error or f"py5 did not stop {sketch.name} within {STOP_SECONDS} s"
         finally:
             if records is not None:
                 records.close()
@@ -171,8 +199,9 @@ def render(sketch, frames: int, *, seed: int = 0, size=None, every: int = 1,
     sys.path.insert(0, str(sketch.parent))
     try:
         runpy.run_path(str(sketch), run_name="__main__")
-    except SystemExit:
-        pass
+    except SystemExit as ended:
+        if ended.code not in (None, 0) and result.error is None:
+            result.error = f"{sketch.name} called sys.exit({ended.code!r}) before any frame"
     except Exception:  # noqa: BLE001 - the sketch's top-level code raised
         result.error = _user_traceback(sketch)
     finally:
@@ -184,6 +213,10 @@ def render(sketch, frames: int, *, seed: int = 0, size=None, every: int = 1,
         result.error = "the sketch stopped with an error inside py5 (see the messages above)"
     if result.error is None and not result.namespace:
         result.error = f"{sketch.name} never called py5.run_sketch(): is it a py5 sketch?"
+    if result.error is None and result.frames < frames:
+        result.error = (f"{sketch.name} ended itself (exit_sketch()) after {result.frames} of {frames} "
+                        "frames")
+        result.error_frame = None
     return result
 
 
