@@ -21,8 +21,10 @@ from __future__ import annotations
 
 import argparse
 import ast
+import contextlib
 import json
 import os
+import signal
 import subprocess
 import sys
 import threading
@@ -37,6 +39,7 @@ from .frames import PNG_NAME, prepare_out_dir
 from .java import find_java, use_java
 from .mlp import MLP
 from .optimizers import SGD
+from .outdir import ExportFolder
 from .worker import NO_PY5
 
 # The export worker's JVM has its memory fixed from the start: a 192 MB heap touched at once,
@@ -116,39 +119,49 @@ def cmd_export(args) -> int:
     if not args.fps > 0:
         raise UsageError(f"--fps must be positive, got {args.fps}")
     out = prepare_out_dir(args.out)
-    stale = sorted(out.glob("frame-[0-9][0-9][0-9][0-9].png"))
-    for path in stale:
-        path.unlink()
-    use_java()
-    virtual_display()
-    command = [sys.executable, "-m", "creativenn.worker", str(sketch), "--frames",
-               str(args.frames), "--out", str(out), "--seed", str(args.seed), "--every",
-               str(args.every), "--fps", str(args.fps)]
-    if args.size:
-        command += ["--size", f"{args.size[0]}x{args.size[1]}"]
-    for flag in ("gif", "mp4", "svg", "sidecar"):
-        command += [f"--{flag}"] * getattr(args, flag)
-    command += ["--gif-width", str(args.gif_width)]
-    read_end, write_end = os.pipe()
-    command += ["--progress-fd", str(write_end)]
-    if args.sketch_args:
-        command += ["--", *args.sketch_args]
-    print(f"exporting {sketch.stem}: {args.frames} frames to {out}/"
-          + (f" (replacing {len(stale)} frames of an earlier export)" if stale else ""), file=sys.stderr)
-    worker = subprocess.Popen(command, pass_fds=(write_end,), stderr=subprocess.PIPE, text=True,
-                              env={**os.environ, **EXPORT_ENV})
-    os.close(write_end)
-    threading.Thread(target=_pass_on_messages, args=(worker.stderr,), daemon=True).start()
-    done, bar, start = None, ProgressBar(args.frames), time.perf_counter()
-    with os.fdopen(read_end) as progress:
-        for line in progress:
-            message = json.loads(line)
-            if "frame" in message:
-                bar.show(message["frame"])
-            elif message.get("done"):
-                done = message
-    code = worker.wait()
-    bar.finish()
+    with ExportFolder(out) as folder, StopOnSignal() as stop:
+        use_java()
+        virtual_display()
+        command = [sys.executable, "-m", "creativenn.worker", str(sketch), "--frames",
+                   str(args.frames), "--out", str(out), "--seed", str(args.seed), "--every",
+                   str(args.every), "--fps", str(args.fps)]
+        if args.size:
+            command += ["--size", f"{args.size[0]}x{args.size[1]}"]
+        for flag in ("gif", "mp4", "svg", "sidecar"):
+            command += [f"--{flag}"] * getattr(args, flag)
+        command += ["--gif-width", str(args.gif_width)]
+        read_end, write_end = os.pipe()
+        command += ["--progress-fd", str(write_end)]
+        if args.sketch_args:
+            command += ["--", *args.sketch_args]
+        earlier = folder.earlier
+        print(f"exporting {sketch.stem}: {args.frames} frames to {out}/"
+              + (f" (replacing {earlier} frames of an earlier export)" if earlier else ""), file=sys.stderr)
+        # A session of its own: a Ctrl-C reaches this process only, which stops the worker (and its
+        # ffmpeg) as a group, so the encoders finish their files instead of dying mid-write.
+        stop.worker = subprocess.Popen(command, pass_fds=(write_end,), stderr=subprocess.PIPE, text=True,
+                                       env={**os.environ, **EXPORT_ENV}, start_new_session=True)
+        os.close(write_end)
+        threading.Thread(target=_pass_on_messages, args=(stop.worker.stderr, stop), daemon=True).start()
+        done, bar, start = None, ProgressBar(args.frames), time.perf_counter()
+        with os.fdopen(read_end) as progress, contextlib.suppress(Stopped):
+            for line in progress:
+                message = json.loads(line)
+                if "frame" in message:
+                    bar.show(message["frame"])
+                elif message.get("done"):
+                    done = message
+        code = stop.wait()
+        bar.finish()
+        for leftover in out.glob("frame-*.png.tmp"):  # a PNG ffmpeg was writing when it was stopped
+            leftover.unlink(missing_ok=True)
+        if args.mp4 and (stop.signal is not None or done is None or done["error"]):
+            _check_video(out / f"{sketch.stem}.mp4")
+    if stop.signal is not None:
+        kept = len(list(out.glob("frame-[0-9][0-9][0-9][0-9].png")))
+        print(f"stopped by {signal.Signals(stop.signal).name}: {kept} whole frames kept in {out}/",
+              file=sys.stderr)
+        return 128 + stop.signal
     if done is None and code == NO_PY5:
         return 2  # the worker said why py5 could not start
     if done is None:
@@ -171,6 +184,99 @@ def cmd_export(args) -> int:
     for path in done["files"]:
         print(f"  {path}", file=sys.stderr)
     return 0
+
+
+class Stopped(Exception):
+    """A signal asked the export to stop."""
+
+
+class StopOnSignal:
+    """While an export runs: SIGINT, SIGTERM or SIGHUP stop the worker and end cleanly.
+
+    The first signal is passed to the worker as SIGTERM: it stops the sketch at the next frame and
+    closes its files (the encoders finish them), so what was written is whole. A second signal, or
+    a worker that has not gone within ``GRACE`` seconds (a sketch stuck in draw()), gets SIGKILL,
+    with its process group. No traceback either way, and this process then exits normally, so the
+    Xvfb it started is stopped too.
+    """
+
+    GRACE = 20
+    SIGNALS = tuple(getattr(signal, n) for n in ("SIGINT", "SIGTERM", "SIGHUP") if hasattr(signal, n))
+
+    def __init__(self):
+        self.worker, self.signal, self._before = None, None, {}
+
+    def __enter__(self) -> StopOnSignal:
+        for number in self.SIGNALS:
+            self._before[number] = signal.signal(number, self._on_signal)
+        return self
+
+    def __exit__(self, *exc) -> bool:
+        try:
+            self.wait()
+        finally:
+            for number, handler in self._before.items():
+                signal.signal(number, handler)
+        return exc[0] is Stopped  # a signal before the worker started: handled, reported by the caller
+
+    def _on_signal(self, number, frame) -> None:
+        if self.signal is None:
+            self.signal = number
+            self._kill(signal.SIGTERM)
+            raise Stopped
+        self._kill(signal.SIGKILL)  # a second signal: at once, quietly
+
+    def _kill(self, number) -> None:
+        if self.worker is None or self.worker.poll() is not None:
+            return
+        if number != signal.SIGKILL:
+            with contextlib.suppress(ProcessLookupError):
+                self.worker.send_signal(number)
+            return
+        # the worker and every encoder it started (imageio-ffmpeg gives its ffmpeg a group of its own)
+        for pid in [self.worker.pid, *_descendants(self.worker.pid)]:
+            with contextlib.suppress(ProcessLookupError, PermissionError):
+                os.kill(pid, signal.SIGKILL)
+
+    def wait(self) -> int | None:
+        """The worker's exit code, once it has gone (killed after GRACE seconds of a stop)."""
+        if self.worker is None:
+            return None
+        while True:
+            try:
+                return self.worker.wait(timeout=self.GRACE if self.signal is not None else None)
+            except subprocess.TimeoutExpired:
+                self._kill(signal.SIGKILL)
+            except Stopped:
+                continue
+
+
+def _descendants(pid: int) -> list[int]:
+    """The processes ``pid`` started, directly or not (Linux's /proc; elsewhere none are found)."""
+    children: dict[int, list[int]] = {}
+    for stat in Path("/proc").glob("[0-9]*/stat"):
+        with contextlib.suppress(OSError, IndexError, ValueError):
+            parent = int(stat.read_text().rsplit(")", 1)[1].split()[1])
+            children.setdefault(parent, []).append(int(stat.parent.name))
+    found, todo = [], [pid]
+    while todo:
+        for child in children.get(todo.pop(), []):
+            found.append(child)
+            todo.append(child)
+    return found
+
+
+def _check_video(path: Path) -> None:
+    """An MP4 cut off by a hard stop cannot be played: remove it, and say so."""
+    import imageio_ffmpeg
+
+    if path.is_file():
+        try:
+            imageio_ffmpeg.count_frames_and_secs(str(path))
+        except (RuntimeError, OSError, ValueError):
+            path.unlink(missing_ok=True)
+            print(f"{path} was not finished (the export was stopped hard) and is removed; the PNG "
+                  "frames are whole", file=sys.stderr)
 
 
 def cmd_new(args) -> int:
@@ -237,10 +343,11 @@ class _PrintVersion(argparse.Action):
         parser.exit()
 
 
-def _pass_on_messages(stream) -> None:
-    """The worker's messages, less JOGL's report of X connections at exit (P2D/P3D)."""
+def _pass_on_messages(stream, stop=None) -> None:
+    """The worker's messages, less JOGL's report of X connections at exit (P2D/P3D), and less
+    anything it says once it has been told to stop (the JVM going down mid-frame)."""
     for line in stream:
-        if not line.startswith(("X11Util", "    X11Util")):
+        if not line.startswith(("X11Util", "    X11Util")) and (stop is None or stop.signal is None):
             sys.stderr.write(line)
 
 

@@ -2,8 +2,10 @@
 
 Frames arrive as (height, width, 3) uint8 arrays. A background thread
 hands them to ffmpeg so the sketch keeps drawing meanwhile; its queue is
-short, so memory stays bounded however long the export. Whatever was
-written before an error stays on disk.
+short, so memory stays bounded however long the export. Every file is
+written whole or not at all: ffmpeg writes each PNG under a temporary name
+and renames it (``-atomic_writing``), the GIF and posters go through
+``files.whole_file``; whatever was written before an error stays on disk.
 
 Leaves out: drawing (see ``creativenn.draw``) and anything py5.
 """
@@ -17,6 +19,8 @@ import zlib
 from pathlib import Path
 
 import numpy as np
+
+from .files import disk_full_message, is_disk_full, whole_file
 
 PNG_NAME = "frame-{:04d}.png"
 
@@ -74,6 +78,11 @@ class FrameWriter:
         self._queue.put(np.ascontiguousarray(rgb))
         return path
 
+    @property
+    def whole(self) -> int:
+        """How many frames are on disk, whole, counting from the first (after ``close``)."""
+        return next((k for k, p in enumerate(self.paths) if not p.is_file()), len(self.paths))
+
     def close(self) -> None:
         """Wait for every queued frame to be written, and finish the PNGs and the MP4."""
         self._queue.put(None)
@@ -81,8 +90,11 @@ class FrameWriter:
         self._raise_if_failed()
 
     def _raise_if_failed(self):
-        if self._error is not None:
-            raise OSError(f"writing frames failed: {self._error}") from self._error
+        if self._error is None:
+            return
+        if is_disk_full(self._error):
+            raise OSError(disk_full_message(self.out_dir))
+        raise OSError(f"writing frames failed: {self._error}")
 
     def _work(self):
         while True:
@@ -114,7 +126,8 @@ class FrameWriter:
         return subprocess.Popen(
             [imageio_ffmpeg.get_ffmpeg_exe(), "-hide_banner", "-loglevel", "error", "-f", "rawvideo",
              "-pix_fmt", "rgb24", "-s", f"{w}x{h}", "-i", "-", "-start_number", "1",
-             "-compression_level", str(self.compress_level), str(self.out_dir / "frame-%04d.png")],
+             "-compression_level", str(self.compress_level), "-atomic_writing", "1",
+             str(self.out_dir / "frame-%04d.png")],
             stdin=subprocess.PIPE, stderr=subprocess.PIPE,
         )
 
@@ -130,9 +143,15 @@ class FrameWriter:
             self._png.stdin.close()
         except OSError:
             pass
-        if self._png.wait() != 0:
-            message = self._png.stderr.read().decode(errors="replace").strip()
-            raise OSError(f"the PNG encoder (ffmpeg) stopped: {message or self._png.returncode}")
+        code = self._png.wait()
+        message = self._png.stderr.read().decode(errors="replace").strip()
+        for leftover in self.out_dir.glob("frame-*.png.tmp"):  # a PNG ffmpeg could not finish
+            leftover.unlink(missing_ok=True)
+        if code != 0:
+            raise OSError(f"the PNG encoder (ffmpeg) stopped: {message or code}")
+        missing = [p.name for p in self.paths if not p.is_file()]
+        if missing:  # ffmpeg goes on, exit code 0, when it cannot rename a finished PNG into place
+            raise OSError(f"{missing[0]} could not be written{': ' + message if message else ''}")
 
     def _finish_video(self):
         if self._video is not None:
@@ -187,8 +206,9 @@ def make_gif(pngs, gif_path, fps: float = 30.0, max_width: int = 480) -> Path:
     images = frames()
     first = next(images)
     duration = max(20, round(1000 / fps / 10) * 10)  # GIF counts in hundredths of a second
-    first.save(gif_path, save_all=True, append_images=images, duration=duration, loop=0,
-               optimize=False, disposal=1)
+    with whole_file(gif_path) as file:
+        first.save(file, format="GIF", save_all=True, append_images=images, duration=duration, loop=0,
+                   optimize=False, disposal=1)
     return Path(gif_path)
 
 
@@ -198,16 +218,12 @@ def write_png_rows(path, width: int, height: int, bands) -> Path:
     Each band is compressed as it arrives and then dropped, so a poster of
     any size needs the memory of one band, not of the whole image (Pillow
     would hold all of it: 192 MB for 8000 × 8000). A plain, standard PNG:
-    8-bit RGB, no filtering, one IDAT chunk per band. On an error the
-    half-written file is removed.
+    8-bit RGB, no filtering, one IDAT chunk per band. Written whole or not at
+    all (``files.whole_file``).
     """
     path = Path(path)
-    try:
-        with open(path, "wb") as f:
-            _write_png(f, width, height, bands)
-    except BaseException:
-        path.unlink(missing_ok=True)
-        raise
+    with whole_file(path) as f:
+        _write_png(f, width, height, bands)
     return path
 
 

@@ -34,6 +34,7 @@ import numpy as np
 
 from . import activations, losses
 from .checks import DivergedError, as_array, positive_int, require_finite
+from .files import whole_file
 from .optimizers import SGD, Optimizer
 
 RULES = ("chain", "transpose", "proportional")
@@ -445,7 +446,8 @@ class MLP:
             "loss": self.loss_name,
             "dtype": self.dtype.name,
         }
-        np.savez(path, meta=np.array(json.dumps(meta)), parameters=self._flat)
+        with whole_file(path) as file:  # an old model stays whole if this one cannot be written
+            np.savez(file, meta=np.array(json.dumps(meta)), parameters=self._flat)
         return path
 
     @classmethod

@@ -24,11 +24,13 @@ subprocess of its own, with a display already set.
 from __future__ import annotations
 
 import argparse
+import errno
 import inspect
 import json
 import os
 import random
 import runpy
+import signal
 import sys
 import threading
 import traceback
@@ -39,6 +41,7 @@ import numpy as np
 import py5
 from py5_tools import split_setup
 
+from ..files import disk_full_message, is_disk_full, renamed_when_done
 from ..frames import FrameWriter, make_gif, prepare_out_dir
 
 
@@ -58,6 +61,7 @@ class Rendered:
 # seen running landscape after cost_surface in one test process). A process runs one sketch when
 # exporting; tests run many, so this only ever holds a few.
 _OPENGL_SKETCHES: list = []
+STOP_ASKED: list[str] = []  # a signal's name, once the export worker has been asked to stop
 STOP_SECONDS = 120  # how long py5 may take to stop a sketch after its last frame (seconds, on a busy machine)
 
 
@@ -127,6 +131,9 @@ def render(sketch, frames: int, *, seed: int = 0, size=None, every: int = 1,
             nonlocal draws
             if result.error is not None:
                 return
+            if STOP_ASKED:
+                stop(f"stopped by {STOP_ASKED[0]} after {result.frames} of {frames} frames")
+                return
             try:
                 user_draw()
             except BaseException:  # noqa: BLE001
@@ -139,6 +146,9 @@ def render(sketch, frames: int, *, seed: int = 0, size=None, every: int = 1,
             if records is not None:
                 try:
                     write_record()
+                except OSError as error:
+                    stop(disk_full_message(sidecar.parent) if is_disk_full(error) else failed())
+                    return
                 except BaseException:  # noqa: BLE001
                     stop(failed())
                     return
@@ -146,22 +156,29 @@ def render(sketch, frames: int, *, seed: int = 0, size=None, every: int = 1,
                 try:
                     on_frame(py5.get_np_pixels(bands="RGB"), result.frames)
                 except Exception as error:  # noqa: BLE001 - e.g. the disk filled up
-                    stop(f"writing frame {result.frames} failed: {error}")
+                    full = is_disk_full(error)
+                    stop(str(error) if full else f"writing frame {result.frames} failed: {error}")
                     return
             if result.frames >= frames:
                 if svg is not None:
                     try:
-                        namespace["save_svg"](svg)
+                        with renamed_when_done(svg) as partial:  # whole, or not at all
+                            namespace["save_svg"](partial)
                     except BaseException:  # noqa: BLE001
                         stop(failed())
                         return
                 py5.exit_sketch()
 
-        records = open(sidecar, "w") if sidecar is not None else None  # noqa: SIM115 - closed below
+        # unbuffered, one write a line: a stop at any moment leaves whole lines only
+        records = open(sidecar, "wb", buffering=0) if sidecar is not None else None  # noqa: SIM115
 
         def write_record():
             record = {"frame": result.frames, **namespace["state"]()}
-            records.write(json.dumps(record, default=_plain) + "\n")
+            line = (json.dumps(record, default=_plain) + "\n").encode()
+            written = records.write(line)
+            if written != len(line):  # the disk filled up mid-line: take the part back
+                records.truncate(records.tell() - (written or 0))
+                raise OSError(errno.ENOSPC, f"no space left for the sidecar {sidecar.name}")
 
         functions.update(setup=setup, draw=draw)
         # py5's run_sketch(block=True) can return before the sketch has even started on a busy
@@ -279,10 +296,20 @@ def main(argv=None) -> int:
     progress = os.fdopen(args.progress_fd, "w", buffering=1) if args.progress_fd else None
 
     def report(**message):
+        nonlocal progress
         if progress is not None:
-            progress.write(json.dumps(message) + "\n")
+            try:
+                progress.write(json.dumps(message) + "\n")
+            except OSError:  # the command has stopped listening (it was stopped): carry on quietly
+                progress = None
 
     sketch = Path(args.sketch)
+
+    def asked_to_stop(number, frame):  # the next draw() stops the sketch; the files are then closed
+        STOP_ASKED.append(signal.Signals(number).name)
+
+    for name in ("SIGINT", "SIGTERM", "SIGHUP"):
+        signal.signal(getattr(signal, name), asked_to_stop)  # after the JVM started: ours, not Java's
     out = prepare_out_dir(args.out)
     writer = FrameWriter(out, mp4=out / f"{sketch.stem}.mp4" if args.mp4 else None, fps=args.fps)
 
@@ -299,7 +326,7 @@ def main(argv=None) -> int:
         writer.close()
     except OSError as error:
         result.error = result.error or str(error)
-    if writer.count and result.error is None:
+    if writer.whole and result.error is None:
         if args.svg:
             files.append(str(svg))
         if args.sidecar:
@@ -309,7 +336,7 @@ def main(argv=None) -> int:
         if args.gif:
             files.append(str(make_gif(writer.paths, out / f"{sketch.stem}.gif", fps=args.fps,
                                         max_width=args.gif_width)))
-    report(done=True, frames=writer.count, files=files, error=result.error,
+    report(done=True, frames=writer.whole, files=files, error=result.error,
            error_frame=result.error_frame)
     return 0 if result.error is None else 1
 
