@@ -116,8 +116,8 @@ def cmd_export(args) -> int:
         raise UsageError(f"--every must be 1 or more, got {args.every}")
     if args.gif_width < 16:
         raise UsageError(f"--gif-width must be 16 or more, got {args.gif_width}")
-    if not args.fps > 0:
-        raise UsageError(f"--fps must be positive, got {args.fps}")
+    if not 1 <= args.fps <= 240:  # also refuses nan and inf
+        raise UsageError(f"--fps must be between 1 and 240 frames a second, got {args.fps:g}")
     out = prepare_out_dir(args.out)
     with ExportFolder(out) as folder, StopOnSignal() as stop:
         use_java()

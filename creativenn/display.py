@@ -28,6 +28,28 @@ def has_display() -> bool:
     return sys.platform in ("darwin", "win32") or bool(os.environ.get("DISPLAY"))
 
 
+def x_display_answers() -> bool:
+    """Whether the X display in DISPLAY opens (asked through libX11; True where that cannot be asked)."""
+    import ctypes
+    import ctypes.util
+
+    name = ctypes.util.find_library("X11")
+    if name is None:
+        return True
+    try:
+        x11 = ctypes.CDLL(name)
+    except OSError:
+        return True
+    x11.XOpenDisplay.restype = ctypes.c_void_p
+    x11.XOpenDisplay.argtypes = [ctypes.c_char_p]
+    x11.XCloseDisplay.argtypes = [ctypes.c_void_p]
+    display = x11.XOpenDisplay(os.environ["DISPLAY"].encode())
+    if not display:
+        return False
+    x11.XCloseDisplay(display)
+    return True
+
+
 def virtual_display(width: int = 1920, height: int = 1080) -> subprocess.Popen | None:
     """Make sure there is an X display, starting Xvfb if need be; sets ``DISPLAY``.
 
@@ -35,6 +57,13 @@ def virtual_display(width: int = 1920, height: int = 1080) -> subprocess.Popen |
     when a display was already there. Raises SetupError when Xvfb is missing.
     """
     if has_display():
+        if sys.platform.startswith("linux") and not x_display_answers():
+            raise SetupError(
+                f"DISPLAY is set to {os.environ['DISPLAY']}, but no X display answers there (an X server "
+                "that has stopped, or a session that has ended).\n"
+                "  Unset it and creativenn starts a virtual screen itself:  unset DISPLAY\n"
+                "  or start the X server again, or point DISPLAY at one that runs."
+            )
         return None
     xvfb = shutil.which("Xvfb")
     if xvfb is None:

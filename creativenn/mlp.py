@@ -27,17 +27,21 @@ from __future__ import annotations
 
 import json
 import math
+import zipfile
 from dataclasses import dataclass
 from pathlib import Path
 
 import numpy as np
 
-from . import activations, losses
+from . import activations, losses, optimizers
 from .checks import DivergedError, as_array, positive_int, require_finite
 from .files import whole_file
-from .optimizers import SGD, Optimizer
+from .optimizers import Optimizer
 
 RULES = ("chain", "transpose", "proportional")
+DTYPES = ("float64", "float32")
+# fit(optimizer="adam"): the learning rate a name starts with (for these small networks)
+START_RATES = {"sgd": 0.1, "momentum": 0.1, "rmsprop": 0.01, "adam": 0.01}
 
 
 @dataclass
@@ -118,6 +122,8 @@ class MLP:
             raise ValueError("softmax needs at least 2 output neurons (one per class)")
         self.activation, self.output_activation = hidden.name, output.name
         self.loss_name = self._loss.name
+        if np.dtype(dtype).name not in DTYPES:
+            raise ValueError(f"dtype must be {' or '.join(DTYPES)}, got {np.dtype(dtype).name}")
         self.dtype = np.dtype(dtype)
         self._acts = [hidden] * (len(self.sizes) - 2) + [output]
 
@@ -411,18 +417,24 @@ class MLP:
         Y,
         epochs: int = 100,
         batch_size: int | None = None,
-        optimizer: Optimizer | None = None,
+        optimizer: Optimizer | str | None = None,
         seed: int | None = 0,
     ) -> list[float]:
         """Train for ``epochs`` passes over the data; returns each epoch's mean loss.
 
         ``batch_size=None`` is batch gradient descent (every sample per step),
         ``1`` stochastic, anything between mini-batch (G2); samples are
-        shuffled each epoch with ``seed``. The optimizer defaults to SGD(0.1).
+        shuffled each epoch with ``seed``. ``optimizer`` is an Optimizer or a
+        name (``"adam"``: then it starts from ``START_RATES``); SGD(0.1) if none.
         """
         X, Y, _ = self._batch(X, Y)
         epochs = positive_int(epochs, "epochs")
-        optimizer = SGD(0.1) if optimizer is None else optimizer
+        if optimizer is None or isinstance(optimizer, str):
+            name = "sgd" if optimizer is None else optimizer.lower()
+            optimizer = optimizers.make(name, START_RATES.get(name, 0.1))
+        elif not isinstance(optimizer, Optimizer):
+            raise ValueError(f"optimizer must be an Optimizer or one of {', '.join(optimizers.NAMES)}, "
+                             f"got {optimizer!r}")
         rng = np.random.default_rng(seed)
         history = []
         for _ in range(epochs):
@@ -452,21 +464,51 @@ class MLP:
 
     @classmethod
     def load(cls, path) -> MLP:
-        """A network saved by ``save``; a ValueError saying what is wrong otherwise."""
+        """A network saved by ``save``; a ValueError naming the file and what is wrong otherwise."""
         path = Path(path)
+
+        def bad(why: str) -> ValueError:
+            return ValueError(f"{path} is not a creativenn model file: {why}")
+
+        if not path.is_file():
+            raise FileNotFoundError(f"no model file at {path}")
+        if path.stat().st_size == 0:
+            raise bad("it is empty")
         try:
-            with np.load(path, allow_pickle=False) as data:
-                meta = json.loads(str(data["meta"]))
-                vector = data["parameters"]
-        except FileNotFoundError:
-            raise
-        except (OSError, KeyError, ValueError) as error:
-            raise ValueError(f"{path} is not a creativenn model file: {error}") from None
-        if meta.get("format") != "creativenn.MLP/1":
-            raise ValueError(f"{path} is not a creativenn model file (format {meta.get('format')!r})")
-        net = cls(meta["sizes"], meta["activation"], meta["output_activation"], meta["loss"],
-                  0, meta["dtype"])
-        net.set_parameters(vector)
+            data = np.load(path, allow_pickle=False)
+            if not isinstance(data, np.lib.npyio.NpzFile):
+                raise bad("it holds one array, not a saved model")
+            with data:
+                missing = sorted({"meta", "parameters"} - set(data.files))
+                if missing:
+                    raise bad(f"it has no {' or '.join(missing)} (saved by something else?)")
+                meta_text, vector = str(data["meta"]), data["parameters"]
+        except ValueError as error:
+            if str(error).startswith(str(path)):
+                raise
+            raise bad(f"numpy cannot read it ({error})") from None
+        except (OSError, EOFError, KeyError, zipfile.BadZipFile) as error:
+            raise bad(f"it is cut off or damaged ({type(error).__name__}: {error})") from None
+        try:
+            meta = json.loads(meta_text)
+        except json.JSONDecodeError:
+            raise bad("its description (meta) is not JSON") from None
+        if not isinstance(meta, dict) or meta.get("format") != "creativenn.MLP/1":
+            found = meta.get("format") if isinstance(meta, dict) else meta
+            raise bad(f"its format is {found!r}, not 'creativenn.MLP/1'")
+        fields = {"sizes": list, "activation": str, "output_activation": str, "loss": str, "dtype": str}
+        for name, kind in fields.items():
+            if not isinstance(meta.get(name), kind):
+                raise bad(f"its description has no {name} (or a wrong one: {meta.get(name)!r})")
+        if meta["dtype"] not in DTYPES or vector.dtype.kind != "f":
+            raise bad(f"its numbers are {meta['dtype']} / {vector.dtype}; creativenn models use "
+                      f"{' or '.join(DTYPES)}")
+        try:
+            net = cls(meta["sizes"], meta["activation"], meta["output_activation"], meta["loss"], 0,
+                      meta["dtype"])
+            net.set_parameters(vector)
+        except (ValueError, TypeError) as error:
+            raise bad(str(error)) from None
         return net
 
     def __repr__(self) -> str:

@@ -183,3 +183,21 @@ def test_a_full_disk_is_reported_as_such_with_whole_frames_kept(small_disk):
     for name in kept:
         Image.open(small_disk / name).load()
     assert not [p.name for p in small_disk.iterdir() if p.suffix == ".tmp" or ".partial" in p.name]
+
+
+# --- clear errors ---------------------------------------------------------------------------------
+
+@pytest.mark.parametrize("fps", ["0.001", "inf", "nan", "1000"])
+def test_fps_is_bounded(tmp_path, fps):
+    done = creativenn("export", "network", "--frames", 2, "--out", tmp_path, "--gif", "--fps", fps)
+    assert done.returncode == 2 and "--fps must be between 1 and 240 frames a second" in done.stderr
+    assert "Traceback" not in done.stderr and not list(tmp_path.iterdir())
+
+
+def test_a_display_that_does_not_answer_is_explained(tmp_path):
+    env = {**os.environ, "DISPLAY": ":1999"}  # no X server there
+    done = subprocess.run([sys.executable, "-m", "creativenn", "export", "network", "--frames", "2", "--out",
+                           str(tmp_path)], env=env, capture_output=True, text=True, timeout=120)
+    assert done.returncode == 2
+    assert "DISPLAY is set to :1999, but no X display answers there" in done.stderr
+    assert "unset DISPLAY" in done.stderr and "PyInstaller" not in done.stderr

@@ -4,6 +4,8 @@ The tags (F1), (B4), (G1) … name equations of the course notes, docs/maths.md;
 ``creativenn maths B4`` prints one.
 """
 
+import json
+import re
 import subprocess
 import sys
 from pathlib import Path
@@ -80,6 +82,62 @@ def test_loading_something_else_says_so(tmp_path):
     bad.write_text("hello")
     with pytest.raises(ValueError, match="not a creativenn model file"):
         cnn.MLP.load(bad)
+
+
+def _model_with(tmp_path, name, **replace):
+    """A saved model with its description or parameters changed, for the bad-file cases."""
+    net = cnn.MLP([2, 3, 1], seed=0)
+    meta = {"format": "creativenn.MLP/1", "sizes": [2, 3, 1], "activation": "sigmoid",
+            "output_activation": "sigmoid", "loss": "mse", "dtype": "float64"}
+    meta.update({k: v for k, v in replace.items() if k != "parameters"})
+    path = tmp_path / name
+    arrays = {"meta": np.array(json.dumps(meta)), "parameters": replace.get("parameters", net.parameters())}
+    np.savez(path, **{k: v for k, v in arrays.items() if v is not None})
+    return path
+
+
+@pytest.mark.parametrize("case, said", [
+    ("truncated", "cut off or damaged"),
+    ("empty", "it is empty"),
+    ("one array", "holds one array"),
+    ("no parameters", "it has no parameters"),
+    ("foreign format", "its format is 'somebody.else/2'"),
+    ("no sizes", "its description has no sizes"),
+    ("complex numbers", "its numbers are"),
+    ("wrong count", "vector must hold 13 numbers"),
+    ("unknown activation", "unknown activation"),
+])
+def test_every_bad_model_file_is_a_value_error_naming_the_file_and_the_fault(tmp_path, case, said):
+    good = cnn.MLP([2, 3, 1], seed=0).save(tmp_path / "good.npz")
+    path = tmp_path / "bad.npz"
+    if case == "truncated":
+        path.write_bytes(good.read_bytes()[:300])
+    elif case == "empty":
+        path.write_bytes(b"")
+    elif case == "one array":
+        np.save(tmp_path / "bad.npy", np.zeros(3))
+        path = tmp_path / "bad.npy"
+    else:
+        replace = {"no parameters": {"parameters": None}, "foreign format": {"format": "somebody.else/2"},
+                   "no sizes": {"sizes": None}, "complex numbers": {"parameters": np.zeros(13, complex)},
+                   "wrong count": {"parameters": np.zeros(5)},
+                   "unknown activation": {"activation": "wiggle"}}[case]
+        path = _model_with(tmp_path, "bad.npz", **replace)
+    with pytest.raises(ValueError, match=f"{path.name} is not a creativenn model file: .*{re.escape(said)}"):
+        cnn.MLP.load(path)
+
+
+def test_a_complex_dtype_is_refused_and_fit_takes_an_optimizers_name():
+    with pytest.raises(ValueError, match="dtype must be float64 or float32"):
+        cnn.MLP([2, 1], dtype=complex)
+    X, Y = cnn.datasets.xor()
+    net = cnn.MLP([2, 4, 1], activation="tanh", loss="bce", seed=0)
+    history = net.fit(X, Y, epochs=300, optimizer="adam")
+    assert history[-1] < history[0]
+    with pytest.raises(ValueError, match="must be an Optimizer or one of sgd, momentum, rmsprop, adam"):
+        net.fit(X, Y, optimizer=3)
+    with pytest.raises(ValueError, match="unknown optimizer 'adamw'"):
+        net.fit(X, Y, optimizer="adamw")
 
 
 def test_errors_chain_rule_equals_the_deltas_of_backprop():
