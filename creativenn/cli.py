@@ -46,7 +46,35 @@ from .worker import NO_PY5
 # and at most 16 MB of direct buffers (py5 hands pixels over in those; they are freed only by
 # a GC, which a roomy heap seldom runs). Measured over 10,000 exported frames (bench/soak.py),
 # resident memory then grows 21 MB instead of 66 MB.
-EXPORT_JVM = "-Xms192m -Xmx192m -XX:+AlwaysPreTouch -XX:MaxDirectMemorySize=16m"
+EXPORT_JVM = "-Xms192m -Xmx192m -XX:+AlwaysPreTouch -XX:MaxDirectMemorySize=16m -XX:+ExitOnOutOfMemoryError"
+MB = 1 << 20
+JVM_OUT_OF_MEMORY = 3  # the exit code ExitOnOutOfMemoryError gives
+
+
+def check_canvas(width: int, height: int) -> None:
+    """Refuse up front a --size that Java cannot hold here, naming the largest square that works."""
+    try:
+        memory = os.sysconf("SC_PHYS_PAGES") * os.sysconf("SC_PAGE_SIZE")
+    except (ValueError, OSError, AttributeError):  # not on this system: only Java's own limit
+        memory = float("inf")
+    room = min((0.75 * memory - 256 * MB) / (5 * 4), 2**31 - 1)  # pixels: 5 copies of 4 bytes each
+    if width * height > room:
+        side = int(room**0.5) // 100 * 100
+        raise UsageError(f"--size {width}x{height} is more than Java can hold on this machine; the largest "
+                         f"square is about {side}x{side}. For prints larger than that, the cppn sketch "
+                         "renders posters of any size in bands (its p key, or CPPN.poster).")
+
+
+def export_jvm(size: tuple[int, int] | None) -> str:
+    """The worker JVM's memory: EXPORT_JVM, grown for a large --size (Java holds the canvas about
+    three times in its heap, and hands frames over through direct buffers twice its size).
+    ExitOnOutOfMemoryError: a canvas larger than that ends the export instead of hanging it."""
+    if size is None:
+        return EXPORT_JVM
+    canvas = 4 * size[0] * size[1]
+    heap, direct = 192 + -(-3 * canvas // MB), 16 + -(-2 * canvas // MB)
+    return (EXPORT_JVM.replace("-Xms192m -Xmx192m", f"-Xms{heap}m -Xmx{heap}m")
+            .replace("MaxDirectMemorySize=16m", f"MaxDirectMemorySize={direct}m"))
 # glibc gives each thread its own memory arenas; the worker's threads (Python, Java's animation
 # thread, the frame writer) then fragment memory; two arenas are part of the 21 MB above.
 # A sketch's matrices are small: BLAS threads only fight the JVM and ffmpeg for the cores
@@ -118,6 +146,8 @@ def cmd_export(args) -> int:
         raise UsageError(f"--gif-width must be 16 or more, got {args.gif_width}")
     if not 1 <= args.fps <= 240:  # also refuses nan and inf
         raise UsageError(f"--fps must be between 1 and 240 frames a second, got {args.fps:g}")
+    if args.size:
+        check_canvas(*args.size)
     out = prepare_out_dir(args.out)
     with ExportFolder(out) as folder, StopOnSignal() as stop:
         use_java()
@@ -140,7 +170,9 @@ def cmd_export(args) -> int:
         # A session of its own: a Ctrl-C reaches this process only, which stops the worker (and its
         # ffmpeg) as a group, so the encoders finish their files instead of dying mid-write.
         stop.worker = subprocess.Popen(command, pass_fds=(write_end,), stderr=subprocess.PIPE, text=True,
-                                       env={**os.environ, **EXPORT_ENV}, start_new_session=True)
+                                       env={**os.environ, **EXPORT_ENV,
+                                            "CREATIVENN_JVM_OPTIONS": export_jvm(args.size)},
+                                       start_new_session=True)
         os.close(write_end)
         threading.Thread(target=_pass_on_messages, args=(stop.worker.stderr, stop), daemon=True).start()
         done, bar, start = None, ProgressBar(args.frames), time.perf_counter()
@@ -164,6 +196,11 @@ def cmd_export(args) -> int:
         return 128 + stop.signal
     if done is None and code == NO_PY5:
         return 2  # the worker said why py5 could not start
+    if done is None and code == JVM_OUT_OF_MEMORY:
+        print(f"error: Java ran out of memory: the canvas is larger than this export gave Java room for. "
+              f"Give its size as --size WxH (creativenn then sizes Java's memory for it), or a smaller "
+              f"one; frames written so far are kept in {out}/", file=sys.stderr)
+        return 1
     if done is None:
         print(f"error: the export stopped unexpectedly (exit code {code}); frames written so far "
               f"are kept in {out}/", file=sys.stderr)

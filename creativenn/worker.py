@@ -10,7 +10,7 @@ import sys
 
 from .display import SetupError
 
-NO_PY5 = 3  # the exit code that says py5 could not start (creativenn export reads it)
+NO_PY5 = 4  # the exit code that says py5 could not start (creativenn export reads it)
 
 
 def main() -> int:

@@ -201,3 +201,14 @@ def test_a_display_that_does_not_answer_is_explained(tmp_path):
     assert done.returncode == 2
     assert "DISPLAY is set to :1999, but no X display answers there" in done.stderr
     assert "unset DISPLAY" in done.stderr and "PyInstaller" not in done.stderr
+
+
+def test_a_canvas_larger_than_javas_memory_ends_the_export_instead_of_hanging(tmp_path):
+    done = creativenn("export", SKETCHES / "big_canvas.py", "--frames", 2, "--out", tmp_path, timeout=120)
+    assert done.returncode == 1 and "Java ran out of memory" in done.stderr and "--size WxH" in done.stderr
+
+
+def test_a_size_java_cannot_hold_is_refused_up_front_naming_the_largest(tmp_path):
+    done = creativenn("export", "network", "--frames", 2, "--out", tmp_path, "--size", "60000x60000")
+    assert done.returncode == 2 and "is more than Java can hold on this machine" in done.stderr
+    assert "the largest square is about" in done.stderr and not list(tmp_path.iterdir())
