@@ -3,6 +3,7 @@
     creativenn --version                     creativenn's version, and what it runs on
     creativenn list                          the bundled sketches
     creativenn run SKETCH                    open a sketch in a window
+    creativenn live SKETCH                   live coding: it runs again each time you save it
     creativenn export SKETCH --frames N --out DIR [--gif] [--mp4] ...
     creativenn new NAME [--from network|line_fit|cppn|blank]   start a class project
     creativenn demo                          train XOR in the terminal
@@ -34,12 +35,13 @@ from pathlib import Path
 import numpy as np
 
 from . import __version__, datasets, doctor, resources
-from .display import SetupError, has_display, virtual_display
+from .display import SetupError, has_display, virtual_display, x_display_answers
 from .frames import PNG_NAME, prepare_out_dir
 from .java import find_java, use_java
 from .mlp import MLP
 from .optimizers import SGD
 from .outdir import ExportFolder
+from .sketchfile import NOT_A_SKETCH, mode_of
 from .worker import NO_PY5
 
 # The export worker's JVM has its memory fixed from the start: a 192 MB heap touched at once,
@@ -121,7 +123,9 @@ def cmd_list(_args) -> int:
 
 
 def cmd_run(args) -> int:
+    """A window: module and class mode as ``python sketch.py``, imported mode as ``py5-run-sketch``."""
     sketch = find_sketch(args.sketch)
+    mode = _mode(sketch)
     if not has_display():
         raise SetupError(
             "There is no display here (DISPLAY is not set), so no window can open.\n"
@@ -130,10 +134,44 @@ def cmd_run(args) -> int:
             "  or run on a virtual screen:  "
             f"xvfb-run -s '-screen 0 1920x1080x24' creativenn run {args.sketch}"
         )
+    virtual_display()  # with a DISPLAY set: checks that it answers
     use_java()
-    os.execve(sys.executable, [sys.executable, str(sketch), *args.sketch_args],
-              {**os.environ, **SKETCH_ENV})
+    if mode == "imported":  # py5's own runner: imported mode on before py5 starts, static sketches too
+        command = [sys.executable, "-m", "py5_tools.tools.run_sketch", str(sketch)]
+        command += ["--sketch-args", *args.sketch_args] if args.sketch_args else []
+    else:
+        command = [sys.executable, str(sketch), *args.sketch_args]
+    os.execve(sys.executable, command, {**os.environ, **SKETCH_ENV})
     return 0  # not reached
+
+
+def cmd_live(args) -> int:
+    """py5's live coding: the sketch runs in a window and re-runs each time its file is saved."""
+    sketch = find_sketch(args.sketch)
+    if _mode(sketch) != "module":
+        raise UsageError(f"{sketch.name} is in {_mode(sketch)} mode; live coding (py5's own) works on "
+                         "module-mode sketches: import py5, def setup()/draw(), py5.run_sketch()")
+    if not has_display():
+        raise SetupError("Live coding opens a window, and there is no display here (DISPLAY is not set).")
+    virtual_display()
+    use_java()
+    command = [sys.executable, "-m", "py5_tools.tools.live_coding", str(sketch), "--archive-dir",
+               str(Path.cwd() / "archive")]
+    print(f"live coding {sketch}: save the file and the sketch runs again (Ctrl-C to end). Screenshots "
+          "and code backups go to archive/.", file=sys.stderr)
+    os.execve(sys.executable, command, {**os.environ, **SKETCH_ENV})
+    return 0  # not reached
+
+
+def _mode(sketch: Path) -> str:
+    """The sketch's py5 mode; a clear error for a file that is no sketch or does not parse."""
+    try:
+        mode = mode_of(sketch.read_text(encoding="utf-8"), str(sketch))
+    except SyntaxError as error:
+        raise UsageError(f"{sketch.name} does not parse: line {error.lineno}: {error.msg}") from None
+    if mode is None:
+        raise UsageError(f"{sketch.name} is not a py5 sketch: {NOT_A_SKETCH}")
+    return mode
 
 
 def cmd_export(args) -> int:
@@ -153,7 +191,7 @@ def cmd_export(args) -> int:
         use_java()
         virtual_display()
         command = [sys.executable, "-m", "creativenn.worker", str(sketch), "--frames",
-                   str(args.frames), "--out", str(out), "--seed", str(args.seed), "--every",
+                   str(args.frames), "--out", str(out.resolve()), "--seed", str(args.seed), "--every",
                    str(args.every), "--fps", str(args.fps)]
         if args.size:
             command += ["--size", f"{args.size[0]}x{args.size[1]}"]
@@ -162,8 +200,8 @@ def cmd_export(args) -> int:
         command += ["--gif-width", str(args.gif_width)]
         read_end, write_end = os.pipe()
         command += ["--progress-fd", str(write_end)]
-        if args.sketch_args:
-            command += ["--", *args.sketch_args]
+        if args.sketch_args:  # the sketch runs from its own folder: files named here stay found
+            command += ["--", *(str(Path(a).resolve()) if Path(a).is_file() else a for a in args.sketch_args)]
         earlier = folder.earlier
         print(f"exporting {sketch.stem}: {args.frames} frames to {out}/"
               + (f" (replacing {earlier} frames of an earlier export)" if earlier else ""), file=sys.stderr)
@@ -200,6 +238,10 @@ def cmd_export(args) -> int:
         print(f"error: Java ran out of memory: the canvas is larger than this export gave Java room for. "
               f"Give its size as --size WxH (creativenn then sizes Java's memory for it), or a smaller "
               f"one; frames written so far are kept in {out}/", file=sys.stderr)
+        return 1
+    if done is None and has_display() and not x_display_answers():
+        print(f"error: the display (DISPLAY={os.environ.get('DISPLAY')}) went away during the export; "
+              f"frames written so far are kept in {out}/", file=sys.stderr)
         return 1
     if done is None:
         print(f"error: the export stopped unexpectedly (exit code {code}); frames written so far "
@@ -449,8 +491,10 @@ def parser() -> argparse.ArgumentParser:
                    help="creativenn's version, and the Python, numpy, py5 and Java it runs on")
     commands = p.add_subparsers(dest="command", required=True)
     commands.add_parser("list", help="list the bundled sketches")
-    run = commands.add_parser("run", help="open a sketch in a window")
+    run = commands.add_parser("run", help="open a sketch in a window (module, imported or class mode)")
     run.add_argument("sketch", help="a bundled sketch's name or a path to a .py file")
+    live = commands.add_parser("live", help="live coding: the sketch runs again each time you save it")
+    live.add_argument("sketch", help="a module-mode sketch: a bundled one's name or a .py file")
     export = commands.add_parser("export", help="render frames offline (PNG, and GIF/MP4 if asked)")
     export.add_argument("sketch", help="a bundled sketch's name or a path to a .py file")
     export.add_argument("--frames", type=int, required=True, help="how many frames to write")
@@ -482,7 +526,7 @@ def parser() -> argparse.ArgumentParser:
 def main(argv: list[str] | None = None) -> int:
     argv = sys.argv[1:] if argv is None else list(argv)
     sketch_args = argv[argv.index("--") + 1:] if "--" in argv else []
-    commands = {"list": cmd_list, "run": cmd_run, "export": cmd_export, "new": cmd_new,
+    commands = {"list": cmd_list, "run": cmd_run, "live": cmd_live, "export": cmd_export, "new": cmd_new,
                 "demo": lambda a: demo(), "maths": cmd_maths,
                 "doctor": lambda a: doctor.report(doctor.findings(frames=not a.no_frames))}
     try:

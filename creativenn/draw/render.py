@@ -39,10 +39,13 @@ from pathlib import Path
 
 import numpy as np
 import py5
+import py5_tools
+import py5_tools.imported
 from py5_tools import split_setup
 
 from ..files import disk_full_message, is_disk_full, renamed_when_done
 from ..frames import FrameWriter, make_gif, prepare_out_dir
+from ..sketchfile import NOT_A_SKETCH, mode_of
 
 
 @dataclass
@@ -67,127 +70,155 @@ STOP_SECONDS = 120  # how long py5 may take to stop a sketch after its last fram
 
 def render(sketch, frames: int, *, seed: int = 0, size=None, every: int = 1,
            on_frame=None, argv=None, svg=None, sidecar=None) -> Rendered:
-    """Run ``sketch`` (a .py path) for ``frames`` captured frames, one every ``every`` draws.
+    """Run ``sketch`` (a .py path, in any of py5's three modes) for ``frames`` captured frames.
 
-    ``on_frame(rgb, k)`` receives each captured frame (height, width, 3) and its
-    number k = 1, 2, …; ``size=(w, h)`` overrides the sketch's ``size()``.
-    ``svg``: a path; after the last frame the sketch's ``save_svg(path)`` writes
-    its vector picture there (a sketch without one is an error, said at once).
-    ``sidecar``: a path; after each captured frame the sketch's ``state()`` is
-    written there as one JSON line, ``{"frame": k, ...}`` (JSON Lines).
+    One frame is captured every ``every`` draws. ``on_frame(rgb, k)`` receives
+    each captured frame (height, width, 3) and its number k = 1, 2, …;
+    ``size=(w, h)`` overrides the sketch's ``size()``. ``svg``: a path; after
+    the last frame the sketch's ``save_svg(path)`` writes its vector picture
+    there (a sketch without one is an error, said at once). ``sidecar``: a
+    path; after each captured frame the sketch's ``state()`` is written there
+    as one JSON line, ``{"frame": k, ...}`` (JSON Lines).
+
+    The sketch runs as ``python sketch.py`` would, from its own folder (so
+    the files it loads are found), and shows what py5 would show: after
+    ``no_loop()`` the picture stays (the frames repeat it) until ``redraw()``
+    or ``loop()``; a sketch with no ``draw()`` — a static one too — gives the
+    picture its setup drew. Imported-mode sketches need imported mode on
+    before py5 is imported: the export worker does that.
     """
     sketch = Path(sketch).resolve()
-    result = Rendered()
+    run = _Run(sketch, frames, seed, every, on_frame, svg, sidecar)
+    try:
+        source = sketch.read_text(encoding="utf-8")
+        mode = mode_of(source, str(sketch))
+    except (OSError, UnicodeDecodeError) as error:
+        run.result.error = f"cannot read {sketch}: {error}"
+        return run.result
+    except SyntaxError:
+        run.result.error = _user_traceback(sketch)
+        return run.result
+    if mode is None:
+        run.result.error = f"{sketch.name} is not a py5 sketch: {NOT_A_SKETCH}"
+        return run.result
+    if mode == "imported" and not py5_tools.get_imported_mode():
+        run.result.error = (f"{sketch.name} is an imported-mode sketch, which needs a process of its own: "
+                            "export it with creativenn export")
+        return run.result
     py5.reset_py5()  # a module-mode sketch can run again in this process once the last one ended
-    real_run, real_size, real_no_loop = py5.run_sketch, py5.size, py5.no_loop
+    real = {name: getattr(py5, name) for name in ("run_sketch", "size", "no_loop", "loop", "redraw")}
+    real_class_run = py5.Sketch.run_sketch
 
-    def run_sketch(*args, **kwargs):
+    def module_run_sketch(*args, **kwargs):  # py5.run_sketch(), in module and imported mode
         namespace = inspect.stack()[1].frame.f_globals
-        result.namespace = namespace
-        functions = {name: namespace[name] for name in _SKETCH_FUNCTIONS if callable(namespace.get(name))}
+        functions = {n: namespace[n] for n in _SKETCH_FUNCTIONS if callable(namespace.get(n))}
         # size() at the top of setup() is moved to settings() here, as py5 would do
         functions = split_setup.transform(functions, namespace, namespace, py5.println, mode="module")
         if functions is None:
-            result.error = f"py5 could not split {sketch.name}'s setup(): put size() in settings()"
+            run.result.error = f"py5 could not split {sketch.name}'s setup(): put size() in settings()"
             return
-        if "draw" not in functions:
-            result.error = f"{sketch.name} has no draw() function, so there are no frames to export"
-            return
-        if sidecar is not None and not callable(namespace.get("state")):
-            result.error = (f"{sketch.name} cannot write a sidecar: it has no state() function returning "
+
+        def launch(wrapped):
+            # py5 reads the caller's frame: it must be the sketch's own module level (locals are its
+            # globals), or imported mode's frame_count, mouse_x … end up in a throwaway dict.
+            namespace.update(_creativenn_run_=real["run_sketch"], _creativenn_functions_=wrapped)
+            try:
+                exec("_creativenn_run_(block=True, sketch_functions=_creativenn_functions_)", namespace)  # noqa: S102
+            finally:
+                namespace.pop("_creativenn_run_", None)
+                namespace.pop("_creativenn_functions_", None)
+
+        run.start(py5.get_current_sketch(), namespace, functions, launch)
+
+    def class_run_sketch(self, *args, **kwargs):  # Sketch.run_sketch(), in class mode
+        namespace = inspect.stack()[1].frame.f_globals
+        functions = {n: getattr(self, n) for n in _SKETCH_FUNCTIONS if callable(getattr(self, n, None))}
+
+        def launch(wrapped):
+            for name, function in wrapped.items():
+                setattr(self, name, function)  # py5 collects the methods by name: ours first
+            real_class_run(self, block=True)
+
+        if size is not None:
+            self.size = lambda w, h, *rest: type(self).size(self, size[0], size[1], *rest)
+        for name in ("no_loop", "loop", "redraw"):
+            setattr(self, name, getattr(run, name))
+        run.start(self, {**namespace, **_own_methods(self)}, functions, launch)
+
+    py5.run_sketch, py5.Sketch.run_sketch = module_run_sketch, class_run_sketch
+    py5.no_loop, py5.loop, py5.redraw = run.no_loop, run.loop, run.redraw
+    if size is not None:
+        py5.size = lambda w, h, *rest: real["size"](size[0], size[1], *rest)
+    saved_argv, saved_path, saved_cwd = sys.argv, list(sys.path), os.getcwd()
+    sys.argv = [str(sketch), *(argv or [])]
+    sys.path.insert(0, str(sketch.parent))
+    os.chdir(sketch.parent)  # as `python sketch.py` from its own folder: the files it loads are found
+    try:
+        if mode == "imported":
+            py5_tools.imported.run_code(sketch, block=True, sketch_args=argv or None)
+        else:
+            runpy.run_path(str(sketch), run_name="__main__")
+    except SystemExit as ended:
+        if ended.code not in (None, 0) and run.result.error is None:
+            run.result.error = f"{sketch.name} called sys.exit({ended.code!r}) before any frame"
+    except Exception:  # noqa: BLE001 - the sketch's top-level code raised
+        run.result.error = _user_traceback(sketch)
+    finally:
+        for name, function in real.items():
+            setattr(py5, name, function)
+        py5.Sketch.run_sketch = real_class_run
+        sys.argv, sys.path[:] = saved_argv, saved_path
+        os.chdir(saved_cwd)
+    return run.finish(source)
+
+
+def _own_methods(sketch) -> dict:
+    """A class-mode sketch's state()/save_svg() methods, for the sidecar and SVG."""
+    return {n: getattr(sketch, n) for n in ("state", "save_svg") if callable(getattr(sketch, n, None))}
+
+
+class _Run:
+    """One render's machinery: the wrapped setup and draw, capturing, the sidecar, stopping."""
+
+    def __init__(self, sketch: Path, frames: int, seed: int, every: int, on_frame, svg, sidecar):
+        self.sketch, self.frames, self.seed, self.every = sketch, frames, seed, every
+        self.on_frame, self.svg, self.sidecar = on_frame, svg, sidecar
+        self.result, self.target, self.records = Rendered(), None, None
+        self.looping, self.redraw_asked, self.draws = True, False, 0
+
+    # no_loop(), loop() and redraw() as py5 means them, while the animation goes on being captured
+    def no_loop(self):
+        self.looping = False
+
+    def loop(self):
+        self.looping = True
+
+    def redraw(self):
+        self.redraw_asked = True
+
+    def start(self, target, namespace: dict, functions: dict, launch) -> None:
+        """Check what the export needs of the sketch, wrap its setup and draw, run it to the end."""
+        result, name = self.result, self.sketch.name
+        result.namespace = namespace
+        if self.sidecar is not None and not callable(namespace.get("state")):
+            result.error = (f"{name} cannot write a sidecar: it has no state() function returning "
                             "this frame's numbers as a dict (every bundled sketch has one)")
             return
-        if svg is not None and not callable(namespace.get("save_svg")):
-            result.error = (f"{sketch.name} cannot be saved as SVG: it has no save_svg(path) function "
+        if self.svg is not None and not callable(namespace.get("save_svg")):
+            result.error = (f"{name} cannot be saved as SVG: it has no save_svg(path) function "
                             "(network, playground and weights_art have one; see creativenn.draw.save_svg)")
             return
-        user_setup, user_draw = functions.get("setup"), functions["draw"]
-        draws = 0
-
-        def stop(error: str):
-            result.error, result.error_frame = error, result.frames + 1
-            py5.exit_sketch()
-
-        def failed() -> str:
-            """What the sketch's own code raised: its traceback, or what sys.exit() said."""
-            kind, error, _ = sys.exc_info()
-            if kind is SystemExit:
-                code = "" if error.code is None else repr(error.code)
-                return (f"{sketch.name} called sys.exit({code}) "
-                        f"after {result.frames} of {frames} frames")
-            return _user_traceback(sketch)
-
-        def setup():
-            _seed_everything(seed, namespace)
-            try:
-                if user_setup is not None:
-                    user_setup()
-            except BaseException:  # noqa: BLE001 - reported to the user, sys.exit() too (py5 would hang)
-                stop(failed())
-                return
-            py5.frame_rate(1000)
-
-        def draw():
-            nonlocal draws
-            if result.error is not None:
-                return
-            if STOP_ASKED:
-                stop(f"stopped by {STOP_ASKED[0]} after {result.frames} of {frames} frames")
-                return
-            try:
-                user_draw()
-            except BaseException:  # noqa: BLE001
-                stop(failed())
-                return
-            draws += 1
-            if draws % every:
-                return
-            result.frames += 1
-            if records is not None:
-                try:
-                    write_record()
-                except OSError as error:
-                    stop(disk_full_message(sidecar.parent) if is_disk_full(error) else failed())
-                    return
-                except BaseException:  # noqa: BLE001
-                    stop(failed())
-                    return
-            if on_frame is not None:
-                try:
-                    on_frame(py5.get_np_pixels(bands="RGB"), result.frames)
-                except Exception as error:  # noqa: BLE001 - e.g. the disk filled up
-                    full = is_disk_full(error)
-                    stop(str(error) if full else f"writing frame {result.frames} failed: {error}")
-                    return
-            if result.frames >= frames:
-                if svg is not None:
-                    try:
-                        with renamed_when_done(svg) as partial:  # whole, or not at all
-                            namespace["save_svg"](partial)
-                    except BaseException:  # noqa: BLE001
-                        stop(failed())
-                        return
-                py5.exit_sketch()
-
+        self.target, self.namespace = target, namespace
+        self.user_setup, self.user_draw = functions.get("setup"), functions.get("draw")
         # unbuffered, one write a line: a stop at any moment leaves whole lines only
-        records = open(sidecar, "wb", buffering=0) if sidecar is not None else None  # noqa: SIM115
-
-        def write_record():
-            record = {"frame": result.frames, **namespace["state"]()}
-            line = (json.dumps(record, default=_plain) + "\n").encode()
-            written = records.write(line)
-            if written != len(line):  # the disk filled up mid-line: take the part back
-                records.truncate(records.tell() - (written or 0))
-                raise OSError(errno.ENOSPC, f"no space left for the sidecar {sidecar.name}")
-
-        functions.update(setup=setup, draw=draw)
+        if self.sidecar is not None:
+            self.records = open(self.sidecar, "wb", buffering=0)  # noqa: SIM115 - closed below
         # py5's run_sketch(block=True) can return before the sketch has even started on a busy
         # machine (it waits only for a surface that exists by then), and waits at most 1 s for the
         # shutdown: the next render then found "Sketch is already running". Wait for py5's own
         # shutdown call instead, which comes after the last frame, an exit or an error.
         stopped = threading.Event()
-        current = py5.get_current_sketch()
-        py5_shutdown = current._shutdown
+        py5_shutdown = target._shutdown
 
         def shutdown():
             try:
@@ -195,46 +226,104 @@ def render(sketch, frames: int, *, seed: int = 0, size=None, every: int = 1,
             finally:
                 stopped.set()
 
-        current._shutdown = shutdown
-        run = eval(  # noqa: S307 - called from a frame whose globals are the sketch's, as py5 expects
-            "lambda run, functions: run(block=True, sketch_functions=functions)", namespace
-        )
+        target._shutdown = shutdown
         try:
-            run(real_run, functions)
+            launch({**functions, "setup": self.setup, "draw": self.draw})
             if not stopped.wait(STOP_SECONDS):
-                result.error = result.error or f"py5 did not stop {sketch.name} within {STOP_SECONDS} s"
+                result.error = result.error or f"py5 did not stop {name} within {STOP_SECONDS} s"
         finally:
-            if records is not None:
-                records.close()
+            if self.records is not None:
+                self.records.close()
 
-    py5.run_sketch = run_sketch
-    py5.no_loop = lambda: None  # a still sketch still gives its frames
-    if size is not None:
-        py5.size = lambda w, h, *rest: real_size(size[0], size[1], *rest)
-    saved_argv, saved_path = sys.argv, list(sys.path)
-    sys.argv = [str(sketch), *(argv or [])]
-    sys.path.insert(0, str(sketch.parent))
-    try:
-        runpy.run_path(str(sketch), run_name="__main__")
-    except SystemExit as ended:
-        if ended.code not in (None, 0) and result.error is None:
-            result.error = f"{sketch.name} called sys.exit({ended.code!r}) before any frame"
-    except Exception:  # noqa: BLE001 - the sketch's top-level code raised
-        result.error = _user_traceback(sketch)
-    finally:
-        py5.run_sketch, py5.size, py5.no_loop = real_run, real_size, real_no_loop
-        sys.argv, sys.path[:] = saved_argv, saved_path
-    if "py5.P3D" in sketch.read_text() or "py5.P2D" in sketch.read_text():
-        _OPENGL_SKETCHES.append((result.namespace, py5.get_current_sketch()))
-    if result.error is None and py5.is_dead_from_error:
-        result.error = "the sketch stopped with an error inside py5 (see the messages above)"
-    if result.error is None and not result.namespace:
-        result.error = f"{sketch.name} never called py5.run_sketch(): is it a py5 sketch?"
-    if result.error is None and result.frames < frames:
-        result.error = (f"{sketch.name} ended itself (exit_sketch()) after {result.frames} of {frames} "
-                        "frames")
-        result.error_frame = None
-    return result
+    def stop(self, error: str) -> None:
+        self.result.error, self.result.error_frame = error, self.result.frames + 1
+        self.target.exit_sketch()
+
+    def failed(self) -> str:
+        """What the sketch's own code raised: its traceback, or what sys.exit() said."""
+        kind, error, _ = sys.exc_info()
+        if kind is SystemExit:
+            code = "" if error.code is None else repr(error.code)
+            done = f"{self.result.frames} of {self.frames} frames"
+            return f"{self.sketch.name} called sys.exit({code}) after {done}"
+        return _user_traceback(self.sketch)
+
+    def setup(self):
+        _seed_everything(self.seed, self.namespace, self.target)
+        try:
+            if self.user_setup is not None:
+                self.user_setup()
+        except BaseException:  # noqa: BLE001 - reported to the user, sys.exit() too (py5 would hang)
+            self.stop(self.failed())
+            return
+        self.target.frame_rate(1000)
+
+    def draw(self):
+        result = self.result
+        if result.error is not None:
+            return
+        if STOP_ASKED:
+            self.stop(f"stopped by {STOP_ASKED[0]} after {result.frames} of {self.frames} frames")
+            return
+        if self.user_draw is not None and (self.looping or self.redraw_asked or not self.draws):
+            self.redraw_asked = False
+            try:
+                self.user_draw()
+            except BaseException:  # noqa: BLE001
+                self.stop(self.failed())
+                return
+        self.draws += 1
+        if self.draws % self.every:
+            return
+        result.frames += 1
+        if self.records is not None:
+            try:
+                self.write_record()
+            except OSError as error:
+                self.stop(disk_full_message(self.sidecar.parent) if is_disk_full(error) else self.failed())
+                return
+            except BaseException:  # noqa: BLE001
+                self.stop(self.failed())
+                return
+        if self.on_frame is not None:
+            try:
+                self.on_frame(self.target.get_np_pixels(bands="RGB"), result.frames)
+            except Exception as error:  # noqa: BLE001 - e.g. the disk filled up
+                full = is_disk_full(error)
+                self.stop(str(error) if full else f"writing frame {result.frames} failed: {error}")
+                return
+        if result.frames >= self.frames:
+            if self.svg is not None:
+                try:
+                    with renamed_when_done(self.svg) as partial:  # whole, or not at all
+                        self.namespace["save_svg"](partial)
+                except BaseException:  # noqa: BLE001
+                    self.stop(self.failed())
+                    return
+            self.target.exit_sketch()
+
+    def write_record(self):
+        record = {"frame": self.result.frames, **self.namespace["state"]()}
+        line = (json.dumps(record, default=_plain) + "\n").encode()
+        written = self.records.write(line)
+        if written != len(line):  # the disk filled up mid-line: take the part back
+            self.records.truncate(self.records.tell() - (written or 0))
+            raise OSError(errno.ENOSPC, f"no space left for the sidecar {self.sidecar.name}")
+
+    def finish(self, source: str) -> Rendered:
+        """What the run came to, said plainly when it is not the frames asked for."""
+        result, name = self.result, self.sketch.name
+        if self.target is not None and ("P3D" in source or "P2D" in source):
+            _OPENGL_SKETCHES.append((result.namespace, self.target))
+        if result.error is None and self.target is not None and self.target.is_dead_from_error:
+            result.error = "the sketch stopped with an error inside py5 (see the messages above)"
+        if result.error is None and self.target is None:
+            result.error = f"{name} never started a sketch (see any message above): {NOT_A_SKETCH}"
+        if result.error is None and result.frames < self.frames:
+            result.error = f"{name} ended itself (exit_sketch()) after {result.frames} of {self.frames} " \
+                           "frames"
+            result.error_frame = None
+        return result
 
 
 _SKETCH_FUNCTIONS = (
@@ -255,11 +344,11 @@ def _plain(value):
                     "lists and dicts")
 
 
-def _seed_everything(seed: int, namespace: dict) -> None:
+def _seed_everything(seed: int, namespace: dict, sketch) -> None:
     random.seed(seed)
     np.random.seed(seed)
-    py5.random_seed(seed)
-    py5.noise_seed(seed)
+    sketch.random_seed(seed)
+    sketch.noise_seed(seed)
     if "SEED" in namespace:
         namespace["SEED"] = seed
 
