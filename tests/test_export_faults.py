@@ -212,3 +212,25 @@ def test_a_size_java_cannot_hold_is_refused_up_front_naming_the_largest(tmp_path
     done = creativenn("export", "network", "--frames", 2, "--out", tmp_path, "--size", "60000x60000")
     assert done.returncode == 2 and "is more than Java can hold on this machine" in done.stderr
     assert "the largest square is about" in done.stderr and not list(tmp_path.iterdir())
+
+
+def test_a_display_that_goes_away_mid_export_ends_it_with_a_message(tmp_path):
+    read_end, write_end = os.pipe()
+    xvfb = subprocess.Popen(["Xvfb", "-displayfd", str(write_end), "-screen", "0", "800x800x24", "-nolisten",
+                             "tcp"], pass_fds=(write_end,), stderr=subprocess.DEVNULL, start_new_session=True)
+    os.close(write_end)
+    with os.fdopen(read_end) as numbers:
+        display = f":{numbers.readline().strip()}"
+    export = subprocess.Popen([sys.executable, "-m", "creativenn", "export", "network", "--frames", "2000",
+                               "--out", str(tmp_path)], env={**os.environ, "DISPLAY": display}, text=True,
+                              stderr=subprocess.PIPE, start_new_session=True)
+    try:
+        next(line for line in export.stderr if line.startswith("1/2000 frames"))
+        xvfb.kill()
+        xvfb.wait()
+        rest = export.stderr.read()
+        assert export.wait(timeout=60) == 1
+        assert f"the display (DISPLAY={display}) went away during the export" in rest
+    finally:
+        if export.poll() is None:
+            os.killpg(export.pid, signal.SIGKILL)
