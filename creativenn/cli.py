@@ -150,7 +150,7 @@ def cmd_live(args) -> int:
     sketch = find_sketch(args.sketch)
     if _mode(sketch) != "module":
         raise UsageError(f"{sketch.name} is in {_mode(sketch)} mode; live coding (py5's own) works on "
-                         "module-mode sketches: import py5, def setup()/draw(), py5.run_sketch()")
+                         "module-mode sketches: py5. before every call, py5.run_sketch() at the end")
     if not has_display():
         raise SetupError("Live coding opens a window, and there is no display here (DISPLAY is not set).")
     virtual_display()
@@ -176,6 +176,10 @@ def _mode(sketch: Path) -> str:
 
 def cmd_export(args) -> int:
     sketch = find_sketch(args.sketch)
+    try:
+        mode = mode_of(sketch.read_text(encoding="utf-8"), str(sketch))
+    except (SyntaxError, UnicodeDecodeError):
+        mode = None  # the worker reports it, with the sketch's own line
     if args.frames < 1:
         raise UsageError(f"--frames must be 1 or more, got {args.frames}")
     if args.every < 1:
@@ -207,10 +211,11 @@ def cmd_export(args) -> int:
               + (f" (replacing {earlier} frames of an earlier export)" if earlier else ""), file=sys.stderr)
         # A session of its own: a Ctrl-C reaches this process only, which stops the worker (and its
         # ffmpeg) as a group, so the encoders finish their files instead of dying mid-write.
+        env = {**os.environ, **EXPORT_ENV, "CREATIVENN_JVM_OPTIONS": export_jvm(args.size)}
+        if mode == "imported":
+            env["CREATIVENN_IMPORTED_MODE"] = "1"  # py5 has to start in imported mode (draw/_start.py)
         stop.worker = subprocess.Popen(command, pass_fds=(write_end,), stderr=subprocess.PIPE, text=True,
-                                       env={**os.environ, **EXPORT_ENV,
-                                            "CREATIVENN_JVM_OPTIONS": export_jvm(args.size)},
-                                       start_new_session=True)
+                                       env=env, start_new_session=True)
         os.close(write_end)
         threading.Thread(target=_pass_on_messages, args=(stop.worker.stderr, stop), daemon=True).start()
         done, bar, start = None, ProgressBar(args.frames), time.perf_counter()

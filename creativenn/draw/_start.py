@@ -21,6 +21,8 @@ def import_py5():
     """``import py5`` on the chosen Java, once."""
     if "py5" in sys.modules:
         return sys.modules["py5"]
+    if os.environ.get("CREATIVENN_IMPORTED_MODE"):  # the sketch is in imported mode (creativenn export)
+        py5_tools.set_imported_mode(True)
     if os.environ.get("CREATIVENN_JVM_OPTIONS") and not py5_tools.is_jvm_running():
         py5_tools.add_options(*os.environ["CREATIVENN_JVM_OPTIONS"].split())
     use_java()
