@@ -144,3 +144,14 @@ def test_live_coding_runs_the_sketch_again_when_it_is_saved(tmp_path):
 def test_live_coding_says_which_modes_it_takes(tmp_path):
     done = creativenn("live", ROOT / "tests" / "sketches" / "class_mode.py", cwd=tmp_path, display=True)
     assert done.returncode == 2 and "class mode; live coding (py5's own) works on module-mode" in done.stderr
+
+
+def test_creativenns_helpers_draw_in_imported_and_class_mode(tmp_path):
+    for sketch in (SKETCHES / "imported" / "with_helpers.py", SKETCHES / "class_mode_helpers.py"):
+        out = tmp_path / sketch.stem
+        done = creativenn("export", sketch, "--frames", 1, "--out", out, timeout=120)
+        assert done.returncode == 0, done.stderr
+        (frame,) = pictures(out)
+        text = frame[10:40, 10:150]
+        assert (text.max(axis=2) > 200).sum() > 150, sketch.name  # white letters on the dark ground
+        assert tuple(frame[55, 155]) == GROUND
