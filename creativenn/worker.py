@@ -8,6 +8,7 @@ sketch in imported mode, ``creativenn export`` sets CREATIVENN_IMPORTED_MODE:
 py5's imported mode must be on before py5 is imported.)
 """
 
+import os
 import sys
 
 from .display import SetupError
@@ -21,7 +22,12 @@ def main() -> int:
     except SetupError as error:
         print(f"error: {error}", file=sys.stderr)
         return NO_PY5
-    return render()
+    code = render()
+    # Every file is closed and the result reported. End here: a JVM left with a live window thread
+    # (a sketch whose settings() failed, say) would otherwise keep the process from exiting.
+    sys.stdout.flush()
+    sys.stderr.flush()
+    os._exit(code)
 
 
 if __name__ == "__main__":

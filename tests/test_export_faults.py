@@ -234,3 +234,10 @@ def test_a_display_that_goes_away_mid_export_ends_it_with_a_message(tmp_path):
     finally:
         if export.poll() is None:
             os.killpg(export.pid, signal.SIGKILL)
+
+
+def test_sys_exit_in_settings_ends_the_export_within_seconds(tmp_path):
+    done = creativenn("export", SKETCHES / "exits_in_settings.py", "--frames", 3, "--out", tmp_path,
+                      timeout=90)
+    assert done.returncode == 1
+    assert "exits_in_settings.py called sys.exit(3) after 0 of 3 frames" in done.stderr

@@ -25,6 +25,7 @@ from __future__ import annotations
 
 import argparse
 import errno
+import functools
 import inspect
 import json
 import os
@@ -217,7 +218,7 @@ class _Run:
         # machine (it waits only for a surface that exists by then), and waits at most 1 s for the
         # shutdown: the next render then found "Sketch is already running". Wait for py5's own
         # shutdown call instead, which comes after the last frame, an exit or an error.
-        stopped = threading.Event()
+        stopped = self.stopped = threading.Event()
         py5_shutdown = target._shutdown
 
         def shutdown():
@@ -228,12 +229,29 @@ class _Run:
 
         target._shutdown = shutdown
         try:
-            launch({**functions, "setup": self.setup, "draw": self.draw})
+            guarded = {name: self.guard(name, f) for name, f in functions.items()}
+            launch({**guarded, "setup": self.setup, "draw": self.draw})
             if not stopped.wait(STOP_SECONDS):
                 result.error = result.error or f"py5 did not stop {name} within {STOP_SECONDS} s"
         finally:
             if self.records is not None:
                 self.records.close()
+
+    def guard(self, name: str, function):
+        """The sketch's other functions (settings, key and mouse handlers, pre_draw …): whatever they
+        raise, sys.exit() too, stops the export with their traceback instead of hanging py5."""
+
+        @functools.wraps(function)
+        def guarded(*args):
+            try:
+                return function(*args)
+            except BaseException:  # noqa: BLE001
+                if name == "settings":  # no sketch to stop yet, nor a shutdown to wait for
+                    self.result.error = self.result.error or self.failed()
+                    self.stopped.set()
+                    raise RuntimeError(f"{self.sketch.name}'s settings() failed") from None
+                self.stop(self.failed())
+        return guarded
 
     def stop(self, error: str) -> None:
         self.result.error, self.result.error_frame = error, self.result.frames + 1
