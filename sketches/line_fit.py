@@ -12,9 +12,9 @@ stochastic descent, one point per step, staggers (ringed: its points).
 Equations are cited by tag, like (G1): see docs/maths.md, or run
 ``creativenn maths G1``.
 
-Keys: b batch · s stochastic · m mini-batch · q squares on/off · drag a point: move it ·
-drag on the map: a new start · space pause/resume · r restart · + / - learning rate ·
-p save a frame · h help.
+Keys: 1 2 3 batch, stochastic, mini-batch · q squares on/off · drag a point: move it ·
+drag on the map: a new start · space pause/resume · r restart · s save a frame ·
++ / - learning rate · h help.
 """
 
 import numpy as np
@@ -22,7 +22,7 @@ import py5
 
 import creativenn as cnn
 from creativenn import colors
-from creativenn.draw import draw_ball, draw_help, draw_terrain, draw_trail, label
+from creativenn.draw import Controls, Key, draw_ball, draw_terrain, draw_trail, label
 from creativenn.layout import Mapping
 
 # --- constants: change these --------------------------------------------------
@@ -32,18 +32,29 @@ LEARNING_RATE = 0.05
 MINI_BATCH = 8
 STEPS_PER_FRAME = 1
 SEED = 0
-MODES = {"b": "batch", "s": "stochastic", "m": "mini-batch"}
-KEYS = [
-    ("b / s / m", "batch, stochastic, mini-batch descent"), ("q", "residual squares on / off"),
-    ("drag a point", "move it: the cost bowl follows"), ("drag the map", "a new start"),
-    ("space", "pause / resume"), ("r", "restart"), ("+ / -", "learning rate up / down"),
-    ("p", "save this frame"), ("h", "show / hide this help"),
-]
+MODES = {"1": "batch", "2": "stochastic", "3": "mini-batch"}
 
 # --- state --------------------------------------------------------------------
 x = y = fit = cost = rng = data_view = cost_view = None
-mode, learning_rate, start, squares, held = "batch", LEARNING_RATE, None, True, None
-trail, used, paused, show_help, problem = [], [], False, False, None
+mode, start, squares, held = "batch", None, True, None
+trail, used, problem = [], [], None
+
+
+def set_mode(key):
+    global mode
+    mode = MODES[key]
+
+
+def toggle_squares(key):
+    global squares
+    squares = not squares
+
+
+controls = Controls("line_fit", [
+    Key("1 2 3", "batch, stochastic, mini-batch descent", set_mode, "descent"),
+    Key("q", "residual squares on / off", toggle_squares, "squares"),
+    Key("drag", "a point to move it (the bowl follows), the map to start there", short="a point or the map"),
+], reset=lambda: restart(start), learning_rate=LEARNING_RATE)
 
 
 def settings():
@@ -72,14 +83,13 @@ def restart(at):
 
 
 def draw():
-    if not paused and problem is None:
+    if not controls.paused and problem is None:
         descend_a_little()
     py5.background(*colors.BACKGROUND)
     draw_data_and_line()
     draw_cost_map()
     draw_readout()
-    if show_help:
-        draw_help(KEYS)
+    controls.draw()
 
 
 def descend_a_little():
@@ -89,9 +99,9 @@ def descend_a_little():
         size = {"batch": POINTS, "stochastic": 1, "mini-batch": MINI_BATCH}[mode]
         used = np.arange(POINTS) if size == POINTS else rng.choice(POINTS, size, replace=False)
         try:
-            fit.step(x[used], y[used], learning_rate)
+            fit.step(x[used], y[used], controls.learning_rate)
         except cnn.DivergedError:
-            problem = f"diverged at η = {learning_rate:g}: press - then r"
+            problem = f"diverged at η = {controls.learning_rate:g}: press - then r"
             return
         trail.append((fit.slope, fit.intercept))
 
@@ -156,7 +166,7 @@ def draw_cost_map():
 
 def draw_readout():
     label(f"fitting a line by {mode} gradient descent", 30, 24, 22)
-    label(f"step {fit.steps}   η = {learning_rate:g}", 770, 30, 15, colors.MUTED, align="right",
+    label(f"step {fit.steps}   η = {controls.learning_rate:g}", 770, 30, 15, colors.MUTED, align="right",
           kind="mono")
     dm, dc = fit.gradient(x, y)
     m0, c0 = cnn.least_squares(x, y)
@@ -170,39 +180,18 @@ def draw_readout():
         label(text, 30, 560 + i * 30, 15, kind="mono")
     if problem:
         label(problem, 30, 690, 15, colors.NEGATIVE)
-    label("b batch · s stochastic · m mini-batch · q squares · drag a point or the map · space pause · "
-          "r restart · +/- η · h help", 30, 750, 13, colors.MUTED)
 
 
 def key_pressed():
-    handle_key(py5.key)
-
-
-def handle_key(key):
-    global mode, paused, learning_rate, show_help, squares
-    if key in MODES:
-        mode = MODES[key]
-    elif key == "q":
-        squares = not squares
-    elif key == " ":
-        paused = not paused
-    elif key == "r":
-        restart(start)
-    elif key in "+=":
-        learning_rate *= 1.5
-    elif key in "-_":
-        learning_rate /= 1.5
-    elif key == "p":
-        py5.save_frame("line-fit-####.png")
-    elif key == "h":
-        show_help = not show_help
+    controls.press(py5.key)
 
 
 def state() -> dict:
     """This frame's numbers, for ``creativenn export --sidecar``."""
     dm, dc = fit.gradient(x, y)
     return {"step": fit.steps, "mode": mode, "slope": fit.slope, "intercept": fit.intercept,
-            "cost": fit.cost(x, y), "gradient_norm": float(np.hypot(dm, dc)), "learning_rate": learning_rate}
+            "cost": fit.cost(x, y), "gradient_norm": float(np.hypot(dm, dc)),
+            "learning_rate": controls.learning_rate}
 
 
 def mouse_pressed():

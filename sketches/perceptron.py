@@ -9,7 +9,7 @@ points are the ones it still gets wrong.
 Equations are cited by tag, like (G1): see docs/maths.md, or run
 ``creativenn maths G1``.
 
-Keys: space pause/resume · r reset · + / - learning rate · s save a frame · h help.
+Keys: space pause/resume · r reset · s save a frame · + / - learning rate · h help.
 """
 
 import numpy as np
@@ -17,7 +17,7 @@ import py5
 
 import creativenn as cnn
 from creativenn import colors
-from creativenn.draw import draw_help, label
+from creativenn.draw import Controls, label
 from creativenn.layout import Mapping
 
 # --- constants: change these --------------------------------------------------
@@ -25,13 +25,12 @@ POINTS = 150
 HIDDEN_SLOPE, HIDDEN_INTERCEPT = 0.6, 0.15  # the rule to discover: above y = 0.6 x + 0.15?
 LEARNING_RATE = 0.02
 SEED = 0
-KEYS = [("space", "pause / resume"), ("r", "reset"), ("+ / -", "learning rate up / down"),
-        ("s", "save this frame"), ("h", "show / hide this help")]
 
 # --- state --------------------------------------------------------------------
 perceptron = X = targets = view = None
-learning_rate, current, paused, show_help = LEARNING_RATE, 0, False, False
-history = []
+current, history = 0, []
+controls = Controls("perceptron", reset=lambda: reset(), learning_rate=LEARNING_RATE,
+                    on_learning_rate=lambda eta: setattr(perceptron, "learning_rate", eta))
 
 
 def settings():
@@ -51,12 +50,12 @@ def reset():
     rng = np.random.default_rng(SEED)
     X = rng.uniform(-1, 1, (POINTS, 2))
     targets = np.where(X[:, 1] > HIDDEN_SLOPE * X[:, 0] + HIDDEN_INTERCEPT, 1, -1)
-    perceptron = cnn.Perceptron(2, learning_rate=learning_rate, seed=SEED)
+    perceptron = cnn.Perceptron(2, learning_rate=controls.learning_rate, seed=SEED)
     history, current = [perceptron.accuracy(X, targets)], 0
 
 
 def draw():
-    if not paused:
+    if not controls.paused:
         train_one_point()
     py5.background(*colors.BACKGROUND)
     py5.no_stroke()
@@ -66,8 +65,7 @@ def draw():
     draw_points()
     draw_boundary()
     draw_readout()
-    if show_help:
-        draw_help(KEYS)
+    controls.draw()
 
 
 def train_one_point():
@@ -128,12 +126,13 @@ def draw_boundary():
 
 def draw_readout():
     label("a perceptron finding the line between two classes", 30, 24, 22)
-    label("paused" if paused else f"sample {perceptron.steps}", 770, 30, 15, colors.MUTED,
+    label("paused" if controls.paused else f"sample {perceptron.steps}", 770, 30, 15, colors.MUTED,
           align="right", kind="mono")
     w0, w1 = perceptron.weights
     x, y = 610, 90
     for i, text in enumerate([
-        f"w₀ = {w0:+.3f}", f"w₁ = {w1:+.3f}", f"b  = {perceptron.bias:+.3f}", f"η  = {learning_rate:g}",
+        f"w₀ = {w0:+.3f}", f"w₁ = {w1:+.3f}", f"b  = {perceptron.bias:+.3f}",
+        f"η  = {controls.learning_rate:g}",
         "", f"accuracy {history[-1]:.0%}", f"wrong: {int(np.sum(perceptron.predict(X) != targets))}",
     ]):
         label(text, x, y + i * 28, 16, kind="mono")
@@ -141,7 +140,6 @@ def draw_readout():
     label("guess = sign(w · x + b)", 30, 660, 16, kind="mono")
     label("w ← w + η (target − guess) x      b ← b + η (target − guess)", 30, 690, 16, kind="mono")
     label("— boundary w₀x + w₁y + b = 0     - - hidden rule     × wrong", 30, 722, 13, colors.MUTED)
-    label("space pause · r reset · +/- η · s save · h help", 30, 760, 13, colors.MUTED)
 
 
 def draw_accuracy_curve(x, y, w, h):
@@ -163,25 +161,7 @@ def state() -> dict:
 
 
 def key_pressed():
-    handle_key(py5.key)
-
-
-def handle_key(key):
-    global paused, learning_rate, show_help
-    if key == " ":
-        paused = not paused
-    elif key == "r":
-        reset()
-    elif key in "+=":
-        learning_rate *= 1.5
-        perceptron.learning_rate = learning_rate
-    elif key in "-_":
-        learning_rate /= 1.5
-        perceptron.learning_rate = learning_rate
-    elif key == "s":
-        py5.save_frame("perceptron-####.png")
-    elif key == "h":
-        show_help = not show_help
+    controls.press(py5.key)
 
 
 py5.run_sketch()

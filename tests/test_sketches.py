@@ -107,11 +107,11 @@ def test_descent_modes_paths_start_together(render):
 def test_line_fit_modes_use_all_some_or_one_point(render):
     result, _ = render(SKETCHES / "line_fit.py", 1)
     ns = result.namespace
-    for key, count in (("b", ns["POINTS"]), ("m", ns["MINI_BATCH"]), ("s", 1)):
-        ns["handle_key"](key)
+    for key, count in (("1", ns["POINTS"]), ("3", ns["MINI_BATCH"]), ("2", 1)):
+        ns["controls"].press(key)
         ns["descend_a_little"]()
         assert len(ns["used"]) == count
-    ns["handle_key"]("r")
+    ns["controls"].press("r")
     assert (ns["fit"].slope, ns["fit"].intercept) == ns["start"] and ns["trail"] == [ns["start"]]
 
 

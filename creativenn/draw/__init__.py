@@ -7,6 +7,7 @@ here does maths the core should do. Colours come from ``creativenn.colors``.
 
 from . import _start  # noqa: F401 - first: py5 started on the chosen Java, or one clear message
 from .base import current_sketch, draw_help, draw_message, font, label, panel
+from .controls import Controls, Key
 from .network import draw_network, edge_buckets
 from .plots import (
     class_labels,
@@ -20,7 +21,7 @@ from .svg import save_network_svg, save_svg
 from .terrain import draw_arrow, draw_ball, draw_downhill_arrow, draw_terrain, draw_trail, terrain
 
 __all__ = [
-    "current_sketch", "draw_help", "draw_message", "font", "label", "panel",
+    "Controls", "Key", "current_sketch", "draw_help", "draw_message", "font", "label", "panel",
     "draw_network", "edge_buckets", "draw_decision_field", "field_image", "draw_points",
     "draw_loss_curve", "draw_loss_curves", "class_labels", "draw_terrain", "terrain", "draw_trail",
     "draw_ball", "draw_arrow", "draw_downhill_arrow", "save_svg", "save_network_svg",

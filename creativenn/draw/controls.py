@@ -1,0 +1,133 @@
+"""A sketch's keys, declared once: shared keys work with no code; footer and help come from the table.
+
+Shared in every sketch: space pause / resume, ``r`` reset, ``s`` save the
+frame, ``+`` / ``-`` learning rate, ``h`` help (and Esc quits, as in any
+Processing sketch). A sketch adds its own keys to the table, each with what
+it does and the function that does it::
+
+    controls = Controls("line_fit", [Key("b s m", "batch, stochastic, mini-batch", set_mode),
+                                     Key("q", "residual squares on / off", toggle_squares)],
+                        reset=restart, learning_rate=LEARNING_RATE)
+
+    def draw():
+        if not controls.paused: ...                # uses controls.learning_rate
+        ...
+        controls.draw()                            # footer, help overlay, "saved …" note
+
+    def key_pressed():
+        controls.press(py5.key)
+
+Saved frames go to ``saved/NAME-0001.png``, ``NAME-0002.png`` … in the
+folder the sketch runs from; the path is printed and shown on screen.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from dataclasses import dataclass
+from pathlib import Path
+
+from .. import colors
+from .base import current_sketch, draw_help, label
+
+SAVED = Path("saved")
+NOTE_FRAMES = 90  # how long "saved …" stays on screen, in frames (no wall clock: exports stay the same)
+
+
+@dataclass
+class Key:
+    """One row of a sketch's key table: the key(s) as shown, what it does, and what to call.
+
+    ``action(key)`` gets the key pressed; the keys are the one-character
+    words of ``keys`` ("1 2 3" is three keys, "[ ]" two, "b / n" two). A row
+    with no action (a mouse gesture) is only shown. ``short``: its word in
+    the footer (default: ``does`` up to its first comma, colon or slash;
+    "" leaves it to the help overlay).
+    """
+
+    keys: str
+    does: str
+    action: Callable[[str], object] | None = None
+    short: str | None = None
+
+    def brief(self) -> str:
+        if self.short is not None:
+            return self.short
+        return self.does.split(",")[0].split(":")[0].split(" / ")[0]
+
+    def matches(self, key: str) -> bool:
+        keys = [word for word in self.keys.split() if len(word) == 1 and word != "/"]
+        return self.action is not None and key in keys
+
+
+class Controls:
+    """The keys of one sketch, its pause, help and learning-rate state, and saving frames."""
+
+    RATE_STEP = 1.5
+
+    def __init__(self, name: str, keys=(), *, reset: Callable[[], object] | None = None,
+                 learning_rate: float | None = None,
+                 on_learning_rate: Callable[[float], object] | None = None):
+        self.name, self.keys = name, list(keys)
+        self.reset, self.on_learning_rate = reset, on_learning_rate
+        self.learning_rate = learning_rate
+        self.paused = self.show_help = False
+        self.note, self._note_frames = None, 0
+
+    def shared(self) -> list[Key]:
+        """The shared keys this sketch has (no reset: no r; no learning rate: no + / -)."""
+        rows = [Key("space", "pause / resume", lambda k: self.toggle("paused"), "pause")]
+        if self.reset is not None:
+            rows.append(Key("r", "reset", lambda k: self.reset()))
+        rows.append(Key("s", "save this frame", lambda k: self.save(), "save"))
+        if self.learning_rate is not None:
+            rows.append(Key("+ / -", "learning rate up / down", self.change_learning_rate, "η"))
+        rows.append(Key("h", "show / hide this help", lambda k: self.toggle("show_help"), "help"))
+        return rows
+
+    def table(self) -> list[Key]:
+        return [*self.keys, *self.shared()]
+
+    def press(self, key: str) -> bool:
+        """Do what ``key`` does here; False when it does nothing. A sketch's own keys come first."""
+        key = " " if key == " " else str(key)
+        for row in self.table():
+            rate = row.keys == "+ / -" and key in "+=-_"
+            if row.keys == "space" and key == " " or row.matches(key) or rate:
+                row.action(key)
+                return True
+        return False
+
+    def toggle(self, flag: str) -> None:
+        setattr(self, flag, not getattr(self, flag))
+
+    def change_learning_rate(self, key: str) -> None:
+        self.learning_rate *= self.RATE_STEP if key in "+=" else 1 / self.RATE_STEP
+        if self.on_learning_rate is not None:
+            self.on_learning_rate(self.learning_rate)
+
+    def save(self, sketch=None) -> Path:
+        """Save the frame as saved/NAME-0001.png (the first number free); say where."""
+        s = current_sketch(sketch)
+        SAVED.mkdir(exist_ok=True)
+        taken = {p.name for p in SAVED.glob(f"{self.name}-[0-9][0-9][0-9][0-9].png")}
+        path = SAVED / next(f"{self.name}-{k:04d}.png" for k in range(1, 10_000)
+                            if f"{self.name}-{k:04d}.png" not in taken)
+        s.save_frame(str(path.resolve()))
+        print(f"saved {path}")
+        self.note, self._note_frames = f"saved {path}", NOTE_FRAMES
+        return path
+
+    def footer(self) -> str:
+        """The one-line reminder of the keys: the sketch's own, then the shared ones, short."""
+        return " · ".join(f"{row.keys} {row.brief()}" for row in self.table() if row.brief())
+
+    def draw(self, sketch=None) -> None:
+        """The footer at the bottom, the note of a saved frame, and the help overlay when asked."""
+        s = current_sketch(sketch)
+        label(self.footer(), 30, s.height - 40, 13, colors.MUTED, sketch=s)
+        if self._note_frames > 0:
+            self._note_frames -= 1
+            label(self.note, s.width - 30, s.height - 64, 13, colors.ON, align="right", sketch=s)
+        if self.show_help:
+            draw_help([(row.keys, row.does) for row in self.table()], sketch=s)

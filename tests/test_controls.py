@@ -1,0 +1,68 @@
+"""Shared controls: a sketch's keys declared once — the table, the footer, the help and the keys agree."""
+
+import ast
+import re
+
+import pytest
+from PIL import Image
+
+from creativenn import resources
+from creativenn.draw import Controls, Key
+
+CONVERTED = ["line_fit", "perceptron"]  # the sketches that declare their keys with Controls so far
+
+
+def test_shared_keys_work_with_no_code_and_own_keys_come_first():
+    calls, resets, rates = [], [], []
+    controls = Controls("demo", [Key("q", "squares", calls.append), Key("drag", "move it")],
+                        reset=lambda: resets.append(1), learning_rate=0.1, on_learning_rate=rates.append)
+    assert controls.press(" ") and controls.paused
+    assert controls.press("r") and resets == [1]
+    assert controls.press("+") and controls.learning_rate == pytest.approx(0.15) == rates[0]
+    assert controls.press("-") and controls.learning_rate == pytest.approx(0.1)
+    assert controls.press("h") and controls.show_help
+    assert controls.press("q") and calls == ["q"]
+    assert not controls.press("x") and not controls.press("d")  # a shown-only row (drag) takes no key
+    assert not controls.press("p") and not controls.press("a")  # letters of "space" are not keys
+    assert controls.footer() == "q squares · drag move it · space pause · r reset · s save · + / - η · h help"
+
+
+def test_a_sketch_without_reset_or_learning_rate_offers_neither():
+    keys = [row.keys for row in Controls("still").table()]
+    assert keys == ["space", "s", "h"]
+
+
+PRESS_EVERY_KEY = """
+_sketch_draw, _pressed = draw, []
+
+
+def draw():
+    _sketch_draw()
+    if py5.frame_count == 2:  # every key of the table (s among them): each must do something
+        for row in controls.table():
+            if row.action is not None:
+                key = " " if row.keys == "space" else row.keys.split()[0]
+                _pressed.append((row.keys, controls.press(key)))
+
+
+"""
+
+
+@pytest.mark.parametrize("name", CONVERTED)
+def test_docstring_table_and_keys_agree(name, render, tmp_path, monkeypatch):
+    source = resources.sketches()[name].read_text()
+    doc = ast.get_docstring(ast.parse(source))
+    keys_paragraph = doc[doc.index("Keys:"):]
+    head, tail = source.rsplit("py5.run_sketch()", 1)
+    sketch = tmp_path / f"{name}.py"
+    sketch.write_text(head + PRESS_EVERY_KEY + "py5.run_sketch()" + tail)
+    monkeypatch.chdir(tmp_path)
+    result, _ = render(sketch, 3)
+    for row in result.namespace["controls"].table():  # the docstring names every key of the table
+        first = row.keys.split()[0]
+        assert re.search(rf"(^|[\s·:]){re.escape(first)}([\s/·]|$)", keys_paragraph), (name, row.keys)
+    pressed = result.namespace["_pressed"]
+    assert pressed and all(done for _, done in pressed), pressed
+    (saved,) = (tmp_path / "saved").glob(f"{name}-*.png")  # where the sketch ran from, one naming rule
+    assert saved.name == f"{name}-0001.png"
+    Image.open(saved).load()
