@@ -13,7 +13,8 @@ The three runs are trained ahead when the sketch starts (a second or so):
 the plane is chosen from the paths, so it has to know them; then they
 replay one epoch a frame.
 
-Keys: space pause/resume · r restart · + / - learning rate (trains again) · s save · h help.
+Keys: space pause/resume · r restart the replay · s save a frame · + / - learning rate (trains
+again) · h help.
 """
 
 import numpy as np
@@ -21,7 +22,7 @@ import py5
 
 import creativenn as cnn
 from creativenn import colors
-from creativenn.draw import draw_ball, draw_help, draw_loss_curve, draw_terrain, draw_trail, label
+from creativenn.draw import Controls, draw_ball, draw_loss_curve, draw_terrain, draw_trail, label
 from creativenn.landscape import pca_directions, plane_surface, project, record_training
 from creativenn.layout import Mapping
 
@@ -33,13 +34,19 @@ MODES = {"batch": None, "mini-batch": 16, "stochastic": 1}  # samples per step
 MODE_COLORS = {"batch": colors.class_color(1), "mini-batch": colors.class_color(2),
                "stochastic": colors.class_color(0)}
 SEED = 0
-KEYS = [("space", "pause / resume"), ("r", "restart the replay"),
-        ("+ / -", "learning rate up / down (trains again)"), ("s", "save this frame"),
-        ("h", "show / hide this help")]
 
 # --- state --------------------------------------------------------------------
 X = Y = slice_surface = view = None
-paths, losses, learning_rate, epoch, paused, show_help = {}, {}, LEARNING_RATE, 0, False, False
+paths, losses, epoch = {}, {}, 0
+
+
+def restart_replay():
+    global epoch
+    epoch = 0
+
+
+controls = Controls("descent_modes", reset=restart_replay, learning_rate=LEARNING_RATE,
+                    on_learning_rate=lambda eta: train_three_ways())  # a new η: train all three again
 
 
 def settings():
@@ -60,7 +67,7 @@ def train_three_ways():
     runs = {}
     for mode, batch_size in MODES.items():
         net = cnn.MLP(LAYERS, activation="tanh", loss="bce", seed=SEED)
-        runs[mode] = record_training(net, X, Y, cnn.SGD(learning_rate), EPOCHS, batch_size,
+        runs[mode] = record_training(net, X, Y, cnn.SGD(controls.learning_rate), EPOCHS, batch_size,
                                      seed=SEED, every=max(1, len(X) // (batch_size or len(X)) // 10))
     start = runs["batch"][0][0]
     d1, d2 = pca_directions(np.concatenate([path - start for path, _ in runs.values()]))
@@ -78,11 +85,11 @@ def train_three_ways():
 
 def draw():
     global epoch
-    if not paused and epoch < EPOCHS:
+    if not controls.paused and epoch < EPOCHS:
         epoch += 1
     py5.background(*colors.BACKGROUND)
     label("batch, mini-batch and stochastic descent on one loss landscape", 30, 24, 20)
-    label(f"epoch {epoch} / {EPOCHS}   η = {learning_rate:g}", 770, 56, 14, colors.MUTED,
+    label(f"epoch {epoch} / {EPOCHS}   η = {controls.learning_rate:g}", 770, 56, 14, colors.MUTED,
           align="right", kind="mono")
     draw_terrain(slice_surface, view, resolution=64)
     for mode in MODES:
@@ -90,8 +97,7 @@ def draw():
         draw_trail(shown, view, MODE_COLORS[mode], weight=1.5)
         draw_ball(*shown[-1], view, MODE_COLORS[mode], diameter=14)
     draw_curves()
-    if show_help:
-        draw_help(KEYS)
+    controls.draw()
 
 
 def draw_curves():
@@ -108,7 +114,6 @@ def draw_curves():
           30, 722, 13)
     label("map: loss on the plane θ₀ + α d₁ + β d₂ (PCA of the paths)   curves: loss after each "
           "epoch, log scale", 30, 744, 12, colors.MUTED)
-    label("space pause · r restart · +/- η · s save · h help", 30, 770, 12, colors.MUTED)
 
 
 def state() -> dict:
@@ -122,25 +127,7 @@ def state() -> dict:
 
 
 def key_pressed():
-    handle_key(py5.key)
-
-
-def handle_key(key):
-    global paused, epoch, learning_rate, show_help
-    if key == " ":
-        paused = not paused
-    elif key == "r":
-        epoch = 0
-    elif key in "+=":
-        learning_rate *= 1.5
-        train_three_ways()
-    elif key in "-_":
-        learning_rate /= 1.5
-        train_three_ways()
-    elif key == "s":
-        py5.save_frame("descent-modes-####.png")
-    elif key == "h":
-        show_help = not show_help
+    controls.press(py5.key)
 
 
 py5.run_sketch()

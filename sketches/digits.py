@@ -10,7 +10,7 @@ become right and sure. Run with ``--wide`` for 28×28 inputs (784-16-16-10,
 Equations are cited by tag, like (G1): see docs/maths.md, or run
 ``creativenn maths G1``.
 
-Keys: space pause/resume · r reset · + / - learning rate · s save a frame · h help.
+Keys: space pause/resume · r reset · s save a frame · + / - learning rate · h help.
 """
 
 import sys
@@ -20,7 +20,7 @@ import py5
 
 import creativenn as cnn
 from creativenn import colors
-from creativenn.draw import draw_help, draw_loss_curve, draw_network, label
+from creativenn.draw import Controls, draw_loss_curve, draw_network, label
 
 # --- constants: change these --------------------------------------------------
 WIDE = "--wide" in sys.argv  # 28×28 inputs instead of 8×8
@@ -32,12 +32,12 @@ BATCH_SIZE = 32
 SHOW_EVERY = 12  # frames between two test digits
 WEIGHT_SCALES = [0.3 if WIDE else 1.0, 3.0, 3.0]  # |w| of full colour, layer by layer
 SEED = 0
-KEYS = [("space", "pause / resume"), ("r", "reset the network"),
-        ("+ / -", "learning rate up / down"), ("s", "save this frame"), ("h", "show / hide this help")]
 
 # --- state --------------------------------------------------------------------
 net = optimizer = rng = X_train = Y_train = X_test = Y_test = None
-learning_rate, losses, accuracy, paused, show_help = LEARNING_RATE, [], 0.0, False, False
+losses, accuracy = [], 0.0
+controls = Controls("digits", reset=lambda: reset(), learning_rate=LEARNING_RATE,
+                    on_learning_rate=lambda eta: setattr(optimizer, "learning_rate", eta))
 digit_image = None
 
 
@@ -57,14 +57,14 @@ def setup():
 def reset():
     global net, optimizer, rng, losses, accuracy
     net = cnn.MLP(LAYERS, activation="sigmoid", loss="cross_entropy", seed=SEED)
-    optimizer = cnn.Adam(learning_rate)
+    optimizer = cnn.Adam(controls.learning_rate)
     rng = np.random.default_rng(SEED)
     losses, accuracy = [], test_accuracy()
 
 
 def draw():
     global accuracy
-    if not paused:
+    if not controls.paused:
         train_a_little()
         if py5.frame_count % 10 == 0:
             accuracy = test_accuracy()
@@ -75,8 +75,7 @@ def draw():
     draw_guess(X_test[digit], Y_test[digit], positions[-1])
     draw_loss_curve(losses, 30, 600, 740, 110, title="loss on the training batches (log scale)")
     draw_readout()
-    if show_help:
-        draw_help(KEYS)
+    controls.draw()
 
 
 def train_a_little():
@@ -117,40 +116,22 @@ def draw_guess(x, y, output_positions):
 
 def draw_readout():
     label(f"a {'-'.join(map(str, LAYERS))} network learning handwritten digits", 30, 24, 22)
-    label("paused" if paused else f"step {len(losses)}", 770, 30, 15, colors.MUTED, align="right",
+    label("paused" if controls.paused else f"step {len(losses)}", 770, 30, 15, colors.MUTED, align="right",
           kind="mono")
-    label(f"accuracy on {len(X_test)} unseen digits: {accuracy:.1%}      η = {learning_rate:g} (Adam)",
+    eta = controls.learning_rate
+    label(f"accuracy on {len(X_test)} unseen digits: {accuracy:.1%}      η = {eta:g} (Adam)",
           30, 58, 15)
     label("aₗ = σ(Wₗ aₗ₋₁ + bₗ)    output: softmax    cost: cross-entropy", 30, 730, 15, kind="mono")
-    label("space pause · r reset · +/- η · s save · h help", 30, 764, 13, colors.MUTED)
 
 
 def state() -> dict:
     """This frame's numbers, for ``creativenn export --sidecar``."""
     return {"step": len(losses), "loss": losses[-1] if losses else None, "test_accuracy": accuracy,
-            "learning_rate": learning_rate}
+            "learning_rate": controls.learning_rate}
 
 
 def key_pressed():
-    handle_key(py5.key)
-
-
-def handle_key(key):
-    global paused, learning_rate, show_help
-    if key == " ":
-        paused = not paused
-    elif key == "r":
-        reset()
-    elif key in "+=":
-        learning_rate *= 1.5
-        optimizer.learning_rate = learning_rate
-    elif key in "-_":
-        learning_rate /= 1.5
-        optimizer.learning_rate = learning_rate
-    elif key == "s":
-        py5.save_frame("digits-####.png")
-    elif key == "h":
-        show_help = not show_help
+    controls.press(py5.key)
 
 
 py5.run_sketch()

@@ -9,7 +9,8 @@ from PIL import Image
 from creativenn import resources
 from creativenn.draw import Controls, Key
 
-CONVERTED = ["line_fit", "perceptron"]  # the sketches that declare their keys with Controls so far
+# the sketches that declare their keys with Controls so far
+CONVERTED = ["descent_modes", "digits", "line_fit", "perceptron"]
 
 
 def test_shared_keys_work_with_no_code_and_own_keys_come_first():
