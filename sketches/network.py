@@ -6,9 +6,9 @@ until it separates the orange points from the blue ones. On the right, each
 edge is a weight: orange negative, blue positive, thicker = larger. The
 neurons light up with their activations for the ringed sample.
 
-Keys: space pause/resume · r reset · s save a frame · + / - learning rate ·
-1 2 3 4 data set (xor, circles, moons, spirals) · o optimizer ·
-d save the diagram as SVG (vectors, for plotters) · h help.
+Keys: 1 2 3 4 data set (xor, circles, moons, spirals) · o optimizer ·
+d save the diagram as SVG (vectors, for plotters) · space pause/resume ·
+r reset · s save a frame · + / - learning rate · h help.
 """
 
 import numpy as np
@@ -16,7 +16,7 @@ import py5
 
 import creativenn as cnn
 from creativenn import colors
-from creativenn.draw import (draw_decision_field, draw_help, draw_loss_curve, draw_message,
+from creativenn.draw import (Controls, Key, draw_decision_field, draw_loss_curve, draw_message,
                              draw_network, draw_points, label, save_network_svg)
 from creativenn.layout import Mapping
 
@@ -31,18 +31,33 @@ OPTIMIZERS = ["sgd", "momentum", "adam"]
 WEIGHT_SCALE = 2.0  # |w| at which an edge gets its full colour and width
 SAMPLE_EVERY = 10  # frames between two highlighted samples
 SEED = 0
-KEYS = [
-    ("space", "pause / resume training"), ("r", "reset the network"), ("s", "save this frame"),
-    ("+ / -", "learning rate up / down"), ("1 2 3 4", "xor, circles, moons, spirals"),
-    ("o", "next optimizer (sgd, momentum, adam)"), ("d", "save the diagram as SVG"),
-    ("h", "show / hide this help"),
-]
 
 # --- state --------------------------------------------------------------------
 net = optimizer = X = Y = rng = None
-dataset, optimizer_name, learning_rate = "xor", "sgd", LEARNING_RATE
-losses, steps, paused, show_help, problem = [], 0, False, False, None
+dataset, optimizer_name = "xor", "sgd"
+losses, steps, problem = [], 0, None
 field = network_box = None
+
+
+def choose_data(key):
+    global dataset
+    dataset = DATASETS[int(key) - 1]
+    reset()
+
+
+def next_optimizer(key):
+    global optimizer_name
+    optimizer_name = OPTIMIZERS[(OPTIMIZERS.index(optimizer_name) + 1) % len(OPTIMIZERS)]
+    reset()
+
+
+controls = Controls("network", [
+    Key("1 2 3 4", "xor, circles, moons, spirals", choose_data, "data"),
+    Key("o", "next optimizer (sgd, momentum, adam)", next_optimizer, "optimizer"),
+    Key("d", "save the diagram as SVG", lambda k: controls.announce(save_svg(controls.next_path(".svg"))),
+        "SVG"),
+], reset=lambda: reset(), learning_rate=LEARNING_RATE,
+   on_learning_rate=lambda eta: setattr(optimizer, "learning_rate", eta))
 
 
 def settings():
@@ -65,12 +80,16 @@ def reset():
     make = getattr(cnn.datasets, dataset)
     X, Y = make(n=200, noise=0.05, seed=SEED) if dataset == "xor" else make(n=200, seed=SEED)
     net = cnn.MLP(LAYERS, activation=ACTIVATION, output_activation="sigmoid", loss="bce", seed=SEED)
-    optimizer = cnn.optimizers.make(optimizer_name, learning_rate)
+    optimizer = cnn.optimizers.make(optimizer_name, controls.learning_rate)
+    if problem:  # the pause was the problem's: a fresh start goes on
+        controls.paused = False
     losses, steps, problem = [], 0, None
 
 
 def draw():
-    if not paused and problem is None:
+    global problem
+    if not controls.paused:  # after a problem, space goes on
+        problem = None
         train_a_little()
     py5.background(*colors.BACKGROUND)
     draw_title()
@@ -83,8 +102,7 @@ def draw():
     draw_legend()
     if problem:
         draw_message(problem)
-    if show_help:
-        draw_help(KEYS)
+    controls.draw()
 
 
 def train_a_little():
@@ -96,9 +114,10 @@ def train_a_little():
             losses.append(net.step(X[batch], Y[batch], optimizer))
         except cnn.DivergedError:
             problem = ["Training diverged: the loss became infinite.",
-                       f"The learning rate η = {learning_rate:g} is too large for this network.",
+                       f"The learning rate η = {controls.learning_rate:g} is too large for this network.",
                        "The weights went back to their last good values.",
                        "Press - to lower η, then space to go on (or r to start again)."]
+            controls.paused = True
             return
         steps += 1
 
@@ -117,8 +136,8 @@ def draw_sample_ring(x):
 
 def draw_title():
     label(f"a {'-'.join(map(str, LAYERS))} network learning {dataset}", 30, 24, 22)
-    status = "paused" if paused else f"step {steps}"
-    label(f"{status}   η = {learning_rate:g}   {optimizer_name}   batch {BATCH_SIZE}",
+    status = "paused" if controls.paused else f"step {steps}"
+    label(f"{status}   η = {controls.learning_rate:g}   {optimizer_name}   batch {BATCH_SIZE}",
           770, 30, 15, colors.MUTED, align="right", kind="mono")
 
 
@@ -131,14 +150,12 @@ def draw_legend():
         py5.line(30 + i * 200, y + 45, 60 + i * 200, y + 45)
         label(text, 70 + i * 200, y + 37, 14)
     label("thicker = larger |w|", 430, y + 37, 14, colors.MUTED)
-    label("space pause · r reset · s save · +/- η · 1-4 data · o optimizer · h help",
-          30, y + 80, 14, colors.MUTED)
 
 
 def state() -> dict:
     """This frame's numbers, for ``creativenn export --sidecar``."""
     g = net.gradients(X, Y)
-    return {"step": steps, "loss": g.loss, "gradient_norm": g.norm(), "learning_rate": learning_rate,
+    return {"step": steps, "loss": g.loss, "gradient_norm": g.norm(), "learning_rate": controls.learning_rate,
             "dataset": dataset, "optimizer": optimizer_name, "parameters": net.parameters()}
 
 
@@ -148,34 +165,7 @@ def save_svg(path):
 
 
 def key_pressed():
-    handle_key(py5.key)
-
-
-def handle_key(key):
-    global paused, show_help, dataset, optimizer_name, learning_rate, problem
-    if key == " ":
-        paused = not paused and problem is None  # after a problem, space goes on
-        problem = None
-    elif key == "r":
-        reset()
-    elif key == "s":
-        py5.save_frame("network-####.png")
-    elif key in "+=":
-        learning_rate *= 1.5
-        optimizer.learning_rate = learning_rate
-    elif key in "-_":
-        learning_rate /= 1.5
-        optimizer.learning_rate = learning_rate
-    elif key in "1234":
-        dataset = DATASETS[int(key) - 1]
-        reset()
-    elif key == "o":
-        optimizer_name = OPTIMIZERS[(OPTIMIZERS.index(optimizer_name) + 1) % len(OPTIMIZERS)]
-        reset()
-    elif key == "d":
-        print(f"diagram saved: {save_svg(f'network-{steps:06d}.svg')}")
-    elif key == "h":
-        show_help = not show_help
+    controls.press(py5.key)
 
 
 py5.run_sketch()

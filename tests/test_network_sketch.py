@@ -131,21 +131,21 @@ def test_a_sketch_that_raises_is_stopped_and_reported(py5_display, tmp_path):
 
 def test_keys_change_what_the_storyboard_says(render):
     result, _ = render(NETWORK, 1)
-    ns = result.namespace
-    rate = ns["learning_rate"]
-    ns["handle_key"]("+")
-    assert ns["learning_rate"] == pytest.approx(rate * 1.5) == ns["optimizer"].learning_rate
-    ns["handle_key"]("-")
-    ns["handle_key"]("-")
+    ns, controls = result.namespace, result.namespace["controls"]
+    rate = controls.learning_rate
+    controls.press("+")
+    assert controls.learning_rate == pytest.approx(rate * 1.5) == ns["optimizer"].learning_rate
+    controls.press("-")
+    controls.press("-")
     assert ns["optimizer"].learning_rate == pytest.approx(rate / 1.5)
-    ns["handle_key"]("3")
+    controls.press("3")
     assert ns["dataset"] == "moons" and ns["steps"] == 0
-    ns["handle_key"]("o")
+    controls.press("o")
     assert ns["optimizer_name"] == "momentum" and isinstance(ns["optimizer"], ns["cnn"].Momentum)
-    ns["handle_key"](" ")
-    assert ns["paused"]
-    ns["handle_key"]("h")
-    assert ns["show_help"]
+    controls.press(" ")
+    assert controls.paused
+    controls.press("h")
+    assert controls.show_help
 
 
 def test_helpers_draw_on_a_class_mode_sketch_too(py5_display):

@@ -106,16 +106,23 @@ class Controls:
         if self.on_learning_rate is not None:
             self.on_learning_rate(self.learning_rate)
 
-    def save(self, sketch=None) -> Path:
-        """Save the frame as saved/NAME-0001.png (the first number free); say where."""
-        s = current_sketch(sketch)
+    def next_path(self, suffix: str = ".png") -> Path:
+        """saved/NAME-0001.png, or the first number free: where the next saved file goes."""
         SAVED.mkdir(exist_ok=True)
-        taken = {p.name for p in SAVED.glob(f"{self.name}-[0-9][0-9][0-9][0-9].png")}
-        path = SAVED / next(f"{self.name}-{k:04d}.png" for k in range(1, 10_000)
-                            if f"{self.name}-{k:04d}.png" not in taken)
-        s.save_frame(str(path.resolve()))
+        taken = {p.name for p in SAVED.glob(f"{self.name}-[0-9][0-9][0-9][0-9]{suffix}")}
+        return SAVED / next(f"{self.name}-{k:04d}{suffix}" for k in range(1, 10_000)
+                            if f"{self.name}-{k:04d}{suffix}" not in taken)
+
+    def announce(self, path) -> None:
+        """Say where a file was saved: printed, and on screen for a while."""
         print(f"saved {path}")
         self.note, self._note_frames = f"saved {path}", NOTE_FRAMES
+
+    def save(self, sketch=None) -> Path:
+        """Save the frame as saved/NAME-0001.png (the first number free); say where."""
+        path = self.next_path(".png")
+        current_sketch(sketch).save_frame(str(path.resolve()))
+        self.announce(path)
         return path
 
     def footer(self) -> str:
