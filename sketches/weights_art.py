@@ -11,8 +11,8 @@ sample passing through.
 Equations are cited by tag, like (G1): see docs/maths.md, or run
 ``creativenn maths G1``.
 
-Keys: space pause/resume · r reset · c clear the history · + / - learning rate ·
-d save the curves as SVG (for a plotter) · s save a frame · h help.
+Keys: c clear the history · d save the curves as SVG (for a plotter) ·
+space pause/resume · r reset · s save a frame · + / - learning rate · h help.
 """
 
 import numpy as np
@@ -20,7 +20,7 @@ import py5
 
 import creativenn as cnn
 from creativenn import colors
-from creativenn.draw import draw_help, draw_message, label
+from creativenn.draw import Controls, Key, draw_message, label
 from creativenn.draw import save_svg as write_svg
 from creativenn.layout import diagram_layout
 
@@ -33,13 +33,16 @@ PERIOD = 240  # frames for one sway
 TRACE_ALPHA = 10  # how strongly each frame marks the history (0-255)
 WEIGHT_SCALE = 2.0
 SEED = 0
-KEYS = [("space", "pause / resume"), ("r", "reset"), ("c", "clear the history"),
-        ("+ / -", "learning rate up / down"), ("d", "save the curves as SVG"), ("s", "save this frame"),
-        ("h", "show / hide this help")]
 
 # --- state --------------------------------------------------------------------
 net = optimizer = X = Y = rng = history = positions = phases = None
-learning_rate, steps, loss, paused, show_help, problem = LEARNING_RATE, 0, float("nan"), False, False, None
+steps, loss, problem = 0, float("nan"), None
+controls = Controls("weights_art", [
+    Key("c", "clear the history", lambda k: clear_history()),
+    Key("d", "save the curves as SVG (for a plotter)",
+        lambda k: controls.announce(save_svg(controls.next_path(".svg")))),
+], reset=lambda: reset(), learning_rate=LEARNING_RATE,
+   on_learning_rate=lambda eta: setattr(optimizer, "learning_rate", eta))
 
 
 def settings():
@@ -59,7 +62,9 @@ def reset():
     rng = np.random.default_rng(SEED)
     X, Y = cnn.datasets.moons(n=200, noise=0.1, seed=SEED)
     net = cnn.MLP(LAYERS, activation="tanh", output_activation="sigmoid", loss="bce", seed=SEED)
-    optimizer = cnn.Adam(learning_rate)
+    optimizer = cnn.Adam(controls.learning_rate)
+    if problem:  # the pause was the problem's: a fresh start goes on
+        controls.paused = False
     phases = [rng.uniform(0, 2 * np.pi, W.shape) for W in net.weights]  # each curve sways its own way
     steps, problem = 0, None
     history = py5.create_graphics(py5.width, py5.height)
@@ -73,7 +78,9 @@ def clear_history():
 
 
 def draw():
-    if not paused and problem is None:
+    global problem
+    if not controls.paused:  # after a problem, space goes on
+        problem = None
         train_a_little()
     leave_a_trace()
     py5.image(history, 0, 0)
@@ -82,8 +89,7 @@ def draw():
     draw_caption()
     if problem:
         draw_message(problem)
-    if show_help:
-        draw_help(KEYS)
+    controls.draw(footer=False)  # a piece: its frame stays clean (h shows the keys)
 
 
 def train_a_little():
@@ -95,8 +101,10 @@ def train_a_little():
             loss = net.step(X[batch], Y[batch], optimizer)
         except cnn.DivergedError:
             problem = ["Training diverged: the loss became infinite.",
-                       f"η = {learning_rate:g} is too large; the weights went back to their last good ones.",
+                       f"η = {controls.learning_rate:g} is too large; the weights went back to their "
+                       "last good ones.",
                        "Press - to lower η, then space to go on."]
+            controls.paused = True
             return
         steps += 1
 
@@ -146,7 +154,7 @@ def draw_neurons():
 
 def draw_caption():
     label(f"a {'-'.join(map(str, LAYERS))} network learning two moons", 30, 24, 18, colors.INK)
-    label(f"step {steps}   loss {loss:.3f}   η {learning_rate:g}", 770, 28, 14, colors.MUTED,
+    label(f"step {steps}   loss {loss:.3f}   η {controls.learning_rate:g}", 770, 28, 14, colors.MUTED,
           align="right", kind="mono")
     label("orange: negative weight · blue: positive · thicker: larger |w| · the haze: its history",
           30, 760, 13, colors.MUTED)
@@ -154,7 +162,7 @@ def draw_caption():
 
 def state() -> dict:
     """This frame's numbers, for ``creativenn export --sidecar``."""
-    return {"step": steps, "loss": loss, "learning_rate": learning_rate, "weights": net.weights}
+    return {"step": steps, "loss": loss, "learning_rate": controls.learning_rate, "weights": net.weights}
 
 
 def save_svg(path):
@@ -172,27 +180,7 @@ def save_svg(path):
 
 
 def key_pressed():
-    handle_key(py5.key)
-
-
-def handle_key(key):
-    global paused, show_help, learning_rate, problem
-    if key == " ":
-        paused = not paused and problem is None
-        problem = None
-    elif key == "r":
-        reset()
-    elif key == "c":
-        clear_history()
-    elif key in "+=-_":
-        learning_rate = learning_rate * 1.5 if key in "+=" else learning_rate / 1.5
-        optimizer.learning_rate = learning_rate
-    elif key == "d":
-        print(f"curves saved: {save_svg(f'weights_art-{steps:06d}.svg')}")
-    elif key == "s":
-        py5.save_frame("weights_art-####.png")
-    elif key == "h":
-        show_help = not show_help
+    controls.press(py5.key)
 
 
 py5.run_sketch()

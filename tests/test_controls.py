@@ -10,7 +10,7 @@ from creativenn import resources
 from creativenn.draw import Controls, Key
 
 # the sketches that declare their keys with Controls so far
-CONVERTED = ["descent_modes", "digits", "line_fit", "network", "perceptron"]
+CONVERTED = ["descent_modes", "digits", "line_fit", "network", "perceptron", "weights_art"]
 
 
 def test_shared_keys_work_with_no_code_and_own_keys_come_first():

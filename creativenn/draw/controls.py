@@ -129,10 +129,12 @@ class Controls:
         """The one-line reminder of the keys: the sketch's own, then the shared ones, short."""
         return " · ".join(f"{row.keys} {row.brief()}" for row in self.table() if row.brief())
 
-    def draw(self, sketch=None) -> None:
-        """The footer at the bottom, the note of a saved frame, and the help overlay when asked."""
+    def draw(self, sketch=None, *, footer: bool = True) -> None:
+        """The footer at the bottom (``footer=False`` for a piece that keeps its frame clean), the
+        note of a saved file, and the help overlay when asked."""
         s = current_sketch(sketch)
-        label(self.footer(), 30, s.height - 40, 13, colors.MUTED, sketch=s)
+        if footer:
+            label(self.footer(), 30, s.height - 40, 13, colors.MUTED, sketch=s)
         if self._note_frames > 0:
             self._note_frames -= 1
             label(self.note, s.width - 30, s.height - 64, 13, colors.ON, align="right", sketch=s)
