@@ -36,7 +36,7 @@ import numpy as np
 
 from . import __version__, datasets, doctor, resources
 from .display import SetupError, has_display, virtual_display, x_display_answers
-from .frames import PNG_NAME, prepare_out_dir
+from .frames import FRAME_FILES, PNG_NAME, prepare_out_dir, remove_unfinished
 from .java import find_java, use_java
 from .mlp import MLP
 from .optimizers import SGD
@@ -148,8 +148,9 @@ def cmd_run(args) -> int:
 def cmd_live(args) -> int:
     """py5's live coding: the sketch runs in a window and re-runs each time its file is saved."""
     sketch = find_sketch(args.sketch)
-    if _mode(sketch) != "module":
-        raise UsageError(f"{sketch.name} is in {_mode(sketch)} mode; live coding (py5's own) works on "
+    mode = _mode(sketch)
+    if mode != "module":
+        raise UsageError(f"{sketch.name} is in {mode} mode; live coding (py5's own) works on "
                          "module-mode sketches: py5. before every call, py5.run_sketch() at the end")
     if not has_display():
         raise SetupError("Live coding opens a window, and there is no display here (DISPLAY is not set).")
@@ -228,12 +229,11 @@ def cmd_export(args) -> int:
                     done = message
         code = stop.wait()
         bar.finish()
-        for leftover in out.glob("frame-*.png.tmp"):  # a PNG ffmpeg was writing when it was stopped
-            leftover.unlink(missing_ok=True)
+        remove_unfinished(out)  # a PNG ffmpeg was writing when it was stopped
         if args.mp4 and (stop.signal is not None or done is None or done["error"]):
             _check_video(out / f"{sketch.stem}.mp4")
     if stop.signal is not None:
-        kept = len(list(out.glob("frame-[0-9][0-9][0-9][0-9].png")))
+        kept = len(list(out.glob(FRAME_FILES)))
         print(f"stopped by {signal.Signals(stop.signal).name}: {kept} whole frames kept in {out}/",
               file=sys.stderr)
         return 128 + stop.signal

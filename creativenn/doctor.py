@@ -47,8 +47,8 @@ def check_python() -> Finding:
 def check_files() -> Finding:
     try:
         sketches, starters, images = resources.sketches(), resources.starters(), resources.images()
-        for font in ("fonts/DejaVuSans.ttf", "fonts/DejaVuSansMono.ttf"):
-            _check_font(resources.asset(font))
+        for kind in resources.FONTS:
+            resources.font(kind)
         from .datasets import digits
 
         digits()
@@ -59,16 +59,6 @@ def check_files() -> Finding:
     return Finding("creativenn's files", True,
                    f"creativenn {__version__}: {len(sketches)} sketches, {len(starters)} starters, 2 fonts, "
                    f"the digits data, {len(images)} image, {len(notes)} equations in the notes")
-
-
-def _check_font(path: Path) -> None:
-    from PIL import ImageFont
-
-    try:
-        with open(path, "rb") as file:
-            ImageFont.truetype(file, 12)
-    except OSError as error:
-        raise resources.MissingFileError(f"font {path.name}", path, f"is damaged ({error})") from None
 
 
 def check_py5() -> Finding:

@@ -28,20 +28,6 @@ def partial_name(path) -> Path:
 
 
 @contextmanager
-def whole_file(path, mode: str = "wb") -> Iterator:
-    """Open a temporary file for writing; on success it becomes ``path``, on any error it is removed."""
-    path = Path(path)
-    partial = partial_name(path)
-    try:
-        with open(partial, mode) as file:
-            yield file
-        os.replace(partial, path)
-    except BaseException:
-        partial.unlink(missing_ok=True)
-        raise
-
-
-@contextmanager
 def renamed_when_done(path) -> Iterator[Path]:
     """For writers that want a file name (Pillow, py5): the temporary name to give them."""
     path = Path(path)
@@ -52,6 +38,13 @@ def renamed_when_done(path) -> Iterator[Path]:
     except BaseException:
         partial.unlink(missing_ok=True)
         raise
+
+
+@contextmanager
+def whole_file(path, mode: str = "wb") -> Iterator:
+    """Open a temporary file for writing; on success it becomes ``path``, on any error it is removed."""
+    with renamed_when_done(path) as partial, open(partial, mode) as file:
+        yield file
 
 
 def is_disk_full(error: BaseException | str) -> bool:

@@ -23,6 +23,13 @@ import numpy as np
 from .files import disk_full_message, is_disk_full, whole_file
 
 PNG_NAME = "frame-{:04d}.png"
+FRAME_FILES = "frame-[0-9][0-9][0-9][0-9].png"  # PNG_NAME's files, for glob
+
+
+def remove_unfinished(out_dir) -> None:
+    """Remove the PNGs ffmpeg had not finished (its temporary ``frame-0001.png.tmp`` files)."""
+    for leftover in Path(out_dir).glob("frame-*.png.tmp"):
+        leftover.unlink(missing_ok=True)
 
 
 def prepare_out_dir(out) -> Path:
@@ -145,13 +152,12 @@ class FrameWriter:
             pass
         code = self._png.wait()
         message = self._png.stderr.read().decode(errors="replace").strip()
-        for leftover in self.out_dir.glob("frame-*.png.tmp"):  # a PNG ffmpeg could not finish
-            leftover.unlink(missing_ok=True)
+        remove_unfinished(self.out_dir)
         if code != 0:
             raise OSError(f"the PNG encoder (ffmpeg) stopped: {message or code}")
-        missing = [p.name for p in self.paths if not p.is_file()]
-        if missing:  # ffmpeg goes on, exit code 0, when it cannot rename a finished PNG into place
-            raise OSError(f"{missing[0]} could not be written{': ' + message if message else ''}")
+        whole = self.whole
+        if whole < len(self.paths):  # ffmpeg goes on, exit code 0, when it cannot rename a PNG into place
+            raise OSError(f"{self.paths[whole].name} could not be written{': ' + message if message else ''}")
 
     def _finish_video(self):
         if self._video is not None:

@@ -25,7 +25,8 @@ import os
 import shutil
 from pathlib import Path
 
-FRAMES = "frame-[0-9][0-9][0-9][0-9].png"
+from .frames import FRAME_FILES as FRAMES
+
 LOCK, ASIDE = ".creativenn-export.lock", ".creativenn-earlier-frames"
 
 

@@ -73,6 +73,26 @@ def asset(relative: str) -> Path:
     return path
 
 
+FONTS = {"sans": "fonts/DejaVuSans.ttf", "mono": "fonts/DejaVuSansMono.ttf"}  # inside assets/
+
+
+def font(kind: str = "sans") -> Path:
+    """A bundled font's path, checked: a missing or damaged file is named, with the cure.
+
+    Processing itself would print a Java stack trace for a damaged font and
+    draw no text; Pillow reads the file first and says what is wrong.
+    """
+    from PIL import ImageFont  # only when a font is asked for
+
+    path = asset(FONTS[kind])
+    try:
+        with open(path, "rb") as file:  # a file, not a name: Pillow would look for a system font of that name
+            ImageFont.truetype(file, 12)
+    except OSError as error:
+        raise MissingFileError(f"font {FONTS[kind]}", path, f"is damaged ({error})") from None
+    return path
+
+
 def images() -> dict[str, Path]:
     """The bundled images (for ``paint_landscape``), by name without the ending."""
     return {p.stem: p for p in sorted(folder("creativenn.assets").joinpath("images").glob("*.png"))}

@@ -12,11 +12,8 @@ import sys
 
 import numpy as np
 import py5
-from PIL import ImageFont
 
 from .. import colors, resources
-
-FONTS = {"sans": "fonts/DejaVuSans.ttf", "mono": "fonts/DejaVuSansMono.ttf"}  # inside assets/
 
 
 def cache(sketch) -> dict:
@@ -67,18 +64,8 @@ def font(size: float, kind: str = "sans", sketch=None):
 
 @functools.cache
 def font_file(kind: str = "sans") -> str:
-    """The path of a bundled font, checked once: a missing or damaged file is named, with the cure.
-
-    Processing itself would print a Java stack trace for a damaged font and
-    draw no text; Pillow reads the file first and says what is wrong.
-    """
-    path = resources.asset(FONTS[kind])
-    try:
-        with open(path, "rb") as file:  # a file, not a name: Pillow would look for a system font of that name
-            ImageFont.truetype(file, 12)
-    except OSError as error:
-        raise resources.MissingFileError(f"font {FONTS[kind]}", path, f"is damaged ({error})") from None
-    return str(path)
+    """The path of a bundled font, checked once a process (``resources.font``)."""
+    return str(resources.font(kind))
 
 
 def label(text: str, x: float, y: float, size: float = 14, color=colors.INK, *,

@@ -73,6 +73,8 @@ class Controls:
         self.learning_rate = learning_rate
         self.paused = self.show_help = False
         self.note, self._note_frames = None, 0
+        self._rows = [*self.keys, *self.shared()]  # the table, made once: it does not change
+        self._footer = " · ".join(f"{row.keys} {row.brief()}" for row in self._rows if row.brief())
 
     def shared(self) -> list[Key]:
         """The shared keys this sketch has (no reset: no r; no learning rate: no + / -)."""
@@ -86,12 +88,12 @@ class Controls:
         return rows
 
     def table(self) -> list[Key]:
-        return [*self.keys, *self.shared()]
+        return self._rows
 
     def press(self, key: str) -> bool:
         """Do what ``key`` does here; False when it does nothing. A sketch's own keys come first."""
-        key = " " if key == " " else str(key)
-        for row in self.table():
+        key = str(key)
+        for row in self._rows:
             rate = row.keys == "+ / -" and key in "+=-_"
             if row.keys == "space" and key == " " or row.matches(key) or rate:
                 row.action(key)
@@ -127,16 +129,16 @@ class Controls:
 
     def footer(self) -> str:
         """The one-line reminder of the keys: the sketch's own, then the shared ones, short."""
-        return " · ".join(f"{row.keys} {row.brief()}" for row in self.table() if row.brief())
+        return self._footer
 
     def draw(self, sketch=None, *, footer: bool = True) -> None:
         """The footer at the bottom (``footer=False`` for a piece that keeps its frame clean), the
         note of a saved file, and the help overlay when asked."""
         s = current_sketch(sketch)
         if footer:
-            label(self.footer(), 30, s.height - 40, 13, colors.MUTED, sketch=s)
+            label(self._footer, 30, s.height - 40, 13, colors.MUTED, sketch=s)
         if self._note_frames > 0:
             self._note_frames -= 1
             label(self.note, s.width - 30, s.height - 64, 13, colors.ON, align="right", sketch=s)
         if self.show_help:
-            draw_help([(row.keys, row.does) for row in self.table()], sketch=s)
+            draw_help([(row.keys, row.does) for row in self._rows], sketch=s)

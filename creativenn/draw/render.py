@@ -433,7 +433,8 @@ def main(argv=None) -> int:
         writer.close()
     except OSError as error:
         result.error = result.error or str(error)
-    if writer.whole and result.error is None:
+    whole = writer.whole
+    if whole and result.error is None:
         if args.svg:
             files.append(str(svg))
         if args.sidecar:
@@ -443,7 +444,7 @@ def main(argv=None) -> int:
         if args.gif:
             files.append(str(make_gif(writer.paths, out / f"{sketch.stem}.gif", fps=args.fps,
                                         max_width=args.gif_width)))
-    report(done=True, frames=writer.whole, files=files, error=result.error,
+    report(done=True, frames=whole, files=files, error=result.error,
            error_frame=result.error_frame)
     return 0 if result.error is None else 1
 
