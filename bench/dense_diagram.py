@@ -17,7 +17,7 @@ import time
 import numpy as np
 
 import creativenn as cnn
-from creativenn.display import virtual_display
+from creativenn.tools.display import virtual_display
 
 GOAL = 10.0
 FRAMES = 12

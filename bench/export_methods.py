@@ -5,7 +5,7 @@ prints frames/s and its ratio to drawing alone:
 
 - ``draw only``: rendering, nothing saved (the ceiling);
 - ``get_np_pixels + writer``: creativenn's way, pixels grabbed in draw() and
-  PNG-encoded in a background thread (``creativenn.frames.FrameWriter``);
+  PNG-encoded in a background thread (``creativenn.tools.frames.FrameWriter``);
 - ``save_frame``: py5's own, one PNG per frame in draw();
 - ``save_frame(use_thread=True)``: py5's, saving on a thread.
 
@@ -35,8 +35,8 @@ WORKER = r'''
 import json, sys, time
 from pathlib import Path
 import py5
-from creativenn.draw.render import render
-from creativenn.frames import FrameWriter
+from creativenn.tools.render import render
+from creativenn.tools.frames import FrameWriter
 
 way, out, frames, warmup = sys.argv[1], Path(sys.argv[2]), int(sys.argv[3]), int(sys.argv[4])
 writer = FrameWriter(out) if way == "get_np_pixels + writer" else None
@@ -74,7 +74,7 @@ def measure(way: str) -> float:
 
 
 def main() -> int:
-    from creativenn.display import virtual_display
+    from creativenn.tools.display import virtual_display
 
     virtual_display()
     best = {way: 0.0 for way in WAYS}

@@ -34,8 +34,8 @@ py5.run_sketch()
 WORKER = r"""
 import json, sys, time
 from pathlib import Path
-from creativenn.draw.render import render
-from creativenn.frames import FrameWriter
+from creativenn.tools.render import render
+from creativenn.tools.frames import FrameWriter
 sketch, out, warmup, frames = sys.argv[1], Path(sys.argv[2]), int(sys.argv[3]), int(sys.argv[4])
 writer, times = FrameWriter(out), []
 def on_frame(rgb, k):
@@ -48,7 +48,7 @@ print(json.dumps({"fps": frames / (times[-1] - times[warmup - 1]), "error": resu
 
 
 def export_fps(sketch: Path) -> float:
-    from creativenn.cli import EXPORT_ENV
+    from creativenn.tools.cli import EXPORT_ENV
 
     with tempfile.TemporaryDirectory() as out:  # the worker runs as `creativenn export` runs it
         done = subprocess.run([sys.executable, "-c", WORKER, str(sketch), out, str(WARMUP), str(FRAMES)],
@@ -69,7 +69,7 @@ def renderer(sketch: Path) -> str:
 
 def main() -> int:
     from creativenn import resources
-    from creativenn.display import virtual_display
+    from creativenn.tools.display import virtual_display
 
     virtual_display()
     sketches = list(resources.sketches().values())

@@ -22,8 +22,8 @@ GOAL_MB = 50.0
 WORKER = r"""
 import json, sys, time
 from pathlib import Path
-from creativenn.draw.render import render
-from creativenn.frames import FrameWriter
+from creativenn.tools.render import render
+from creativenn.tools.frames import FrameWriter
 
 def rss_mb():
     for line in open("/proc/self/status"):
@@ -45,11 +45,11 @@ print(json.dumps({"written": len(list(out.glob("frame-*.png"))), "rss": marks, "
 
 
 def main() -> int:
-    from creativenn.display import virtual_display
+    from creativenn.tools.display import virtual_display
 
     virtual_display()
     frames = int(sys.argv[1]) if len(sys.argv) > 1 else 10_000
-    from creativenn.cli import EXPORT_ENV
+    from creativenn.tools.cli import EXPORT_ENV
 
     with tempfile.TemporaryDirectory() as out:  # the worker runs as `creativenn export` runs it
         done = subprocess.run([sys.executable, "-c", WORKER, str(frames), out,

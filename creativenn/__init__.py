@@ -13,28 +13,18 @@ and a ball rolling on them, small data sets. Drawing lives in
 (True, [0, 1, 1, 0])
 """
 
-from . import (
-               activations,
-               backprop,
-               basins,
-               cppn,
-               csvdata,
-               datasets,
-               landscape,
-               losses,
-               optimizers,
-               physics,
-               resources,
-               surfaces,
-)
-from .ball import Ball, Race, learning_rate_for
-from .checks import DivergedError
-from .gradcheck import gradient_check, numerical_gradient
-from .linefit import LineFit, cost_grid, cost_surface, least_squares
-from .mlp import MLP, Gradients
-from .optimizers import SGD, Adam, Momentum, Optimizer, RMSProp
-from .perceptron import Perceptron
-from .surfaces import Surface, surface, surface_from_heights, surface_from_image
+from . import resources
+from .maths import activations, backprop, losses, optimizers
+from .maths.checks import DivergedError
+from .maths.gradcheck import gradient_check, numerical_gradient
+from .maths.mlp import MLP, Gradients
+from .maths.optimizers import SGD, Adam, Momentum, Optimizer, RMSProp
+from .picture import colors, layout
+from .worlds import basins, cppn, csvdata, datasets, landscape, physics, surfaces
+from .worlds.ball import Ball, Race, learning_rate_for
+from .worlds.linefit import LineFit, cost_grid, cost_surface, least_squares
+from .worlds.perceptron import Perceptron
+from .worlds.surfaces import Surface, surface, surface_from_heights, surface_from_image
 
 __version__ = "0.2.0"  # the one place the version is written (pyproject reads it)
 
@@ -44,6 +34,5 @@ __all__ = [
     "Surface", "surface", "surface_from_heights", "surface_from_image", "Ball", "Race", "learning_rate_for",
     "DivergedError", "gradient_check", "numerical_gradient",
     "activations", "backprop", "basins", "physics", "cppn", "csvdata", "losses", "optimizers", "resources",
-    "surfaces",
-    "datasets", "landscape",
+    "surfaces", "datasets", "landscape", "colors", "layout",
 ]

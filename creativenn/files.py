@@ -16,9 +16,13 @@ from __future__ import annotations
 
 import errno
 import os
+import struct
+import zlib
 from collections.abc import Iterator
 from contextlib import contextmanager
 from pathlib import Path
+
+import numpy as np
 
 
 def partial_name(path) -> Path:
@@ -57,3 +61,41 @@ def is_disk_full(error: BaseException | str) -> bool:
 
 def disk_full_message(folder) -> str:
     return f"no space left on the disk that holds {folder}: free some space, or export to another disk"
+
+
+def write_png_rows(path, width: int, height: int, bands) -> Path:
+    """Write a PNG from ``bands``, an iterable of (rows, width, 3) uint8 arrays, top to bottom.
+
+    Each band is compressed as it arrives and then dropped, so a poster of
+    any size needs the memory of one band, not of the whole image (Pillow
+    would hold all of it: 192 MB for 8000 × 8000). A plain, standard PNG:
+    8-bit RGB, no filtering, one IDAT chunk per band. Written whole or not at
+    all (``files.whole_file``).
+    """
+    path = Path(path)
+    with whole_file(path) as f:
+        _write_png(f, width, height, bands)
+    return path
+
+
+def _chunk(kind: bytes, data: bytes) -> bytes:
+    """One PNG chunk: length, type, data, CRC of type and data."""
+    return struct.pack(">I", len(data)) + kind + data + struct.pack(">I", zlib.crc32(kind + data))
+
+
+def _write_png(f, width: int, height: int, bands) -> None:
+    f.write(b"\x89PNG\r\n\x1a\n")
+    f.write(_chunk(b"IHDR", struct.pack(">IIBBBBB", width, height, 8, 2, 0, 0, 0)))  # 8-bit RGB
+    packer, done = zlib.compressobj(6), 0
+    for band in bands:
+        band = np.ascontiguousarray(band, dtype=np.uint8)
+        if band.ndim != 3 or band.shape[1:] != (width, 3):
+            raise ValueError(f"each band must be shaped (rows, {width}, 3), got {band.shape}")
+        rows = np.zeros((band.shape[0], 1 + 3 * width), np.uint8)  # each row: filter byte 0, then RGB
+        rows[:, 1:] = band.reshape(band.shape[0], -1)
+        f.write(_chunk(b"IDAT", packer.compress(rows.tobytes())))
+        done += band.shape[0]
+    if done != height:
+        raise ValueError(f"the bands held {done} rows, the PNG needs {height}")
+    f.write(_chunk(b"IDAT", packer.flush()))
+    f.write(_chunk(b"IEND", b""))

@@ -21,9 +21,9 @@ import py5
 
 import creativenn as cnn
 from creativenn import colors
-from creativenn.backprop import agreement, trace_step
+from creativenn.maths.backprop import agreement, trace_step
 from creativenn.draw import draw_help, draw_loss_curve, draw_network, label
-from creativenn.layout import diagram_layout, edge_segments
+from creativenn.picture.layout import diagram_layout, edge_segments
 
 # --- constants: change these --------------------------------------------------
 LAYERS = [2, 3, 3, 2]  # the course's all-sigmoid network, cost (C3)

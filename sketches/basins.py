@@ -17,9 +17,9 @@ import py5
 
 import creativenn as cnn
 from creativenn import colors
-from creativenn.basins import ESCAPED, basin_labels, descend, start_grid
+from creativenn.worlds.basins import ESCAPED, basin_labels, descend, start_grid
 from creativenn.draw import draw_help, draw_terrain, draw_trail, label
-from creativenn.layout import Mapping
+from creativenn.picture.layout import Mapping
 
 # --- constants: change these --------------------------------------------------
 SURFACES = ["himmelblau", "six_hump_camel"]

@@ -18,7 +18,7 @@ import creativenn as cnn
 from creativenn import colors
 from creativenn.draw import (draw_ball, draw_downhill_arrow, draw_help, draw_terrain, draw_trail,
                              label)
-from creativenn.layout import Mapping
+from creativenn.picture.layout import Mapping
 
 # --- constants: change these --------------------------------------------------
 SURFACE = "himmelblau"  # bowl, ravine, saddle, rosenbrock, himmelblau, beale, rastrigin, ...

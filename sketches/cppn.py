@@ -22,7 +22,7 @@ import threading
 import py5
 
 from creativenn import colors
-from creativenn.cppn import CPPN, MIXES
+from creativenn.worlds.cppn import CPPN, MIXES
 from creativenn.draw import draw_help, label
 
 # --- constants: change these --------------------------------------------------

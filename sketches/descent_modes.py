@@ -23,8 +23,8 @@ import py5
 import creativenn as cnn
 from creativenn import colors
 from creativenn.draw import Controls, draw_ball, draw_loss_curve, draw_terrain, draw_trail, label
-from creativenn.landscape import pca_directions, plane_surface, project, record_training
-from creativenn.layout import Mapping
+from creativenn.worlds.landscape import pca_directions, plane_surface, project, record_training
+from creativenn.picture.layout import Mapping
 
 # --- constants: change these --------------------------------------------------
 LAYERS = [2, 4, 1]

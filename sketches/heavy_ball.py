@@ -18,8 +18,8 @@ import py5
 import creativenn as cnn
 from creativenn import colors
 from creativenn.draw import draw_ball, draw_help, draw_loss_curve, draw_terrain, draw_trail, label
-from creativenn.layout import Mapping
-from creativenn.physics import HeavyBall, matching_momentum
+from creativenn.picture.layout import Mapping
+from creativenn.worlds.physics import HeavyBall, matching_momentum
 
 # --- constants: change these --------------------------------------------------
 SURFACE = "ravine"

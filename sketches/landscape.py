@@ -21,8 +21,8 @@ import creativenn as cnn
 from creativenn import colors
 from creativenn.draw import draw_ball, draw_help, draw_terrain, draw_trail, label
 from creativenn.draw.terrain3d import Terrain3D
-from creativenn.landscape import filter_normalized_directions, pca_directions, plane_surface, project
-from creativenn.layout import Mapping
+from creativenn.worlds.landscape import filter_normalized_directions, pca_directions, plane_surface, project
+from creativenn.picture.layout import Mapping
 
 # --- constants: change these --------------------------------------------------
 LAYERS = [2, 8, 8, 1]

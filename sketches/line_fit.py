@@ -23,7 +23,7 @@ import py5
 import creativenn as cnn
 from creativenn import colors
 from creativenn.draw import Controls, Key, draw_ball, draw_terrain, draw_trail, label
-from creativenn.layout import Mapping
+from creativenn.picture.layout import Mapping
 
 # --- constants: change these --------------------------------------------------
 POINTS = 30
@@ -37,7 +37,7 @@ MODES = {"1": "batch", "2": "stochastic", "3": "mini-batch"}
 # --- state --------------------------------------------------------------------
 x = y = fit = cost = rng = data_view = cost_view = None
 mode, start, squares, held = "batch", None, True, None
-trail, used, problem = [], [], None
+trail, used = [], []
 
 
 def set_mode(key):
@@ -76,14 +76,14 @@ def setup():
 
 def restart(at):
     """The line starts again at slope, intercept = ``at``."""
-    global fit, start, trail, used, problem
+    global fit, start, trail, used
     start = at
     fit = cnn.LineFit(*at)
-    trail, used, problem = [at], [], None
+    trail, used = [at], []
 
 
 def draw():
-    if not controls.paused and problem is None:
+    if not controls.paused:
         descend_a_little()
     py5.background(*colors.BACKGROUND)
     draw_data_and_line()
@@ -94,14 +94,14 @@ def draw():
 
 def descend_a_little():
     """m ← m − η ∂C/∂m, c ← c − η ∂C/∂c on the points of this mode (G2, G3)."""
-    global used, problem
+    global used
     for _ in range(STEPS_PER_FRAME):
         size = {"batch": POINTS, "stochastic": 1, "mini-batch": MINI_BATCH}[mode]
         used = np.arange(POINTS) if size == POINTS else rng.choice(POINTS, size, replace=False)
         try:
             fit.step(x[used], y[used], controls.learning_rate)
-        except cnn.DivergedError:
-            problem = f"diverged at η = {controls.learning_rate:g}: press - then r"
+        except cnn.DivergedError:  # the line kept its last good slope and intercept
+            controls.diverged("line", kept="slope and intercept")
             return
         trail.append((fit.slope, fit.intercept))
 
@@ -178,8 +178,6 @@ def draw_readout():
     ]
     for i, text in enumerate(lines):
         label(text, 30, 560 + i * 30, 15, kind="mono")
-    if problem:
-        label(problem, 30, 690, 15, colors.NEGATIVE)
 
 
 def key_pressed():

@@ -16,9 +16,9 @@ import py5
 
 import creativenn as cnn
 from creativenn import colors
-from creativenn.draw import (Controls, Key, draw_decision_field, draw_loss_curve, draw_message,
-                             draw_network, draw_points, label, save_network_svg)
-from creativenn.layout import Mapping
+from creativenn.draw import (Controls, Key, draw_decision_field, draw_loss_curve, draw_network,
+                             draw_points, label, save_network_svg)
+from creativenn.picture.layout import Mapping
 
 # --- constants: change these --------------------------------------------------
 LAYERS = [2, 4, 4, 1]  # inputs, hidden layers …, output
@@ -35,20 +35,20 @@ SEED = 0
 # --- state --------------------------------------------------------------------
 net = optimizer = X = Y = rng = None
 dataset, optimizer_name = "xor", "sgd"
-losses, steps, problem = [], 0, None
+losses, steps = [], 0
 field = network_box = None
 
 
 def choose_data(key):
     global dataset
     dataset = DATASETS[int(key) - 1]
-    reset()
+    controls.restart()
 
 
 def next_optimizer(key):
     global optimizer_name
     optimizer_name = OPTIMIZERS[(OPTIMIZERS.index(optimizer_name) + 1) % len(OPTIMIZERS)]
-    reset()
+    controls.restart()
 
 
 controls = Controls("network", [
@@ -75,21 +75,17 @@ def setup():
 
 def reset():
     """A fresh network and data set, from SEED."""
-    global net, optimizer, X, Y, rng, losses, steps, problem
+    global net, optimizer, X, Y, rng, losses, steps
     rng = np.random.default_rng(SEED)
     make = getattr(cnn.datasets, dataset)
     X, Y = make(n=200, noise=0.05, seed=SEED) if dataset == "xor" else make(n=200, seed=SEED)
     net = cnn.MLP(LAYERS, activation=ACTIVATION, output_activation="sigmoid", loss="bce", seed=SEED)
     optimizer = cnn.optimizers.make(optimizer_name, controls.learning_rate)
-    if problem:  # the pause was the problem's: a fresh start goes on
-        controls.paused = False
-    losses, steps, problem = [], 0, None
+    losses, steps = [], 0
 
 
 def draw():
-    global problem
-    if not controls.paused:  # after a problem, space goes on
-        problem = None
+    if not controls.paused:
         train_a_little()
     py5.background(*colors.BACKGROUND)
     draw_title()
@@ -100,24 +96,18 @@ def draw():
     draw_network(net, *network_box, sample=X[sample], scale=WEIGHT_SCALE)
     draw_loss_curve(losses, 30, 470, 740, 170, title="loss (log scale) over training steps")
     draw_legend()
-    if problem:
-        draw_message(problem)
     controls.draw()
 
 
 def train_a_little():
     """A few mini-batch steps: θ ← θ − η ∇C(θ) on BATCH_SIZE random samples each."""
-    global steps, problem
+    global steps
     for _ in range(STEPS_PER_FRAME):
         batch = rng.integers(0, len(X), min(BATCH_SIZE, len(X)))
         try:
             losses.append(net.step(X[batch], Y[batch], optimizer))
-        except cnn.DivergedError:
-            problem = ["Training diverged: the loss became infinite.",
-                       f"The learning rate η = {controls.learning_rate:g} is too large for this network.",
-                       "The weights went back to their last good values.",
-                       "Press - to lower η, then space to go on (or r to start again)."]
-            controls.paused = True
+        except cnn.DivergedError:  # the network kept its last good weights
+            controls.diverged()
             return
         steps += 1
 

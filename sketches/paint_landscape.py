@@ -21,7 +21,7 @@ import py5
 import creativenn as cnn
 from creativenn import colors
 from creativenn.draw import draw_ball, draw_help, draw_trail, label, terrain
-from creativenn.layout import Mapping
+from creativenn.picture.layout import Mapping
 
 # --- constants: change these --------------------------------------------------
 CELLS = 120  # height grid cells a side

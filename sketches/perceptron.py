@@ -18,7 +18,7 @@ import py5
 import creativenn as cnn
 from creativenn import colors
 from creativenn.draw import Controls, label
-from creativenn.layout import Mapping
+from creativenn.picture.layout import Mapping
 
 # --- constants: change these --------------------------------------------------
 POINTS = 150

@@ -9,7 +9,7 @@ edge to read its weight; hover the plane to light the neurons for that
 point. Click the plane to add a point of the chosen class.
 
 Your data: ``creativenn run playground -- my_points.csv`` (lines of
-x1,x2,label; see creativenn/csvdata.py), or a data set by name and classes:
+x1,x2,label; see creativenn/worlds/csvdata.py), or a data set by name and classes:
 ``-- blobs 4``. w saves the model and the points (playground-model.npz,
 playground-data.csv in this folder), i loads them.
 
@@ -29,8 +29,8 @@ import py5
 from creativenn import colors
 from creativenn.draw import (draw_decision_field, draw_help, draw_loss_curves, draw_message, draw_network,
                              draw_points, label, save_network_svg)
-from creativenn.layout import Mapping, diagram_layout, edge_at, edge_segments, neuron_at
-from creativenn.playground import (ACTIVATIONS, BATCH_SIZES, DATASETS, REGRESSION_VALUES, Playground,
+from creativenn.picture.layout import Mapping, diagram_layout, edge_at, edge_segments, neuron_at
+from creativenn.worlds.playground import (ACTIVATIONS, BATCH_SIZES, DATASETS, REGRESSION_VALUES, Playground,
                                    Settings, losses_for)
 
 # --- constants: change these --------------------------------------------------

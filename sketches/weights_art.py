@@ -20,9 +20,9 @@ import py5
 
 import creativenn as cnn
 from creativenn import colors
-from creativenn.draw import Controls, Key, draw_message, label
+from creativenn.draw import Controls, Key, label
 from creativenn.draw import save_svg as write_svg
-from creativenn.layout import diagram_layout
+from creativenn.picture.layout import diagram_layout
 
 # --- constants: change these --------------------------------------------------
 LAYERS = [2, 8, 8, 1]
@@ -36,7 +36,7 @@ SEED = 0
 
 # --- state --------------------------------------------------------------------
 net = optimizer = X = Y = rng = history = positions = phases = None
-steps, loss, problem = 0, float("nan"), None
+steps, loss = 0, float("nan")
 controls = Controls("weights_art", [
     Key("c", "clear the history", lambda k: clear_history()),
     Key("d", "save the curves as SVG (for a plotter)",
@@ -58,15 +58,13 @@ def setup():
 
 
 def reset():
-    global net, optimizer, X, Y, rng, phases, steps, history, problem
+    global net, optimizer, X, Y, rng, phases, steps, history
     rng = np.random.default_rng(SEED)
     X, Y = cnn.datasets.moons(n=200, noise=0.1, seed=SEED)
     net = cnn.MLP(LAYERS, activation="tanh", output_activation="sigmoid", loss="bce", seed=SEED)
     optimizer = cnn.Adam(controls.learning_rate)
-    if problem:  # the pause was the problem's: a fresh start goes on
-        controls.paused = False
     phases = [rng.uniform(0, 2 * np.pi, W.shape) for W in net.weights]  # each curve sways its own way
-    steps, problem = 0, None
+    steps = 0
     history = py5.create_graphics(py5.width, py5.height)
     clear_history()
 
@@ -78,33 +76,25 @@ def clear_history():
 
 
 def draw():
-    global problem
-    if not controls.paused:  # after a problem, space goes on
-        problem = None
+    if not controls.paused:
         train_a_little()
     leave_a_trace()
     py5.image(history, 0, 0)
     draw_curves(py5.get_current_sketch())
     draw_neurons()
     draw_caption()
-    if problem:
-        draw_message(problem)
     controls.draw(footer=False)  # a piece: its frame stays clean (h shows the keys)
 
 
 def train_a_little():
     """A few mini-batch steps: θ ← θ − η ∇C(θ)   (G1)."""
-    global steps, loss, problem
+    global steps, loss
     for _ in range(STEPS_PER_FRAME):
         batch = rng.integers(0, len(X), 16)
         try:
             loss = net.step(X[batch], Y[batch], optimizer)
-        except cnn.DivergedError:
-            problem = ["Training diverged: the loss became infinite.",
-                       f"η = {controls.learning_rate:g} is too large; the weights went back to their "
-                       "last good ones.",
-                       "Press - to lower η, then space to go on."]
-            controls.paused = True
+        except cnn.DivergedError:  # the network kept its last good weights
+            controls.diverged()
             return
         steps += 1
 

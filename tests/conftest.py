@@ -22,7 +22,7 @@ def py5_display():
 @pytest.fixture(scope="session")
 def render(py5_display):
     """render(sketch, frames, **options) -> (Rendered, [frames as RGB arrays])."""
-    from creativenn.draw.render import render as run
+    from creativenn.tools.render import render as run
 
     def render_frames(sketch, frames, **options):
         captured = []

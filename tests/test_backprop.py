@@ -8,7 +8,7 @@ import numpy as np
 import pytest
 
 from creativenn import MLP
-from creativenn.backprop import agreement, trace_step
+from creativenn.maths.backprop import agreement, trace_step
 
 
 @pytest.fixture

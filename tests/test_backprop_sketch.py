@@ -6,8 +6,8 @@ import numpy as np
 import pytest
 
 from creativenn import colors
-from creativenn.backprop import trace_step
-from creativenn.layout import diagram_layout, edge_segments
+from creativenn.maths.backprop import trace_step
+from creativenn.picture.layout import diagram_layout, edge_segments
 from tests.conftest import near
 
 SKETCH = Path(__file__).resolve().parent.parent / "sketches" / "backprop.py"

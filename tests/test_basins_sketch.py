@@ -5,7 +5,7 @@ from pathlib import Path
 import numpy as np
 
 from creativenn import colors
-from creativenn.basins import basin_labels, descend
+from creativenn.worlds.basins import basin_labels, descend
 
 SKETCH = Path(__file__).resolve().parent.parent / "sketches" / "basins.py"
 

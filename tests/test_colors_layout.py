@@ -4,7 +4,7 @@ import numpy as np
 import pytest
 
 from creativenn import colors
-from creativenn.layout import Mapping, edge_segments, neuron_positions, neuron_radius
+from creativenn.picture.layout import Mapping, edge_segments, neuron_positions, neuron_radius
 
 
 def test_weight_palette_ends_and_middle():
@@ -106,7 +106,7 @@ def test_field_colour_table_matches_mixing_in_linear_light():
 
 
 def test_resample_is_bilinear_between_cell_centres():
-    from creativenn.layout import resample
+    from creativenn.picture.layout import resample
 
     coarse = np.add.outer(np.arange(4.0), 10 * np.arange(6.0))  # linear in both directions
     fine = resample(coarse, 8, 12)
@@ -119,7 +119,7 @@ def test_resample_is_bilinear_between_cell_centres():
 
 
 def test_hit_testing_finds_the_neuron_and_the_edge_under_the_mouse():
-    from creativenn.layout import diagram_layout, edge_at, edge_segments, neuron_at
+    from creativenn.picture.layout import diagram_layout, edge_at, edge_segments, neuron_at
 
     positions, radii = diagram_layout([2, 3, 1], 0, 0, 300, 200)
     for l, centres in enumerate(positions):

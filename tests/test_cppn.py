@@ -6,7 +6,7 @@ import numpy as np
 import pytest
 from PIL import Image
 
-from creativenn.cppn import CPPN, MIXES
+from creativenn.worlds.cppn import CPPN, MIXES
 
 
 def test_the_same_seed_paints_the_same_picture_and_another_seed_another():

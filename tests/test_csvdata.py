@@ -4,7 +4,7 @@ import numpy as np
 import pytest
 
 import creativenn as cnn
-from creativenn.csvdata import is_regression, load_csv, save_csv
+from creativenn.worlds.csvdata import is_regression, load_csv, save_csv
 
 
 def write(tmp_path, text, name="points.csv"):

@@ -4,7 +4,7 @@ import numpy as np
 import pytest
 from PIL import Image
 
-from creativenn.frames import FrameWriter, make_gif, prepare_out_dir
+from creativenn.tools.frames import FrameWriter, make_gif, prepare_out_dir
 
 
 def frames(n, h=48, w=64):

@@ -5,7 +5,7 @@ from pathlib import Path
 import numpy as np
 
 from creativenn import colors
-from creativenn.physics import matching_momentum
+from creativenn.worlds.physics import matching_momentum
 from tests.conftest import near
 
 SKETCH = Path(__file__).resolve().parent.parent / "sketches" / "heavy_ball.py"

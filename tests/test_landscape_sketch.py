@@ -4,7 +4,7 @@ from pathlib import Path
 
 import numpy as np
 
-from creativenn.landscape import plane_losses, project
+from creativenn.worlds.landscape import plane_losses, project
 
 SKETCH = Path(__file__).resolve().parent.parent / "sketches" / "landscape.py"
 

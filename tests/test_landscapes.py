@@ -4,16 +4,16 @@ import numpy as np
 import pytest
 
 import creativenn as cnn
-from creativenn.basins import ESCAPED, basin_labels, descend, start_grid
-from creativenn.landscape import (
+from creativenn.worlds.basins import ESCAPED, basin_labels, descend, start_grid
+from creativenn.worlds.landscape import (
     filter_normalized_directions,
     pca_directions,
     plane_losses,
     project,
     record_training,
 )
-from creativenn.physics import HeavyBall, matching_momentum
-from creativenn.surfaces import surface_from_heights, surface_from_image
+from creativenn.worlds.physics import HeavyBall, matching_momentum
+from creativenn.worlds.surfaces import surface_from_heights, surface_from_image
 
 
 @pytest.fixture

@@ -4,11 +4,8 @@ The tags (F1), (B4), (G1) … name equations of the course notes, docs/maths.md;
 ``creativenn maths B4`` prints one.
 """
 
-import ast
 import json
 import re
-import subprocess
-import sys
 from pathlib import Path
 
 import numpy as np
@@ -262,22 +259,6 @@ def test_float32_networks():
     net = cnn.MLP([2, 3, 1], dtype=np.float32, seed=0)
     assert net.forward(np.zeros((2, 2))).dtype == np.float32
     net.step(np.zeros((2, 2)), np.ones((2, 1)), cnn.SGD(0.1))
-
-
-def test_the_core_never_imports_py5():
-    code = (
-        "import sys, pkgutil, importlib, creativenn\n"
-        "for m in pkgutil.iter_modules(creativenn.__path__):\n"
-        "    if m.name not in ('draw', '__main__') and not m.name.startswith('sketch'):\n"
-        "        importlib.import_module('creativenn.' + m.name)\n"
-        "assert 'py5' not in sys.modules, 'creativenn imported py5'\n"
-    )
-    subprocess.run([sys.executable, "-c", code], check=True, cwd=ROOT)
-    for path in (ROOT / "creativenn").glob("*.py"):  # nor in code that does not run here
-        for node in ast.walk(ast.parse(path.read_text())):
-            names = ([a.name for a in node.names] if isinstance(node, ast.Import)
-                     else [node.module or ""] if isinstance(node, ast.ImportFrom) else [])
-            assert not [n for n in names if n.split(".")[0] in ("py5", "py5_tools")], (path, names)
 
 
 def test_digits_data_and_split():

@@ -6,7 +6,7 @@ import numpy as np
 import pytest
 
 from creativenn import colors
-from creativenn.layout import diagram_layout, edge_segments
+from creativenn.picture.layout import diagram_layout, edge_segments
 from tests.conftest import near
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -107,7 +107,7 @@ def test_divergence_is_shown_and_the_weights_kept(render, tmp_path):
                       .replace('ACTIVATION = "tanh"', 'ACTIVATION = "relu"'))
     result, frames = render(sketch, 12, seed=0)
     ns = result.namespace
-    assert ns["problem"] and "diverged" in ns["problem"][0]
+    assert ns["controls"].problem and "diverged" in ns["controls"].problem[0]
     assert np.isfinite(ns["net"].parameters()).all()
     assert np.isfinite(ns["losses"]).all()
     centre = frames[-1][400, 60:740]
@@ -121,7 +121,7 @@ def test_sketches_that_put_size_in_setup_still_export(render):
 
 
 def test_a_sketch_that_raises_is_stopped_and_reported(py5_display, tmp_path):
-    from creativenn.draw.render import render
+    from creativenn.tools.render import render
 
     got = []
     result = render(ROOT / "tests" / "sketches" / "raises.py", 10, on_frame=lambda rgb, k: got.append(k))

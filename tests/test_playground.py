@@ -4,7 +4,7 @@ import numpy as np
 import pytest
 
 from creativenn import MLP
-from creativenn.playground import DATA_FILE, MODEL_FILE, Playground, Settings, fit_into_view
+from creativenn.worlds.playground import DATA_FILE, MODEL_FILE, Playground, Settings, fit_into_view
 
 
 @pytest.mark.parametrize("dataset, classes, loss, out", [

@@ -7,7 +7,7 @@ import pytest
 
 from creativenn import colors
 from creativenn.draw import field_image
-from creativenn.layout import Mapping, diagram_layout, edge_segments
+from creativenn.picture.layout import Mapping, diagram_layout, edge_segments
 
 SKETCH = Path(__file__).resolve().parent.parent / "sketches" / "playground.py"
 

@@ -7,7 +7,7 @@ from pathlib import Path
 import numpy as np
 
 from creativenn import colors
-from creativenn.layout import diagram_layout, edge_segments
+from creativenn.picture.layout import diagram_layout, edge_segments
 from tests.conftest import creativenn
 
 ROOT = Path(__file__).resolve().parent.parent

@@ -1,11 +1,11 @@
 """Drawing helpers for py5 sketches: the only part of creativenn that imports py5.
 
 Everything here reads numbers from the core and draws them through one
-mapping from model space to screen (``creativenn.layout.Mapping``); nothing
-here does maths the core should do. Colours come from ``creativenn.colors``.
+mapping from model space to screen (``creativenn.picture.layout.Mapping``); nothing
+here does maths the core should do. Colours come from ``creativenn.picture.colors``.
 """
 
-from . import _start  # noqa: F401 - first: py5 started on the chosen Java, or one clear message
+from ..tools import _start  # noqa: F401 - first: py5 started on the chosen Java, or one clear message
 from .base import current_sketch, draw_help, draw_message, font, label, panel
 from .controls import Controls, Key
 from .network import draw_network, edge_buckets

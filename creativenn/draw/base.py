@@ -13,7 +13,8 @@ import sys
 import numpy as np
 import py5
 
-from .. import colors, resources
+from .. import resources
+from ..picture import colors
 
 
 def cache(sketch) -> dict:

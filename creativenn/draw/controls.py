@@ -27,10 +27,15 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
 
-from .. import colors
-from .base import current_sketch, draw_help, label
+import py5
+
+from ..picture import colors
+from .base import current_sketch, draw_help, draw_message, label
 
 SAVED = Path("saved")
+ARROWS = {"←": "left", "→": "right", "↑": "up", "↓": "down"}
+ALIASES = {"+": "=", "-": "_"}  # the same keys without shift
+CODED = {py5.LEFT: "left", py5.RIGHT: "right", py5.UP: "up", py5.DOWN: "down"}
 NOTE_FRAMES = 90  # how long "saved …" stays on screen, in frames (no wall clock: exports stay the same)
 
 
@@ -55,9 +60,14 @@ class Key:
             return self.short
         return self.does.split(",")[0].split(":")[0].split(" / ")[0]
 
+    def names(self) -> list[str]:
+        """The keys this row answers: one-character words, arrows by name, "space" as " "."""
+        words = [ARROWS.get(word, " " if word == "space" else word) for word in self.keys.split()]
+        names = [word for word in words if (len(word) == 1 and word != "/") or word in ARROWS.values()]
+        return names + [ALIASES[k] for k in names if k in ALIASES]
+
     def matches(self, key: str) -> bool:
-        keys = [word for word in self.keys.split() if len(word) == 1 and word != "/"]
-        return self.action is not None and key in keys
+        return self.action is not None and key in self.names()
 
 
 class Controls:
@@ -73,14 +83,17 @@ class Controls:
         self.learning_rate = learning_rate
         self.paused = self.show_help = False
         self.note, self._note_frames = None, 0
-        self._rows = [*self.keys, *self.shared()]  # the table, made once: it does not change
+        self.problem, self._problem_pauses = None, False
+        taken = {name for row in self.keys for name in row.names()}  # a sketch may give a shared key a job
+        shared = [row for row in self.shared() if not taken & set(row.names())]
+        self._rows = [*self.keys, *shared]  # the table, made once: it does not change
         self._footer = " · ".join(f"{row.keys} {row.brief()}" for row in self._rows if row.brief())
 
     def shared(self) -> list[Key]:
         """The shared keys this sketch has (no reset: no r; no learning rate: no + / -)."""
         rows = [Key("space", "pause / resume", lambda k: self.toggle("paused"), "pause")]
         if self.reset is not None:
-            rows.append(Key("r", "reset", lambda k: self.reset()))
+            rows.append(Key("r", "reset", lambda k: self.restart()))
         rows.append(Key("s", "save this frame", lambda k: self.save(), "save"))
         if self.learning_rate is not None:
             rows.append(Key("+ / -", "learning rate up / down", self.change_learning_rate, "η"))
@@ -90,18 +103,51 @@ class Controls:
     def table(self) -> list[Key]:
         return self._rows
 
-    def press(self, key: str) -> bool:
-        """Do what ``key`` does here; False when it does nothing. A sketch's own keys come first."""
-        key = str(key)
+    def press(self, key: str, key_code: int | None = None) -> bool:
+        """Do what ``key`` does here; False when it does nothing. A sketch's own keys come first.
+
+        Pass ``py5.key_code`` too where the table has arrow keys: they arrive
+        as "left", "right", "up", "down". While a problem is shown that does
+        not pause the sketch, the first key only closes it.
+        """
+        key = CODED.get(key_code, "") if key == py5.CODED else str(key)
+        if self.problem and not self._problem_pauses:
+            self.problem = None
+            return True
         for row in self._rows:
-            rate = row.keys == "+ / -" and key in "+=-_"
-            if row.keys == "space" and key == " " or row.matches(key) or rate:
+            if row.matches(key):
                 row.action(key)
                 return True
         return False
 
     def toggle(self, flag: str) -> None:
         setattr(self, flag, not getattr(self, flag))
+        if flag == "paused" and not self.paused and self._problem_pauses:
+            self.problem = None  # going on after a problem: it is behind us
+
+    def halt(self, lines, *, pause: bool = True) -> None:
+        """Show what went wrong (a few lines, the first the headline) and, with ``pause``, stop.
+
+        A pausing problem goes when the sketch goes on (space) or is reset;
+        one that does not pause (a file that would not load) goes with the
+        next key.
+        """
+        self.problem, self._problem_pauses = list(lines), pause
+        if pause:
+            self.paused = True
+
+    def diverged(self, what: str = "network", kept: str = "weights") -> None:
+        """The usual problem: the loss became infinite, the model kept its last good ``kept``."""
+        self.halt(["Training diverged: the loss became infinite.",
+                   f"The learning rate η = {self.learning_rate:g} is too large for this {what}.",
+                   f"The {kept} went back to their last good values.",
+                   "Press - to lower η, then space to go on (or r to start again)."])
+
+    def restart(self) -> None:
+        if self._problem_pauses and self.problem:
+            self.paused = False  # the pause was the problem's: a fresh start goes on
+        self.problem = None
+        self.reset()
 
     def change_learning_rate(self, key: str) -> None:
         self.learning_rate *= self.RATE_STEP if key in "+=" else 1 / self.RATE_STEP
@@ -117,8 +163,12 @@ class Controls:
 
     def announce(self, path) -> None:
         """Say where a file was saved: printed, and on screen for a while."""
-        print(f"saved {path}")
-        self.note, self._note_frames = f"saved {path}", NOTE_FRAMES
+        self.say(f"saved {path}")
+
+    def say(self, text: str) -> None:
+        """A short note, printed and shown at the bottom right for a while (no wall clock)."""
+        print(text)
+        self.note, self._note_frames = text, NOTE_FRAMES
 
     def save(self, sketch=None) -> Path:
         """Save the frame as saved/NAME-0001.png (the first number free); say where."""
@@ -133,12 +183,14 @@ class Controls:
 
     def draw(self, sketch=None, *, footer: bool = True) -> None:
         """The footer at the bottom (``footer=False`` for a piece that keeps its frame clean), the
-        note of a saved file, and the help overlay when asked."""
+        note of a saved file, a problem (``halt``), and the help overlay when asked."""
         s = current_sketch(sketch)
         if footer:
             label(self._footer, 30, s.height - 40, 13, colors.MUTED, sketch=s)
         if self._note_frames > 0:
             self._note_frames -= 1
             label(self.note, s.width - 30, s.height - 64, 13, colors.ON, align="right", sketch=s)
+        if self.problem:
+            draw_message(self.problem, sketch=s)
         if self.show_help:
             draw_help([(row.keys, row.does) for row in self._rows], sketch=s)

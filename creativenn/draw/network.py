@@ -13,8 +13,9 @@ from __future__ import annotations
 import numpy as np
 import py5
 
-from .. import activations, colors
-from ..layout import diagram_layout, edge_segments
+from ..maths import activations
+from ..picture import colors
+from ..picture.layout import diagram_layout, edge_segments
 from .base import cache, current_sketch, draw_segments, label
 
 LEVELS = 16

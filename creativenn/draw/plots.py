@@ -5,8 +5,9 @@ from __future__ import annotations
 import numpy as np
 import py5
 
-from .. import activations, colors
-from ..layout import Mapping, resample
+from ..maths import activations
+from ..picture import colors
+from ..picture.layout import Mapping, resample
 from .base import cache, current_sketch, label
 
 

@@ -16,7 +16,7 @@ from pathlib import Path
 
 import py5
 
-from .. import colors
+from ..picture import colors
 from .base import current_sketch
 from .network import draw_network
 

@@ -10,9 +10,9 @@ from __future__ import annotations
 
 import numpy as np
 
-from .. import colors
-from ..contours import contour_segments
-from ..layout import Mapping
+from ..picture import colors
+from ..picture.contours import contour_segments
+from ..picture.layout import Mapping
 from .base import cache, current_sketch, draw_segments
 
 

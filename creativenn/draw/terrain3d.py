@@ -20,8 +20,8 @@ from __future__ import annotations
 import numpy as np
 import py5
 
-from .. import colors
-from ..contours import contour_segments
+from ..picture import colors
+from ..picture.contours import contour_segments
 from .base import cache
 
 

@@ -11,7 +11,7 @@ Run it: creativenn run FILE · export it: creativenn export FILE --frames 120 --
 import py5
 
 from creativenn import colors
-from creativenn.cppn import CPPN, MIXES
+from creativenn.worlds.cppn import CPPN, MIXES
 from creativenn.draw import draw_help, label
 
 # --- constants: CHANGE these ----------------------------------------------------

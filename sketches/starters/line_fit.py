@@ -13,7 +13,7 @@ import py5
 import creativenn as cnn
 from creativenn import colors
 from creativenn.draw import draw_help, draw_loss_curve, label
-from creativenn.layout import Mapping
+from creativenn.picture.layout import Mapping
 
 # --- constants: CHANGE these ----------------------------------------------------
 POINTS = 25  # CHANGE: how many points

@@ -14,7 +14,7 @@ import py5
 import creativenn as cnn
 from creativenn import colors
 from creativenn.draw import draw_decision_field, draw_help, draw_loss_curve, draw_network, draw_points, label
-from creativenn.layout import Mapping
+from creativenn.picture.layout import Mapping
 
 # --- constants: CHANGE these ----------------------------------------------------
 DATA = "moons"  # CHANGE: xor, circles, moons, spirals, blobs (or load your own with cnn.csvdata)

@@ -17,7 +17,7 @@ Measured (bench/export.py): grabbing pixels in ``draw`` and encoding in a
 background thread is faster and more dependable than ``save_frame`` or
 ``py5_tools``' capture helpers (which returned early or hung).
 
-Run as ``python -m creativenn.draw.render`` by ``creativenn export``, in a
+Run as ``python -m creativenn.tools.render`` by ``creativenn export``, in a
 subprocess of its own, with a display already set.
 """
 
@@ -38,6 +38,9 @@ import traceback
 from dataclasses import dataclass, field
 from pathlib import Path
 
+from . import _start  # noqa: F401 - first: py5 started on the chosen Java, or one clear message
+
+# isort: split
 import numpy as np
 import py5
 import py5_tools
@@ -45,8 +48,8 @@ import py5_tools.imported
 from py5_tools import split_setup
 
 from ..files import disk_full_message, is_disk_full, renamed_when_done
-from ..frames import FrameWriter, make_gif, prepare_out_dir
-from ..sketchfile import NOT_A_SKETCH, mode_of
+from .frames import FrameWriter, make_gif, prepare_out_dir
+from .sketchfile import NOT_A_SKETCH, mode_of
 
 
 @dataclass
@@ -383,7 +386,7 @@ def _user_traceback(sketch: Path) -> str:
 
 
 def main(argv=None) -> int:
-    parser = argparse.ArgumentParser(prog="python -m creativenn.draw.render")
+    parser = argparse.ArgumentParser(prog="python -m creativenn.tools.render")
     parser.add_argument("sketch")
     parser.add_argument("--frames", type=int, required=True)
     parser.add_argument("--out", required=True)

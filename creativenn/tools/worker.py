@@ -1,7 +1,7 @@
-"""The export worker: ``python -m creativenn.worker SKETCH --frames N --out DIR …``.
+"""The export worker: ``python -m creativenn.tools.worker SKETCH --frames N --out DIR …``.
 
 ``creativenn export`` starts it in a process of its own (a long export's
-memory goes away with it). It is ``creativenn.draw.render``'s command line,
+memory goes away with it). It is ``creativenn.tools.render``'s command line,
 imported here so that a Java or display problem met while py5 starts is said
 in one message, with py5's own report on Java, and no stack trace. (For a
 sketch in imported mode, ``creativenn export`` sets CREATIVENN_IMPORTED_MODE:
@@ -18,7 +18,7 @@ NO_PY5 = 4  # the exit code that says py5 could not start (creativenn export rea
 
 def main() -> int:
     try:
-        from .draw.render import main as render
+        from .render import main as render
     except SetupError as error:
         print(f"error: {error}", file=sys.stderr)
         return NO_PY5

@@ -23,9 +23,9 @@ import zipfile
 
 import numpy as np
 
-from . import resources
-from .checks import positive_int
-from .layout import resample
+from .. import resources
+from ..maths.checks import positive_int
+from ..picture.layout import resample
 
 NAMES = ("xor", "circles", "moons", "spirals", "blobs", "wave", "line", "digits")
 

@@ -10,7 +10,7 @@ chain rule was written wrong somewhere.
 
 Leaves out: checking second derivatives.
 
->>> from creativenn.mlp import MLP
+>>> from creativenn.maths.mlp import MLP
 >>> import numpy as np
 >>> net = MLP([2, 3, 1], activation="tanh", loss="mse", seed=1)
 >>> X, Y = np.random.default_rng(0).normal(size=(5, 2)), np.ones((5, 1))

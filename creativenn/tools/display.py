@@ -1,4 +1,4 @@
-"""A screen for py5: what the runner checks before any sketch starts (Java: ``creativenn.java``).
+"""A screen for py5: what the runner checks before any sketch starts (Java: ``creativenn.tools.java``).
 
 py5 cannot even be imported without an X display. On a machine with no
 screen (a server, CI) ``virtual_display()`` starts Xvfb, a virtual screen,

@@ -29,7 +29,7 @@ from pathlib import Path
 
 import numpy as np
 
-from . import resources
+from .. import resources
 
 PI = np.pi
 

@@ -19,7 +19,7 @@ from __future__ import annotations
 
 import numpy as np
 
-from .checks import as_array, positive_int, require_finite
+from ..maths.checks import as_array, positive_int, require_finite
 
 
 class Perceptron:

@@ -5,7 +5,7 @@ The tags (F1), (B4), (G1) … name equations of the course notes, docs/maths.md;
 
 Thousands of balls start on a grid over a surface and all descend together,
 one vectorized optimizer step for all of them (the rules of
-``creativenn.optimizers``, applied to an (n, 2) array of positions). Each
+``creativenn.maths.optimizers``, applied to an (n, 2) array of positions). Each
 start is then labelled by the known minimum its ball ended near: painting
 the grid by label shows each minimum's basin, and how an optimizer and its
 learning rate redraw the borders (momentum carries balls over ridges; a
@@ -14,7 +14,7 @@ large step throws them into another basin).
 Leaves out: surfaces without known minima (label by clustering the ends
 yourself: ``descend`` gives them).
 
->>> from creativenn.surfaces import surface
+>>> from creativenn.worlds.surfaces import surface
 >>> s = surface("himmelblau")
 >>> ends = descend(s, [[2.0, 1.0], [-2.0, 2.0]], "sgd", 0.01, steps=300)
 >>> basin_labels(s, ends).tolist()  # the minima near (3, 2) and (−2.8, 3.1)
@@ -25,9 +25,9 @@ from __future__ import annotations
 
 import numpy as np
 
+from ..maths.checks import as_array, positive_int
+from ..maths.optimizers import make
 from .ball import learning_rate_for
-from .checks import as_array, positive_int
-from .optimizers import make
 from .surfaces import Surface
 
 ESCAPED = -1  # the label of a start whose ball flew off or settled nowhere known

@@ -10,8 +10,8 @@ ball *is* the optimizer, and its trail is the path descent takes.
 Leaves out: real physics (mass, friction in time); the heavy-ball ODE that
 momentum discretises comes with its own sketch.
 
->>> from creativenn.optimizers import SGD
->>> from creativenn.surfaces import surface
+>>> from creativenn.maths.optimizers import SGD
+>>> from creativenn.worlds.surfaces import surface
 >>> ball = Ball(surface("bowl"), start=(1.0, 0.0), optimizer=SGD(0.25))
 >>> ball.step()  # returns the height before the step
 1.0
@@ -23,8 +23,8 @@ from __future__ import annotations
 
 import numpy as np
 
-from .checks import DivergedError, as_array, require_finite
-from .optimizers import SGD, Optimizer, make
+from ..maths.checks import DivergedError, as_array, require_finite
+from ..maths.optimizers import SGD, Optimizer, guarded_step, make
 from .surfaces import Surface
 
 
@@ -82,15 +82,14 @@ class Ball:
         infinite is taken back.
         """
         height, gradient = self.height, self.gradient
-        if not (np.isfinite(height) and np.isfinite(gradient).all()):
-            self.optimizer.undo()
-            self._length = max(1, self._length - 1)
-            self._position[...] = self._trail[self._length - 1]
-            raise DivergedError(
-                f"the ball flew off {self.surface.name} (height {height:g}): lower the "
-                f"learning rate (now {self.optimizer.learning_rate:g}); it went back one step"
-            )
-        self.optimizer.step([self._position], [gradient])
+        if not np.isfinite(gradient).all():
+            height = float("inf")  # no way on from here: as good as infinitely high
+        try:
+            guarded_step(self.optimizer, [self._position], [gradient], height, "the ball")
+        except DivergedError as error:
+            if error.undone:  # the last step led here: the trail loses it too
+                self._length = max(1, self._length - 1)
+            raise DivergedError(f"the ball flew off {self.surface.name}: {error}") from None
         if self._length == len(self._trail):
             self._trail = np.concatenate([self._trail, np.empty_like(self._trail)])
         self._trail[self._length] = self._position
@@ -121,7 +120,7 @@ class Race:
     that rolls off far beyond the surface's bounds, stops there and its
     reason is kept in ``stopped``. ``speed`` scales every learning rate.
 
-    >>> from creativenn.surfaces import surface
+    >>> from creativenn.worlds.surfaces import surface
     >>> race = Race(surface("bowl"))
     >>> sorted(race.balls), race.balls["adam"].optimizer
     (['adam', 'momentum', 'rmsprop', 'sgd'], Adam(learning_rate=0.04, betas=(0.9, 0.999), eps=1e-08))

@@ -34,12 +34,14 @@ from pathlib import Path
 
 import numpy as np
 
-from . import __version__, datasets, doctor, resources
+from .. import __version__, resources
+from ..maths.mlp import MLP
+from ..maths.optimizers import SGD
+from ..worlds import datasets
+from . import doctor
 from .display import SetupError, has_display, virtual_display, x_display_answers
 from .frames import FRAME_FILES, PNG_NAME, prepare_out_dir, remove_unfinished
 from .java import find_java, use_java
-from .mlp import MLP
-from .optimizers import SGD
 from .outdir import ExportFolder
 from .sketchfile import NOT_A_SKETCH, mode_of
 from .worker import NO_PY5
@@ -195,7 +197,7 @@ def cmd_export(args) -> int:
     with ExportFolder(out) as folder, StopOnSignal() as stop:
         use_java()
         virtual_display()
-        command = [sys.executable, "-m", "creativenn.worker", str(sketch), "--frames",
+        command = [sys.executable, "-m", "creativenn.tools.worker", str(sketch), "--frames",
                    str(args.frames), "--out", str(out.resolve()), "--seed", str(args.seed), "--every",
                    str(args.every), "--fps", str(args.fps)]
         if args.size:
@@ -214,7 +216,7 @@ def cmd_export(args) -> int:
         # ffmpeg) as a group, so the encoders finish their files instead of dying mid-write.
         env = {**os.environ, **EXPORT_ENV, "CREATIVENN_JVM_OPTIONS": export_jvm(args.size)}
         if mode == "imported":
-            env["CREATIVENN_IMPORTED_MODE"] = "1"  # py5 has to start in imported mode (draw/_start.py)
+            env["CREATIVENN_IMPORTED_MODE"] = "1"  # py5 has to start in imported mode (tools/_start.py)
         stop.worker = subprocess.Popen(command, pass_fds=(write_end,), stderr=subprocess.PIPE, text=True,
                                        env=env, start_new_session=True)
         os.close(write_end)

@@ -34,9 +34,10 @@ from pathlib import Path
 
 import numpy as np
 
-from . import csvdata, datasets, optimizers
-from .checks import DivergedError
-from .mlp import MLP
+from ..maths import optimizers
+from ..maths.checks import DivergedError
+from ..maths.mlp import MLP
+from . import csvdata, datasets
 
 DATASETS = ("xor", "circles", "moons", "spirals", "blobs", "wave")
 ACTIVATIONS = ("tanh", "relu", "sigmoid", "leaky_relu", "linear")

@@ -1,4 +1,5 @@
-"""py5, started on the Java ``creativenn.java`` chooses: imported first by ``creativenn.draw``.
+"""py5, started on the Java ``creativenn.tools.java`` chooses: imported first by ``creativenn.draw``
+and by the export worker, ``tools.render``.
 
 The JVM options an export asks for (``CREATIVENN_JVM_OPTIONS``, see
 ``cli.EXPORT_JVM``) are given before the JVM starts. A JVM that will not
@@ -13,8 +14,8 @@ import sys
 
 import py5_tools
 
-from ..display import SetupError
-from ..java import use_java
+from .display import SetupError
+from .java import use_java
 
 
 def import_py5():

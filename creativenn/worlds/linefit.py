@@ -22,11 +22,10 @@ Leaves out: more than one input (that is an MLP with a linear output).
 
 from __future__ import annotations
 
-import math
-
 import numpy as np
 
-from .checks import DivergedError, as_array, require_finite
+from ..maths.checks import as_array, require_finite
+from ..maths.optimizers import SGD, guarded_step
 
 
 def _points(x, y) -> tuple[np.ndarray, np.ndarray]:
@@ -48,9 +47,20 @@ class LineFit:
     """The line y = m x + c with ``slope`` m and ``intercept`` c, fitted by descent."""
 
     def __init__(self, slope: float = 0.0, intercept: float = 0.0):
-        self.slope, self.intercept = float(slope), float(intercept)
-        self.steps = 0
-        self._previous = None  # (m, c) before the last step, to take it back
+        self._mc = np.array([slope, intercept], dtype=float)  # θ = (m, c), stepped in place
+        self._sgd = SGD(1.0)  # plain descent (G1); its learning rate is set on every step
+
+    @property
+    def slope(self) -> float:
+        return float(self._mc[0])
+
+    @property
+    def intercept(self) -> float:
+        return float(self._mc[1])
+
+    @property
+    def steps(self) -> int:
+        return self._sgd.steps
 
     def predict(self, x):
         """m x + c."""
@@ -76,24 +86,10 @@ class LineFit:
         DivergedError and leaves the line where it was (where the cost is
         already infinite, the step that led there is taken back).
         """
-        if not (math.isfinite(learning_rate) and learning_rate > 0):
-            raise ValueError(f"learning_rate must be a positive number, got {learning_rate!r}")
+        self._sgd.learning_rate = learning_rate  # checked: a positive number
         cost = self.cost(x, y)
-        d_slope, d_intercept = self.gradient(x, y)
-        slope = self.slope - learning_rate * d_slope
-        intercept = self.intercept - learning_rate * d_intercept
-        if not math.isfinite(cost) and self._previous is not None:
-            self.slope, self.intercept = self._previous  # the last step led here: take it back
-            self._previous = None
-            self.steps -= 1
-        if not (math.isfinite(cost) and math.isfinite(slope) and math.isfinite(intercept)):
-            raise DivergedError(
-                f"the line's step diverged (cost {cost:g}): lower the learning rate "
-                f"(now {learning_rate:g}); the line keeps m={self.slope:g}, c={self.intercept:g}"
-            )
-        self._previous = self.slope, self.intercept
-        self.slope, self.intercept = slope, intercept
-        self.steps += 1
+        gradient = np.array(self.gradient(x, y))
+        guarded_step(self._sgd, [self._mc], [gradient], cost, "the line's slope and intercept")
         return cost
 
     def __repr__(self) -> str:

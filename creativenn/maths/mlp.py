@@ -33,10 +33,10 @@ from pathlib import Path
 
 import numpy as np
 
+from ..files import whole_file
 from . import activations, losses, optimizers
 from .checks import DivergedError, as_array, positive_int, require_finite
-from .files import whole_file
-from .optimizers import Optimizer
+from .optimizers import Optimizer, guarded_step
 
 RULES = ("chain", "transpose", "proportional")
 DTYPES = ("float64", "float32")
@@ -396,16 +396,8 @@ class MLP:
         X, Y, _ = self._batch(X, Y)
         zs, acts = self._forward(X)
         loss = self._backward(zs, acts, Y)
-        if not math.isfinite(loss):
-            self._blame_data(X, Y)
-            undone = optimizer.undo()
-            raise DivergedError(
-                f"the loss is {loss}: lower the learning rate (now "
-                f"{optimizer.learning_rate:g}); the weights "
-                + ("went back to those from before the last step" if undone else "are unchanged")
-            )
         try:
-            optimizer.step([self._flat], [self._grad])
+            guarded_step(optimizer, [self._flat], [self._grad], loss, "the weights")
         except DivergedError:
             self._blame_data(X, Y)
             raise

@@ -6,7 +6,7 @@ written with a decimal point or exponent (``2.5``, ``1.0``, ``3e-2``) make
 the file a regression, the label a value to learn. A
 first line of column names is skipped, and so are blank lines and lines
 starting with ``#``. ``load_csv`` gives ``(X, Y)`` in the conventions of
-``creativenn.datasets``: X (n, 2); Y a 0/1 column for two classes, one-hot
+``creativenn.worlds.datasets``: X (n, 2); Y a 0/1 column for two classes, one-hot
 rows for more, or a column of values.
 
 Every problem is a ``ValueError`` that names the file, the line and what to

@@ -34,9 +34,9 @@ from pathlib import Path
 
 import numpy as np
 
-from . import activations
-from .checks import positive_int
-from .frames import write_png_rows
+from ..files import write_png_rows
+from ..maths import activations
+from ..maths.checks import positive_int
 
 MIXES = {  # the activation mixes the sketch cycles through
     "waves": ("sin", "tanh"),

@@ -20,7 +20,7 @@ from dataclasses import dataclass
 from importlib.metadata import PackageNotFoundError, version
 from pathlib import Path
 
-from . import __version__, resources
+from .. import __version__, resources
 from .display import SetupError, has_display, virtual_display
 from .java import find_java, use_java
 
@@ -49,7 +49,7 @@ def check_files() -> Finding:
         sketches, starters, images = resources.sketches(), resources.starters(), resources.images()
         for kind in resources.FONTS:
             resources.font(kind)
-        from .datasets import digits
+        from ..worlds.datasets import digits
 
         digits()
         notes = resources.course_notes()

@@ -19,7 +19,7 @@ momentum is a discretisation, and a large step is where it stops being one.
 Leaves out: mass other than 1, rolling (a sliding point mass), a curved
 surface's geometry (the motion is that of the shadow in the plane).
 
->>> from creativenn.surfaces import surface
+>>> from creativenn.worlds.surfaces import surface
 >>> matching_momentum(friction=2.0, dt=0.1)
 (0.010000000000000002, 0.8)
 >>> ball = HeavyBall(surface("bowl"), start=(1.0, 0.0), friction=2.0, dt=0.1)
@@ -31,7 +31,7 @@ from __future__ import annotations
 
 import numpy as np
 
-from .checks import DivergedError, as_array, require_finite
+from ..maths.checks import DivergedError, as_array, require_finite
 from .surfaces import Surface
 
 

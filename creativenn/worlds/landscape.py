@@ -27,7 +27,7 @@ from __future__ import annotations
 
 import numpy as np
 
-from .mlp import epoch_batches
+from ..maths.mlp import epoch_batches
 
 
 def pca_directions(steps) -> tuple[np.ndarray, np.ndarray]:

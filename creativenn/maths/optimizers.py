@@ -12,8 +12,9 @@ number seen here matches one seen there.
 
 A step whose new values are not all finite raises ``DivergedError`` and
 changes nothing: neither the parameters nor the optimizer's memory. A step
-that went through but landed where the cost is infinite can be taken back
-with ``undo()``.
+that went through but landed where the cost is infinite is taken back by
+``guarded_step``, which every model here trains through: the one place
+divergence is handled, at the end of this file.
 
 Leaves out: weight decay, Nesterov momentum, learning-rate schedules (change
 ``learning_rate`` between steps instead).
@@ -35,12 +36,11 @@ from .checks import DivergedError
 
 
 class Optimizer:
-    """What all optimizers share: the learning rate η, the memory between steps,
-    and the promise that a step which diverges changes nothing.
+    """What every optimizer shares: the learning rate η, its memory between steps, and
+    a step that changes nothing when it would diverge.
 
-    A subclass writes its rule as ``rule(p, g, *memory) -> (new_p, new_memory)``
-    for one array; ``step`` applies it to every array and commits only when
-    every new value is finite.
+    A subclass writes its rule for one array, ``rule(p, g, *memory) -> (new_p,
+    new_memory)``, and names what it remembers in ``state_names``.
     """
 
     state_names: tuple[str, ...] = ()  # what the rule remembers, per parameter array
@@ -51,6 +51,17 @@ class Optimizer:
         self.state: list[tuple[np.ndarray, ...]] | None = None
         self.steps = 0
         self._undo = None
+
+    def step(self, params: list[np.ndarray], grads: list[np.ndarray]) -> None:
+        """θ ← rule(θ, g) for every array of ``params``, in place.
+
+        Raises DivergedError, changing neither ``params`` nor the optimizer,
+        when any new value would be NaN or infinite.
+        """
+        memory = _memory(self, params, grads)
+        self.steps += 1
+        results = [self.rule(p, g, *m) for p, g, m in zip(params, grads, memory, strict=True)]
+        _commit_if_finite(self, params, results)
 
     @property
     def learning_rate(self) -> float:
@@ -63,54 +74,9 @@ class Optimizer:
             raise ValueError(f"learning_rate must be a positive number, got {value!r}")
         self._learning_rate = value
 
-    def step(self, params: list[np.ndarray], grads: list[np.ndarray]) -> None:
-        """Update every array in ``params`` in place from its gradient in ``grads``.
-
-        Raises DivergedError, changing neither ``params`` nor the optimizer,
-        when any new value would be NaN or infinite.
-        """
-        if self.state is None:
-            self.state = [tuple(np.zeros_like(p) for _ in self.state_names) for p in params]
-        shapes = [p.shape for p in params]
-        remembered = [m[0].shape for m in self.state] if self.state_names else shapes
-        if len(self.state) != len(params) or remembered != shapes \
-                or [g.shape for g in grads] != shapes:
-            self._shape_error(params, grads)
-        self.steps += 1
-        results = [self.rule(p, g, *m) for p, g, m in zip(params, grads, self.state, strict=True)]
-        if not all(math.isfinite(new_p.sum()) for new_p, _ in results):
-            self.steps -= 1
-            raise DivergedError(
-                f"{type(self).__name__} step {self.steps + 1} gave parameters that are not "
-                f"finite: lower the learning rate (now {self.learning_rate:g}); "
-                "the parameters keep their values from before this step"
-            )
-        self._undo = ([(p, p.copy()) for p in params], self.state)
-        for p, (new_p, _) in zip(params, results, strict=True):
-            p[...] = new_p
-        self.state = [memory for _, memory in results]
-
     def undo(self) -> bool:
-        """Take back the last step: the parameters and the memory go back to before it.
-
-        For a step that went through but led somewhere with an infinite cost.
-        Returns False when there is no step to take back (only one can be).
-        """
-        if self._undo is None:
-            return False
-        saved, self.state = self._undo
-        for p, old in saved:
-            p[...] = old
-        self.steps -= 1
-        self._undo = None
-        return True
-
-    def _shape_error(self, params, grads):
-        raise ValueError(
-            "params and grads must be lists of arrays with matching shapes, the same on "
-            f"every step (make one optimizer per model): got params {[p.shape for p in params]}"
-            f" and grads {[g.shape for g in grads]}"
-        )
+        """Take back the last step (one only); False when there is none. See ``guarded_step``."""
+        return _take_back(self)
 
     def reset(self) -> None:
         """Forget everything remembered: the next step is a first step."""
@@ -206,3 +172,80 @@ def make(name: str, learning_rate: float) -> Optimizer:
     if not isinstance(name, str) or name.lower() not in _ALL:
         raise ValueError(f"unknown optimizer {name!r}: choose one of {', '.join(NAMES)}")
     return _ALL[name.lower()](learning_rate)
+
+
+# ---- keeping the last good values: the one place divergence is handled ----------------------
+
+def guarded_step(optimizer: Optimizer, params: list[np.ndarray], grads: list[np.ndarray], cost: float,
+                 what: str = "the parameters") -> None:
+    """One step from a cost and its gradient, keeping the last good values (G4).
+
+    The rollback of every model here (MLP, Ball, LineFit): where ``cost`` is
+    not finite, the step that led here is taken back and DivergedError raised
+    (its ``undone`` says whether there was a step to take back); a step whose
+    new values would not be finite changes nothing and raises too.
+
+    >>> p, sgd = [np.array([1.0])], SGD(0.5)
+    >>> guarded_step(sgd, p, [np.array([2.0])], cost=1.0); p[0]
+    array([0.])
+    >>> try:
+    ...     guarded_step(sgd, p, [np.array([2.0])], cost=float("inf"))
+    ... except DivergedError as error:
+    ...     print(error.undone, p[0])
+    True [1.]
+    """
+    if not math.isfinite(cost):
+        undone = optimizer.undo()
+        error = DivergedError(
+            f"the cost is {cost}: lower the learning rate (now {optimizer.learning_rate:g}); {what} "
+            + ("went back to those from before the last step" if undone else "are unchanged"))
+        error.undone = undone
+        raise error
+    optimizer.step(params, grads)
+
+
+def _memory(optimizer: Optimizer, params, grads) -> list[tuple[np.ndarray, ...]]:
+    """The optimizer's memory for ``params``, made on the first step; shapes checked."""
+    if optimizer.state is None:
+        optimizer.state = [tuple(np.zeros_like(p) for _ in optimizer.state_names) for p in params]
+    shapes = [p.shape for p in params]
+    remembered = [m[0].shape for m in optimizer.state] if optimizer.state_names else shapes
+    if len(optimizer.state) != len(params) or remembered != shapes or [g.shape for g in grads] != shapes:
+        raise ValueError(
+            "params and grads must be lists of arrays with matching shapes, the same on "
+            f"every step (make one optimizer per model): got params {shapes}"
+            f" and grads {[g.shape for g in grads]}")
+    return optimizer.state
+
+
+def _commit_if_finite(optimizer: Optimizer, params, results) -> None:
+    """Write the new values into ``params`` only if every one is finite; remember the old ones."""
+    if not all(math.isfinite(new_p.sum()) for new_p, _ in results):
+        optimizer.steps -= 1
+        error = DivergedError(
+            f"{type(optimizer).__name__} step {optimizer.steps + 1} gave values that are not finite: "
+            f"lower the learning rate (now {optimizer.learning_rate:g}); the parameters keep their "
+            "values from before this step")
+        error.undone = False
+        raise error
+    optimizer._undo = ([(p, p.copy()) for p in params], optimizer.state)
+    for p, (new_p, _) in zip(params, results, strict=True):
+        p[...] = new_p
+    optimizer.state = [memory for _, memory in results]
+
+
+def _take_back(optimizer: Optimizer) -> bool:
+    """Take back the last step: the parameters and the memory go back to before it.
+
+    For a step that went through but led somewhere with an infinite cost.
+    Returns False when there is no step to take back (only one can be).
+    """
+    if optimizer._undo is None:
+        return False
+    saved, optimizer.state = optimizer._undo
+    for p, old in saved:
+        p[...] = old
+    optimizer.steps -= 1
+    optimizer._undo = None
+    return True
+
