@@ -21,7 +21,7 @@ from .maths.mlp import MLP, Gradients
 from .maths.optimizers import SGD, Adam, Momentum, Optimizer, RMSProp
 from .picture import colors, layout
 from .worlds import basins, cppn, csvdata, datasets, landscape, physics, surfaces
-from .worlds.ball import Ball, Race, learning_rate_for
+from .worlds.ball import Ball, Race, Racetrack, learning_rate_for
 from .worlds.linefit import LineFit, cost_grid, cost_surface, least_squares
 from .worlds.perceptron import Perceptron
 from .worlds.surfaces import Surface, surface, surface_from_heights, surface_from_image
@@ -31,7 +31,8 @@ __version__ = "0.2.0"  # the one place the version is written (pyproject reads i
 __all__ = [
     "MLP", "Gradients", "Perceptron", "LineFit", "least_squares", "cost_grid", "cost_surface",
     "SGD", "Momentum", "RMSProp", "Adam", "Optimizer",
-    "Surface", "surface", "surface_from_heights", "surface_from_image", "Ball", "Race", "learning_rate_for",
+    "Surface", "surface", "surface_from_heights", "surface_from_image", "Ball", "Race", "Racetrack",
+    "learning_rate_for",
     "DivergedError", "gradient_check", "numerical_gradient",
     "activations", "backprop", "basins", "physics", "cppn", "csvdata", "losses", "optimizers", "resources",
     "surfaces", "datasets", "landscape", "colors", "layout",

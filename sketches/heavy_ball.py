@@ -9,7 +9,8 @@ the method cuts corners, overshoots, and finally flies off where the real
 ball never would. The plot below shows how far apart they are.
 
 Keys: [ ] smaller / larger time step Δt · f / g less / more friction γ ·
-1-9 surface · n / click a new start · space pause · r restart · s save a frame · h help.
+1-9 surface · n new start (or click the map) · space pause/resume · r restart ·
+s save a frame · h help.
 """
 
 import numpy as np
@@ -17,22 +18,39 @@ import py5
 
 import creativenn as cnn
 from creativenn import colors
-from creativenn.draw import draw_ball, draw_help, draw_loss_curve, draw_terrain, draw_trail, label
+from creativenn.draw import (Controls, Key, draw_ball, draw_loss_curve, draw_terrain, draw_title,
+                             draw_trail, label)
 from creativenn.picture.layout import Mapping
-from creativenn.worlds.physics import HeavyBall, matching_momentum
+from creativenn.worlds.physics import BallAndMethod, matching_momentum
 
 # --- constants: change these --------------------------------------------------
 SURFACE = "ravine"
 BETA = 0.9  # the momentum the starting friction matches: γ = (1 − β) / Δt
 SEED = 0
-KEYS = [("[ ]", "time step Δt smaller / larger"), ("f / g", "friction γ less / more"),
-        ("1 … 9", "surface: bowl, ravine, saddle, …, booth"), ("n / click", "a new start (random / here)"),
-        ("space", "pause / resume"), ("r", "restart"), ("s", "save this frame"), ("h", "help")]
+SURFACES = cnn.surfaces.NAMES  # keys 1-9
+MOMENTUM = colors.OPTIMIZERS["momentum"]
 
 # --- state --------------------------------------------------------------------
-surface = view = ball = method = rng = None
-surface_name, dt, friction, start = SURFACE, 0.0, 0.0, None
-gaps, paused, show_help, problem = [], False, False, None
+pair = view = None  # the ball and the method, side by side; the map
+rng = np.random.default_rng(SEED)
+
+
+def new_surface(name):
+    """A surface, with a time step and friction that suit it (β = BETA to begin with)."""
+    global pair, view
+    pair = BallAndMethod(cnn.surface(name), beta=BETA)
+    view = Mapping(pair.surface.bounds, rect=(30, 90, 490, 490))
+
+
+controls = Controls("heavy_ball", [
+    Key("[ ]", "time step Δt smaller / larger", lambda k: pair.scale_dt(1 / 1.5 if k == "[" else 1.5),
+        "Δt"),
+    Key("f / g", "friction γ less / more", lambda k: pair.scale_friction(1 / 1.5 if k == "f" else 1.5),
+        "friction"),
+    Key("1-9", ", ".join(SURFACES), lambda k: new_surface(SURFACES[int(k) - 1]), "surface"),
+    Key("n", "a new random start", lambda k: pair.restart(pair.surface.random_start(rng)), "new start"),
+    Key("click", "a new start here", short=""),
+], reset=lambda: pair.restart())
 
 
 def settings():
@@ -41,136 +59,77 @@ def settings():
 
 
 def setup():
-    global rng
     py5.window_title("creativenn · the heavy ball and momentum")
-    rng = np.random.default_rng(SEED)
-    new_surface(surface_name)
-
-
-def new_surface(name):
-    """A surface, with a time step and friction that suit it (β = BETA to begin with)."""
-    global surface, view, surface_name, dt, friction, start
-    surface_name, surface = name, cnn.surface(name)
-    view = Mapping(surface.bounds, rect=(30, 90, 490, 490))
-    dt = 0.5 * np.sqrt(surface.learning_rate)  # α = Δt² a quarter of the SGD learning rate that suits it
-    friction = (1 - BETA) / dt
-    start = surface.start
-    restart()
-
-
-def restart():
-    """Both balls back at the start, at rest, with this Δt and γ."""
-    global ball, method, gaps, problem
-    ball = HeavyBall(surface, start, friction=friction, dt=dt)
-    learning_rate, momentum = matching_momentum(friction, dt)
-    method = cnn.Ball(surface, start, cnn.Momentum(learning_rate, momentum))
-    gaps, problem = [], None
+    new_surface(SURFACE)
 
 
 def draw():
-    if not paused and problem is None:
+    if not controls.paused:
         step_both()
     py5.background(*colors.BACKGROUND)
-    draw_terrain(surface, view, resolution=160)
-    draw_trail(ball.fine_trail, view, colors.INK, 2.5)
+    draw_terrain(pair.surface, view, resolution=160)
+    draw_trail(pair.ball.fine_trail, view, colors.INK, 2.5)
     draw_method()
-    draw_ball(*ball.position, view, colors.INK, 18)
-    draw_text()
-    if show_help:
-        draw_help(KEYS)
+    draw_ball(*pair.ball.position, view, colors.INK, 18)
+    draw_title("the heavy ball, and momentum: the same equation in steps",
+               f"{pair.surface.name}: {pair.surface.description}")
+    draw_equations(545, 96)
+    draw_loss_curve(pair.gaps, 30, 600, 740, 120, title="distance between the ball and the method (log)")
+    controls.draw()
 
 
 def step_both():
     """Δt of the motion, and one step of the method."""
-    global problem
     try:
-        ball.step()
-        method.step()
+        pair.step()
     except cnn.DivergedError:
-        problem = "the momentum method flew off: this Δt is too large for it ([ makes it smaller)"
-        return
-    gaps.append(float(np.linalg.norm(ball.position - method.position)))
+        controls.halt(["The momentum method flew off: this Δt is too large for it.",
+                       "The real ball would not: it follows the motion closely.",
+                       "Press [ for a smaller Δt, or r to start again."])
 
 
 def draw_method():
-    trail = method.trail
-    draw_trail(trail, view, colors.OPTIMIZERS["momentum"], 1.5)
+    trail = pair.method.trail
+    draw_trail(trail, view, MOMENTUM, 1.5)
     sx, sy = view.to_screen(trail[:, 0], trail[:, 1])
-    py5.stroke(*colors.OPTIMIZERS["momentum"])
+    py5.stroke(*MOMENTUM)
     py5.stroke_weight(6)
     py5.points(np.column_stack([sx, sy]).astype(np.float32))
-    draw_ball(*method.position, view, colors.OPTIMIZERS["momentum"], 14)
+    draw_ball(*pair.method.position, view, MOMENTUM, 14)
 
 
-def draw_text():
-    alpha, beta = matching_momentum(friction, dt)
-    label("the heavy ball, and momentum: the same equation in steps", 30, 22, 20)
-    label(f"{surface.name}: {surface.description}", 30, 56, 13, colors.MUTED)
-    x = 545
-    label("the ball (white)", x, 96, 15)
-    label("x'' = −∇f(x) − γ x'", x, 120, 15, kind="mono")
-    label(f"γ = {friction:.3g}   Δt = {dt:.3g}", x, 146, 14, colors.MUTED, kind="mono")
-    label("momentum (blue dots)", x, 190, 15, colors.OPTIMIZERS["momentum"])
-    label("θ ← θ − α∇f + β(θ − θ_prev)", x, 214, 14, kind="mono")
-    label(f"α = Δt² = {alpha:.3g}", x, 240, 14, colors.MUTED, kind="mono")
-    label(f"β = 1 − γΔt = {beta:.3g}", x, 262, 14, colors.MUTED, kind="mono")
-    label(f"time {ball.time:.2f}   step {method.steps}", x, 306, 14, colors.MUTED, kind="mono")
-    label(f"energy {ball.energy:.4g}", x, 330, 14, colors.MUTED, kind="mono")
-    label("(½|x'|² + f: friction only lowers it)", x, 352, 13, colors.MUTED)
-    draw_loss_curve(gaps, 30, 615, 740, 130, title="distance between the ball and the method (log)")
-    if problem:
-        label(problem, 30, 760, 14, colors.NEGATIVE)
-    else:
-        label("[ ] Δt · f / g friction · 1-9 surface · n / click new start · space · r · s · h help",
-              30, 770, 13, colors.MUTED)
-
-
-def state() -> dict:
-    """This frame's numbers, for ``creativenn export --sidecar``."""
-    gx, gy = surface.gradient(*ball.position)
-    return {"time": ball.time, "step": method.steps, "ball": ball.position.tolist(),
-            "momentum": method.position.tolist(), "gap": gaps[-1] if gaps else 0.0,
-            "height": float(surface.height(*ball.position)), "gradient_norm": float(np.hypot(gx, gy)),
-            "dt": dt, "friction": friction}
-
-
-def mouse_pressed():
-    handle_click(py5.mouse_x, py5.mouse_y)
-
-
-def handle_click(mx, my):
-    global start
-    if view.contains(mx, my):
-        start = view.to_model(mx, my)
-        restart()
+def draw_equations(x, y):
+    alpha, beta = matching_momentum(pair.friction, pair.dt)
+    ball, method = pair.ball, pair.method
+    label("the ball (white)", x, y, 15)
+    label("x'' = −∇f(x) − γ x'", x, y + 24, 15, kind="mono")
+    label(f"γ = {pair.friction:.3g}   Δt = {pair.dt:.3g}", x, y + 50, 14, colors.MUTED, kind="mono")
+    label("momentum (blue dots)", x, y + 94, 15, MOMENTUM)
+    label("θ ← θ − α∇f + β(θ − θ_prev)", x, y + 118, 14, kind="mono")
+    label(f"α = Δt² = {alpha:.3g}\nβ = 1 − γΔt = {beta:.3g}", x, y + 144, 14, colors.MUTED, kind="mono")
+    label(f"time {ball.time:.2f}   step {method.steps}\nenergy {ball.energy:.4g}", x, y + 210, 14,
+          colors.MUTED, kind="mono")
+    label("(½|x'|² + f: friction only lowers it)", x, y + 256, 13, colors.MUTED)
 
 
 def key_pressed():
-    handle_key(py5.key)
+    controls.press(py5.key)
 
 
-def handle_key(key):
-    global paused, show_help, dt, friction, start
-    if key in "[]":
-        dt = dt / 1.5 if key == "[" else dt * 1.5
-        friction = min(friction, 0.99 / dt)  # β = 1 − γΔt must stay ≥ 0
-        restart()
-    elif key in "fg":
-        friction = friction / 1.5 if key == "f" else min(friction * 1.5, 0.99 / dt)
-        restart()
-    elif key in "123456789" and int(key) <= len(cnn.surfaces.NAMES):
-        new_surface(cnn.surfaces.NAMES[int(key) - 1])
-    elif key == "n":
-        start = surface.random_start(rng)
-        restart()
-    elif key == " ":
-        paused = not paused
-    elif key == "r":
-        restart()
-    elif key == "s":
-        py5.save_frame("heavy-ball-####.png")
-    elif key == "h":
-        show_help = not show_help
+def mouse_pressed():
+    if view.contains(py5.mouse_x, py5.mouse_y):
+        pair.restart(view.to_model(py5.mouse_x, py5.mouse_y))
+
+
+# --- for the exporter ---------------------------------------------------------
+def state() -> dict:
+    """This frame's numbers, for ``creativenn export --sidecar``."""
+    ball, surface = pair.ball, pair.surface
+    return {"time": ball.time, "step": pair.method.steps, "ball": ball.position.tolist(),
+            "momentum": pair.method.position.tolist(), "gap": pair.gaps[-1] if pair.gaps else 0.0,
+            "height": float(surface.height(*ball.position)),
+            "gradient_norm": float(np.hypot(*surface.gradient(*ball.position))), "dt": pair.dt,
+            "friction": pair.friction}
 
 
 py5.run_sketch()

@@ -10,7 +10,10 @@ from creativenn import resources
 from creativenn.draw import Controls, Key
 
 # the sketches that declare their keys with Controls so far
-CONVERTED = ["descent_modes", "digits", "line_fit", "network", "perceptron", "weights_art"]
+CONVERTED = [
+    "cost_contour", "cost_surface", "heavy_ball", "descent_modes", "digits", "line_fit", "network",
+    "perceptron", "weights_art",
+]
 
 
 def test_shared_keys_work_with_no_code_and_own_keys_come_first():
@@ -42,8 +45,7 @@ def draw():
     if py5.frame_count == 2:  # every key of the table (s among them): each must do something
         for row in controls.table():
             if row.action is not None:
-                key = " " if row.keys == "space" else row.keys.split()[0]
-                _pressed.append((row.keys, controls.press(key)))
+                _pressed.append((row.keys, controls.press(row.names()[0])))
 
 
 """
@@ -61,7 +63,7 @@ def test_docstring_table_and_keys_agree(name, render, tmp_path, monkeypatch):
     result, _ = render(sketch, 3)
     for row in result.namespace["controls"].table():  # the docstring names every key of the table
         first = row.keys.split()[0]
-        assert re.search(rf"(^|[\s·:]){re.escape(first)}([\s/·]|$)", keys_paragraph), (name, row.keys)
+        assert re.search(rf"(^|[\s·:]){re.escape(first)}([\s/·:]|$)", keys_paragraph), (name, row.keys)
     pressed = result.namespace["_pressed"]
     assert pressed and all(done for _, done in pressed), pressed
     (saved,) = (tmp_path / "saved").glob(f"{name}-*.png")  # where the sketch ran from, one naming rule

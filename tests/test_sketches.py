@@ -37,7 +37,7 @@ def visible(balls, screen):
 def test_contour_balls_are_drawn_where_the_core_says(render):
     result, frames = render(SKETCHES / "cost_contour.py", 25)
     ns = result.namespace
-    balls, view = ns["race"].balls, ns["view"]
+    balls, view = ns["track"].race.balls, ns["view"]()
     screen = {name: view.to_screen(*ball.position) for name, ball in balls.items()}
     names = visible(balls, screen)
     assert names
@@ -49,7 +49,7 @@ def test_contour_balls_are_drawn_where_the_core_says(render):
 def test_3d_balls_are_drawn_where_the_core_says(render):
     result, frames = render(SKETCHES / "cost_surface.py", 25)
     ns = result.namespace
-    balls = ns["race"].balls
+    balls = ns["track"].race.balls
     names = visible(balls, ns["ball_screen"])
     assert names
     for name in names:
@@ -117,14 +117,17 @@ def test_line_fit_modes_use_all_some_or_one_point(render):
 
 def test_race_keys_pick_surfaces_and_optimizers(render):
     result, _ = render(SKETCHES / "cost_contour.py", 1)
-    ns = result.namespace
-    ns["handle_key"]("4")
-    assert ns["surface"].name == "rosenbrock" and ns["race"].steps == 0
-    ns["handle_key"]("o")
-    assert list(ns["race"].balls) == ["sgd"]
-    rate = ns["race"].balls["sgd"].optimizer.learning_rate
-    ns["handle_key"]("+")
-    assert ns["race"].balls["sgd"].optimizer.learning_rate == pytest.approx(rate * 1.5)
+    controls, track = result.namespace["controls"], result.namespace["track"]
+    controls.press("4")
+    assert track.surface.name == "rosenbrock" and track.race.steps == 0
+    controls.press("o")
+    assert list(track.race.balls) == ["sgd"]
+    rate = track.race.balls["sgd"].optimizer.learning_rate
+    controls.press("+")
+    assert track.race.balls["sgd"].optimizer.learning_rate == pytest.approx(rate * 1.5)
+    track.race.step(3)
+    controls.press("r")
+    assert track.race.steps == 0 and track.race.start == track.surface.start
 
 
 def test_digits_wide_is_the_784_network_and_guesses_are_the_outputs(render):

@@ -6,22 +6,33 @@ here does maths the core should do. Colours come from ``creativenn.picture.color
 """
 
 from ..tools import _start  # noqa: F401 - first: py5 started on the chosen Java, or one clear message
-from .base import current_sketch, draw_help, draw_message, font, label, panel
+from .base import (
+                   current_sketch,
+                   draw_help,
+                   draw_message,
+                   draw_rows,
+                   draw_title,
+                   font,
+                   label,
+                   labels_drawn,
+                   panel,
+)
 from .controls import Controls, Key
 from .network import draw_network, edge_buckets
 from .plots import (
-    class_labels,
-    draw_decision_field,
-    draw_loss_curve,
-    draw_loss_curves,
-    draw_points,
-    field_image,
+                   class_labels,
+                   draw_decision_field,
+                   draw_loss_curve,
+                   draw_loss_curves,
+                   draw_points,
+                   field_image,
 )
 from .svg import save_network_svg, save_svg
 from .terrain import draw_arrow, draw_ball, draw_downhill_arrow, draw_terrain, draw_trail, terrain
 
 __all__ = [
-    "Controls", "Key", "current_sketch", "draw_help", "draw_message", "font", "label", "panel",
+    "Controls", "Key", "current_sketch", "draw_help", "draw_message", "draw_rows", "draw_title", "font",
+    "label", "labels_drawn", "panel",
     "draw_network", "edge_buckets", "draw_decision_field", "field_image", "draw_points",
     "draw_loss_curve", "draw_loss_curves", "class_labels", "draw_terrain", "terrain", "draw_trail",
     "draw_ball", "draw_arrow", "draw_downhill_arrow", "save_svg", "save_network_svg",

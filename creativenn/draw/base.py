@@ -15,6 +15,7 @@ import py5
 
 from .. import resources
 from ..picture import colors
+from ..picture.layout import MARGIN, Box
 
 
 def cache(sketch) -> dict:
@@ -70,13 +71,55 @@ def font_file(kind: str = "sans") -> str:
 
 
 def label(text: str, x: float, y: float, size: float = 14, color=colors.INK, *,
-          align: str = "left", kind: str = "sans", sketch=None) -> None:
-    """Text at (x, y) (its top edge), left, centre or right aligned."""
+          align: str = "left", kind: str = "sans", sketch=None) -> Box:
+    """Text at (x, y) (its top edge), left, centre or right aligned; returns the box it covers.
+
+    Every label of a frame is remembered with its box (``labels_drawn``), so
+    a check can find text that is clipped by the canvas or overlaps other text.
+    """
     s = current_sketch(sketch)
     s.text_font(font(size, kind, s))
     s.text_align({"left": py5.LEFT, "center": py5.CENTER, "right": py5.RIGHT}[align], py5.TOP)
     s.fill(*color)
     s.text(text, x, y)
+    w = max((s.text_width(line) for line in str(text).split("\n")), default=0.0)
+    left = {"left": x, "center": x - w / 2, "right": x - w}[align]
+    box = Box(left, y, w, size * 1.25 * (str(text).count("\n") + 1))
+    drawn = cache(s).setdefault("labels", [None, []])
+    if drawn[0] != s.frame_count:
+        drawn[0], drawn[1] = s.frame_count, []
+    drawn[1].append((str(text), box))
+    return box
+
+
+def labels_drawn(sketch=None) -> list[tuple[str, Box]]:
+    """This frame's labels so far, each with the box it covers (for checks of clipping and overlap)."""
+    s = current_sketch(sketch)
+    frame, drawn = cache(s).get("labels", [None, []])
+    return list(drawn) if frame == s.frame_count else []
+
+
+def draw_title(title: str, subtitle: str | None = None, status: str | None = None, sketch=None) -> None:
+    """The heading of a sketch: its title top left, a line under it, its status (step, paused) top right."""
+    s = current_sketch(sketch)
+    label(title, MARGIN, 22, 22, sketch=s)
+    if subtitle:
+        label(subtitle, MARGIN, 56, 14, colors.MUTED, sketch=s)
+    if status:
+        label(status, s.width - MARGIN, 28, 15, colors.MUTED, align="right", kind="mono", sketch=s)
+
+
+def draw_rows(rows, x: float, y: float, line: float = 26, size: float = 14, sketch=None) -> float:
+    """A legend: each row a colour dot (or None) and its text, in the mono font; returns the y below it."""
+    s = current_sketch(sketch)
+    for i, (color, text) in enumerate(rows):
+        top = y + i * line
+        if color is not None:
+            s.no_stroke()
+            s.fill(*color)
+            s.circle(x + 7, top + size * 0.6, 13)
+        label(text, x + (22 if color is not None else 0), top, size, kind="mono", sketch=s)
+    return y + len(rows) * line
 
 
 def panel(x: float, y: float, w: float, h: float, color=colors.PANEL, radius: float = 8,

@@ -30,7 +30,8 @@ from pathlib import Path
 import py5
 
 from ..picture import colors
-from .base import current_sketch, draw_help, draw_message, label
+from ..picture.layout import MARGIN
+from .base import cache, current_sketch, draw_help, draw_message, font, label
 
 SAVED = Path("saved")
 ARROWS = {"←": "left", "→": "right", "↑": "up", "↓": "down"}
@@ -44,7 +45,8 @@ class Key:
     """One row of a sketch's key table: the key(s) as shown, what it does, and what to call.
 
     ``action(key)`` gets the key pressed; the keys are the one-character
-    words of ``keys`` ("1 2 3" is three keys, "[ ]" two, "b / n" two). A row
+    words of ``keys`` ("1 2 3" is three keys, "1-6" six, "[ ]" two, "b / n" two, arrows
+    arrive by name: "left", "up" …). A row
     with no action (a mouse gesture) is only shown. ``short``: its word in
     the footer (default: ``does`` up to its first comma, colon or slash;
     "" leaves it to the help overlay).
@@ -63,6 +65,8 @@ class Key:
     def names(self) -> list[str]:
         """The keys this row answers: one-character words, arrows by name, "space" as " "."""
         words = [ARROWS.get(word, " " if word == "space" else word) for word in self.keys.split()]
+        for word in [w for w in words if len(w) == 3 and w[1] == "-" and w[0] < w[2]]:  # 1-6: a range
+            words += [chr(c) for c in range(ord(word[0]), ord(word[2]) + 1)]
         names = [word for word in words if (len(word) == 1 and word != "/") or word in ARROWS.values()]
         return names + [ALIASES[k] for k in names if k in ALIASES]
 
@@ -177,19 +181,41 @@ class Controls:
         self.announce(path)
         return path
 
+    def status(self, running: str) -> str:
+        """What the top-right corner says: "paused", or ``running`` (the step, the epoch …)."""
+        return "paused" if self.paused else running
+
     def footer(self) -> str:
         """The one-line reminder of the keys: the sketch's own, then the shared ones, short."""
         return self._footer
+
+    def _footer_lines(self, s) -> list[str]:
+        """The footer, broken at its dots into lines that fit the canvas (measured once a size)."""
+        store = cache(s)
+        key = ("footer", s.width)
+        if key not in store:
+            s.text_font(font(13, "sans", s))
+            lines = [""]
+            for part in self._footer.split(" · "):
+                wider = f"{lines[-1]} · {part}" if lines[-1] else part
+                if lines[-1] and s.text_width(wider) > s.width - 2 * MARGIN:
+                    lines.append(part)
+                else:
+                    lines[-1] = wider
+            store[key] = lines
+        return store[key]
 
     def draw(self, sketch=None, *, footer: bool = True) -> None:
         """The footer at the bottom (``footer=False`` for a piece that keeps its frame clean), the
         note of a saved file, a problem (``halt``), and the help overlay when asked."""
         s = current_sketch(sketch)
         if footer:
-            label(self._footer, 30, s.height - 40, 13, colors.MUTED, sketch=s)
+            for i, line in enumerate(self._footer_lines(s)):
+                label(line, MARGIN, s.height - 40 - 20 * (len(self._footer_lines(s)) - 1 - i), 13,
+                      colors.MUTED, sketch=s)
         if self._note_frames > 0:
             self._note_frames -= 1
-            label(self.note, s.width - 30, s.height - 64, 13, colors.ON, align="right", sketch=s)
+            label(self.note, s.width - MARGIN, s.height - 64, 13, colors.ON, align="right", sketch=s)
         if self.problem:
             draw_message(self.problem, sketch=s)
         if self.show_help:

@@ -55,6 +55,27 @@ class Terrain3D:
         s.shape(self.mesh)
         s.shape(self.contours)
 
+    def draw_downhill_arrow(self, ball, color=colors.INK, sketch=None) -> None:
+        """−∇f on the surface under ``ball``, longer where it is steeper (nothing where it is flat)."""
+        s = sketch or py5.get_current_sketch()
+        gx, gy = ball.gradient
+        size = float(np.hypot(gx, gy))
+        (x0, x1), _ = self.surface.bounds
+        length = 0.09 * (x1 - x0) * float(self.surface.steepness(*ball.position))
+        if size == 0 or length < 0.01 * (x1 - x0):
+            return
+        (x, y), (ux, uy) = ball.position, (-gx / size, -gy / size)
+        tip = (x + ux * length, y + uy * length)
+        side = 0.3 * length
+        head = [(tip[0] - ux * side + uy * side * 0.6, tip[1] - uy * side - ux * side * 0.6),
+                (tip[0] - ux * side - uy * side * 0.6, tip[1] - uy * side + ux * side * 0.6)]
+        end = self.to_world(*tip, lift=3)
+        s.stroke(*color)
+        s.stroke_weight(2.5)
+        s.line(*self.to_world(x, y, lift=3), *end)
+        for hx, hy in head:
+            s.line(*end, *self.to_world(hx, hy, lift=3))
+
     @staticmethod
     def draw_trail(points, color, weight: float = 2.5, sketch=None) -> None:
         """A path through world points (n, 3), as one open shape."""
@@ -106,3 +127,12 @@ class Terrain3D:
         shape.vertices(ends.reshape(-1, 3).astype(np.float32))
         shape.end_shape()
         return shape
+
+
+def orbit(x: float, y: float, z: float, turn: float, tilt: float, sketch=None) -> None:
+    """Look at a terrain from an angle: its centre at screen (x, y) and depth z, tilted back by
+    ``tilt`` and turned by ``turn`` (radians). Call between push_matrix() and pop_matrix()."""
+    s = sketch or py5.get_current_sketch()
+    s.translate(x, y, z)
+    s.rotate_x(tilt)
+    s.rotate_z(turn)

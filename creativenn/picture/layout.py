@@ -1,9 +1,19 @@
-"""Where things go on screen: neuron positions, and one mapping from model to screen.
+"""Where things go on screen: panels on a grid, neuron positions, one mapping from model to screen.
 
 Pure arithmetic (numpy only), so it is tested without a window. Screen
 coordinates follow py5: x to the right, y *down*, in pixels. Model
 coordinates follow maths: y *up*. ``Mapping`` is the single place where one
 becomes the other (manim's ``coords_to_point``).
+
+A sketch places its panels by name (as CSS's grid-template-areas does), not
+by hand-tuned pixels:
+
+>>> boxes = grid(page(800, 800), '''
+...     field  network
+...     loss   loss
+... ''', heights=[360, None])
+>>> boxes["field"], boxes["loss"].w
+(Box(x=30, y=80, w=355, h=360), 740)
 
 >>> m = Mapping(bounds=((-1, 1), (-1, 1)), rect=(0, 0, 200, 100))
 >>> m.to_screen(0.0, 0.0), m.to_screen(1.0, 1.0)
@@ -15,8 +25,90 @@ becomes the other (manim's ``coords_to_point``).
 from __future__ import annotations
 
 import functools
+from typing import NamedTuple
 
 import numpy as np
+
+MARGIN = 30  # pixels between the canvas's edge and anything drawn
+HEADER = 80  # the title band: a title, and a line under it
+FOOTER = 56  # the footer band: the keys' reminder, and notes
+
+
+class Box(NamedTuple):
+    """A rectangle on screen, (x, y, w, h) in pixels: ``*box`` passes it where a rect goes."""
+
+    x: float
+    y: float
+    w: float
+    h: float
+
+    @property
+    def right(self) -> float:
+        return self.x + self.w
+
+    @property
+    def bottom(self) -> float:
+        return self.y + self.h
+
+    def inset(self, d: float) -> Box:
+        """The box shrunk by ``d`` pixels on every side."""
+        return Box(self.x + d, self.y + d, self.w - 2 * d, self.h - 2 * d)
+
+    def rows(self, n: int, gap: float = 0) -> list[Box]:
+        """``n`` boxes of equal height, top to bottom, ``gap`` pixels apart."""
+        h = (self.h - gap * (n - 1)) / n
+        return [Box(self.x, self.y + i * (h + gap), self.w, h) for i in range(n)]
+
+    def contains(self, sx: float, sy: float) -> bool:
+        return self.x <= sx <= self.right and self.y <= sy <= self.bottom
+
+    def overlaps(self, other: Box) -> bool:
+        return (self.x < other.right and other.x < self.right
+                and self.y < other.bottom and other.y < self.bottom)
+
+
+def page(width: float, height: float, margin: float = MARGIN, header: float = HEADER,
+         footer: float = FOOTER) -> Box:
+    """The body of a canvas: what is left between the title band, the footer band and the margins."""
+    return Box(margin, header, width - 2 * margin, height - header - footer)
+
+
+def _sizes(total: float, count: int, sizes, gap: float) -> list[float]:
+    """Track sizes: numbers are pixels, None shares what is left equally."""
+    sizes = list(sizes) if sizes is not None else [None] * count
+    if len(sizes) != count:
+        raise ValueError(f"{count} tracks in the grid but {len(sizes)} sizes given: {sizes!r}")
+    free = total - gap * (count - 1) - sum(v for v in sizes if v is not None)
+    shares = sum(v is None for v in sizes)
+    if free < 0 or (shares and free / shares < 1):
+        raise ValueError(f"the sizes {sizes!r} with gaps of {gap} do not fit in {total:g} pixels")
+    return [v if v is not None else free / shares for v in sizes]
+
+
+def grid(box: Box, areas: str, gap: float = MARGIN, widths=None, heights=None) -> dict[str, Box]:
+    """Named panels in ``box``: ``areas`` draws the grid in words, a row a line, a name a cell.
+
+    A name repeated across a row or down a column spans those cells (a
+    rectangle, as in CSS's grid-template-areas); "." leaves a cell empty.
+    ``widths`` and ``heights`` give each column's and row's size in pixels,
+    None for an equal share of what is left. Coordinates are whole pixels.
+    """
+    table = [line.split() for line in areas.strip().splitlines() if line.strip()]
+    if not table or len({len(row) for row in table}) != 1:
+        raise ValueError(f"every row of the grid needs the same number of cells:\n{areas}")
+    ws = _sizes(box.w, len(table[0]), widths, gap)
+    hs = _sizes(box.h, len(table), heights, gap)
+    xs = [box.x + sum(ws[:i]) + gap * i for i in range(len(ws))]
+    ys = [box.y + sum(hs[:i]) + gap * i for i in range(len(hs))]
+    boxes = {}
+    for name in {cell for row in table for cell in row} - {"."}:
+        cells = [(r, c) for r, row in enumerate(table) for c, cell in enumerate(row) if cell == name]
+        (r0, c0), (r1, c1) = min(cells), max(cells)
+        if len(cells) != (r1 - r0 + 1) * (c1 - c0 + 1):
+            raise ValueError(f"the panel {name!r} must be a rectangle of cells:\n{areas}")
+        x, y = xs[c0], ys[r0]
+        boxes[name] = Box(round(x), round(y), round(xs[c1] + ws[c1] - x), round(ys[r1] + hs[r1] - y))
+    return boxes
 
 
 def neuron_positions(sizes, x: float, y: float, w: float, h: float,

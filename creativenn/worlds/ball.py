@@ -25,7 +25,7 @@ import numpy as np
 
 from ..maths.checks import DivergedError, as_array, require_finite
 from ..maths.optimizers import SGD, Optimizer, guarded_step, make
-from .surfaces import Surface
+from .surfaces import Surface, surface
 
 
 class Ball:
@@ -178,3 +178,47 @@ class Race:
                                  "gradient_norm": float(np.linalg.norm(ball.gradient)),
                                  "stopped": self.stopped.get(name)}
                           for name, ball in self.balls.items()}}
+
+
+class Racetrack:
+    """A race and what a sketch changes about it: the surface, which optimizers, how fast, the start.
+
+    The race sketches (from above, and in 3D) share it: each key changes one
+    thing and the race starts again.
+
+    >>> track = Racetrack("bowl")
+    >>> track.next_optimizers(); track.race.names
+    ('sgd',)
+    >>> track.use("ravine"); track.surface.name, track.race.names
+    ('ravine', ('sgd',))
+    """
+
+    CHOICES = (Race.NAMES, *((name,) for name in Race.NAMES))  # all of them, then one at a time
+
+    def __init__(self, surface_name: str, seed: int = 0):
+        self.rng = np.random.default_rng(seed)
+        self.choice, self.speed = 0, 1.0
+        self.use(surface_name)
+
+    def use(self, surface_name: str, start=None) -> None:
+        """A surface by name (``surfaces.NAMES``), and the race on it from ``start`` (its own)."""
+        self.surface = surface(surface_name)
+        self.race = Race(self.surface, start, names=self.CHOICES[self.choice], speed=self.speed)
+
+    def next_optimizers(self) -> None:
+        """All optimizers, then each alone, in turn; from the same start."""
+        self.choice = (self.choice + 1) % len(self.CHOICES)
+        self.use(self.surface.name, self.race.start)
+
+    def faster(self, factor: float) -> None:
+        """Every learning rate times ``factor``."""
+        self.speed *= factor
+        self.race.speed = self.speed
+
+    def restart(self, start=None) -> None:
+        """Every ball back to ``start`` (default: where they started), at rest."""
+        self.race.restart(self.race.start if start is None else start)
+
+    def new_start(self) -> None:
+        """Every ball to one new random start on the surface."""
+        self.race.restart(self.surface.random_start(self.rng))

@@ -32,6 +32,8 @@ from __future__ import annotations
 import numpy as np
 
 from ..maths.checks import DivergedError, as_array, require_finite
+from ..maths.optimizers import Momentum
+from .ball import Ball
 from .surfaces import Surface
 
 
@@ -108,3 +110,46 @@ class HeavyBall:
     def energy(self) -> float:
         """Kinetic plus potential energy, ½|x'|² + f(x): friction only ever lowers it."""
         return float(0.5 * self.v @ self.v + self.surface.height(*self.x))
+
+
+class BallAndMethod:
+    """The heavy ball and the momentum method that matches it, side by side from one start.
+
+    ``step()`` moves the ball on by Δt and the method by one step, and keeps
+    ``gaps``, how far apart they are. Changing Δt or γ starts both again.
+
+    >>> from creativenn.worlds.surfaces import surface
+    >>> pair = BallAndMethod(surface("bowl"), beta=0.9)
+    >>> pair.step(); pair.method.steps, pair.method.optimizer.momentum
+    (1, 0.9)
+    """
+
+    def __init__(self, surface: Surface, beta: float = 0.9, start=None):
+        self.surface = surface
+        self.dt = float(0.5 * np.sqrt(surface.learning_rate))  # α = Δt²: a quarter of the rate for SGD
+        self.friction = (1 - beta) / self.dt  # γ that gives momentum β at this Δt
+        self.restart(surface.start if start is None else start)
+
+    def restart(self, start=None) -> None:
+        """Both back at ``start`` (default: the last start), at rest, with this Δt and γ."""
+        self.start = tuple(start) if start is not None else self.start
+        self.ball = HeavyBall(self.surface, self.start, friction=self.friction, dt=self.dt)
+        self.method = Ball(self.surface, self.start, Momentum(*matching_momentum(self.friction, self.dt)))
+        self.gaps: list[float] = []
+
+    def step(self) -> None:
+        """Δt of the motion, and one step of the method; DivergedError if the method flies off."""
+        self.ball.step()
+        self.method.step()
+        self.gaps.append(float(np.linalg.norm(self.ball.position - self.method.position)))
+
+    def scale_dt(self, factor: float) -> None:
+        """Δt times ``factor``, friction kept below 1/Δt (β = 1 − γΔt ≥ 0); both start again."""
+        self.dt *= factor
+        self.friction = min(self.friction, 0.99 / self.dt)
+        self.restart()
+
+    def scale_friction(self, factor: float) -> None:
+        """γ times ``factor`` (at most 0.99/Δt); both start again."""
+        self.friction = min(self.friction * factor, 0.99 / self.dt)
+        self.restart()
