@@ -11,7 +11,7 @@ from creativenn.draw import Controls, Key
 
 # the sketches that declare their keys with Controls so far
 CONVERTED = [
-    "cost_contour", "cost_surface", "heavy_ball", "descent_modes", "digits", "line_fit", "network",
+    "basins", "cost_contour", "cost_surface", "heavy_ball", "descent_modes", "digits", "line_fit", "network",
     "perceptron", "weights_art",
 ]
 

@@ -17,7 +17,7 @@ from .base import (
                    labels_drawn,
                    panel,
 )
-from .controls import Controls, Key
+from .controls import Controls, Key, cycle
 from .network import draw_network, edge_buckets
 from .plots import (
                    class_labels,
@@ -31,8 +31,8 @@ from .svg import save_network_svg, save_svg
 from .terrain import draw_arrow, draw_ball, draw_downhill_arrow, draw_terrain, draw_trail, terrain
 
 __all__ = [
-    "Controls", "Key", "current_sketch", "draw_help", "draw_message", "draw_rows", "draw_title", "font",
-    "label", "labels_drawn", "panel",
+    "Controls", "Key", "cycle", "current_sketch", "draw_help", "draw_message", "draw_rows", "draw_title",
+    "font", "label", "labels_drawn", "panel",
     "draw_network", "edge_buckets", "draw_decision_field", "field_image", "draw_points",
     "draw_loss_curve", "draw_loss_curves", "class_labels", "draw_terrain", "terrain", "draw_trail",
     "draw_ball", "draw_arrow", "draw_downhill_arrow", "save_svg", "save_network_svg",

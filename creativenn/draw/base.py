@@ -102,11 +102,26 @@ def labels_drawn(sketch=None) -> list[tuple[str, Box]]:
 def draw_title(title: str, subtitle: str | None = None, status: str | None = None, sketch=None) -> None:
     """The heading of a sketch: its title top left, a line under it, its status (step, paused) top right."""
     s = current_sketch(sketch)
-    label(title, MARGIN, 22, 22, sketch=s)
-    if subtitle:
-        label(subtitle, MARGIN, 56, 14, colors.MUTED, sketch=s)
+    room = s.width - 2 * MARGIN
     if status:
-        label(status, s.width - MARGIN, 28, 15, colors.MUTED, align="right", kind="mono", sketch=s)
+        box = label(status, s.width - MARGIN, 28, 15, colors.MUTED, align="right", kind="mono", sketch=s)
+        room -= box.w + 20
+    label(title, MARGIN, 22, fitting(title, 22, room, sketch=s), sketch=s)
+    if subtitle:
+        size = fitting(subtitle, 14, s.width - 2 * MARGIN, sketch=s)
+        label(subtitle, MARGIN, 56, size, colors.MUTED, sketch=s)
+
+
+def fitting(text: str, size: float, width: float, kind: str = "sans", smallest: float = 11,
+            sketch=None) -> float:
+    """``size``, or the largest smaller size (down to ``smallest``) at which ``text`` fits in ``width``."""
+    s = current_sketch(sketch)
+    while size > smallest:
+        s.text_font(font(size, kind, s))
+        if s.text_width(text) <= width:
+            break
+        size -= 1
+    return size
 
 
 def draw_rows(rows, x: float, y: float, line: float = 26, size: float = 14, sketch=None) -> float:

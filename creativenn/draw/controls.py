@@ -74,6 +74,16 @@ class Key:
         return self.action is not None and key in self.names()
 
 
+def cycle(options, current, step: int = 1):
+    """The option after ``current`` (before it, for step −1), going round; the first if it is not one.
+
+    >>> cycle(["sgd", "momentum", "adam"], "adam")
+    'sgd'
+    """
+    options = list(options)
+    return options[(options.index(current) + step) % len(options)] if current in options else options[0]
+
+
 class Controls:
     """The keys of one sketch, its pause, help and learning-rate state, and saving frames."""
 

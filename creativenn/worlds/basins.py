@@ -25,9 +25,10 @@ from __future__ import annotations
 
 import numpy as np
 
-from ..maths.checks import as_array, positive_int
+from ..maths.checks import DivergedError, as_array, positive_int
 from ..maths.optimizers import make
-from .ball import learning_rate_for
+from ..picture import colors
+from .ball import Ball, learning_rate_for
 from .surfaces import Surface
 
 ESCAPED = -1  # the label of a start whose ball flew off or settled nowhere known
@@ -82,3 +83,69 @@ def start_grid(surface: Surface, columns: int, rows: int) -> np.ndarray:
     ys = y1 - (np.arange(rows) + 0.5) / rows * (y1 - y0)
     gx, gy = np.meshgrid(xs, ys)
     return np.column_stack([gx.ravel(), gy.ravel()])
+
+
+class Sweep:
+    """A map of basins, painted a few rows at a time: every start of a grid descends together,
+    and its pixel takes the colour of the minimum it reaches (dark where it reaches none).
+
+    >>> from creativenn.worlds.surfaces import surface
+    >>> sweep = Sweep(surface("himmelblau"), columns=24)
+    >>> while not sweep.done:
+    ...     _ = sweep.paint(rows=8)
+    >>> sorted(set(sweep.labels.tolist())), sweep.image.shape
+    ([0, 1, 2, 3], (24, 24, 3))
+    """
+
+    NOT_YET = -2  # the label of a start not painted yet
+
+    def __init__(self, surface: Surface, optimizer: str = "sgd", speed: float = 1.0, columns: int = 260,
+                 steps: int = 400):
+        (x0, x1), (y0, y1) = surface.bounds
+        self.surface, self.optimizer, self.speed, self.steps = surface, optimizer, float(speed), steps
+        self.columns = positive_int(columns, "columns")
+        self.rows = max(1, round(columns * (y1 - y0) / (x1 - x0)))
+        self.starts = start_grid(surface, self.columns, self.rows)
+        heights = surface.height(self.starts[:, 0], self.starts[:, 1])
+        self.shade = 1 - 0.5 * surface.relief(heights, heights.min(), heights.max())  # high ground darker
+        self.labels = np.full(len(self.starts), self.NOT_YET)
+        self.image = np.zeros((self.rows, self.columns, 3), np.uint8)
+        self.row = 0  # rows painted so far, from the top
+
+    @property
+    def learning_rate(self) -> float:
+        return learning_rate_for(self.optimizer, self.surface, self.speed)
+
+    @property
+    def done(self) -> bool:
+        return self.row >= self.rows
+
+    def paint(self, rows: int) -> np.ndarray:
+        """Descend from the next ``rows`` rows of starts and paint them; returns those starts."""
+        painting = slice(self.row * self.columns, min(self.row + rows, self.rows) * self.columns)
+        ends = descend(self.surface, self.starts[painting], self.optimizer, self.learning_rate, self.steps)
+        self.labels[painting] = basin_labels(self.surface, ends)
+        fills = np.array([colors.class_color(k) for k in range(len(self.surface.minima))]
+                         + [colors.BACKGROUND])  # ESCAPED (−1) is the last: dark
+        self.image.reshape(-1, 3)[painting] = fills[self.labels[painting]] * self.shade[painting, None]
+        self.row = min(self.row + rows, self.rows)
+        return self.starts[painting]
+
+    def path(self, start, steps: int) -> np.ndarray:
+        """One ball's path from ``start`` (the same optimizer, from rest), to draw; it ends where it
+        flew off, if it did."""
+        ball = Ball(self.surface, start, make(self.optimizer, self.learning_rate))
+        try:
+            for _ in range(steps):
+                ball.step()
+        except DivergedError:
+            pass
+        return ball.trail
+
+    def shares(self) -> tuple[list[float], float]:
+        """Each minimum's share of the starts painted so far, and the share that escaped."""
+        painted = self.labels[self.labels != self.NOT_YET]
+        if not len(painted):
+            return [0.0] * len(self.surface.minima), 0.0
+        return ([float(np.mean(painted == k)) for k in range(len(self.surface.minima))],
+                float(np.mean(painted == ESCAPED)))
