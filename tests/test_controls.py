@@ -11,8 +11,8 @@ from creativenn.draw import Controls, Key
 
 # the sketches that declare their keys with Controls so far
 CONVERTED = [
-    "basins", "cost_contour", "cost_surface", "heavy_ball", "descent_modes", "digits", "line_fit", "network",
-    "perceptron", "weights_art",
+    "basins", "cost_contour", "cost_surface", "descent_modes", "digits", "heavy_ball", "landscape",
+    "line_fit", "network", "perceptron", "weights_art",
 ]
 
 

@@ -28,6 +28,7 @@ from __future__ import annotations
 import numpy as np
 
 from ..maths.mlp import epoch_batches
+from ..maths.optimizers import make
 
 
 def pca_directions(steps) -> tuple[np.ndarray, np.ndarray]:
@@ -127,3 +128,67 @@ def plane_losses_at(net, X, Y, origin, d1, d2, alphas, betas) -> np.ndarray:
     finally:
         net.set_parameters(saved)
     return out
+
+
+class Run:
+    """One optimizer training its own copy of a network: the path its parameters take, its losses."""
+
+    def __init__(self, start, X, Y, optimizer, seed: int, batch_size: int):
+        self.net, self.optimizer = start.copy(), optimizer
+        self.X, self.Y, self.batch_size = X, Y, batch_size
+        self.rng = np.random.default_rng(seed)
+        self.path, self.losses = [start.parameters()], [start.loss(X, Y)]
+
+    def step(self) -> None:
+        """One mini-batch step θ ← θ − η ∇C(θ) (G1, G2), and where it went."""
+        batch = self.rng.integers(0, len(self.X), self.batch_size)
+        self.net.step(self.X[batch], self.Y[batch], self.optimizer)
+        self.path.append(self.net.parameters())
+        self.losses.append(self.net.loss(self.X, self.Y))
+
+
+class Landscape:
+    """Several optimizers training copies of one network, and the plane of weight space they are
+    seen on: PCA of the runs themselves (rehearsed with the same seeds), or random, filter-normalised.
+
+    ``surface`` is the loss over the plane; ``positions(run)`` where a run is on it.
+    """
+
+    def __init__(self, start, X, Y, learning_rates: dict, steps: int, batch_size: int = 16,
+                 directions: str = "pca", speed: float = 1.0, seed: int = 0):
+        self.start, self.X, self.Y, self.steps = start, X, Y, steps
+        self.directions, self.speed, self.seed = directions, speed, seed
+        self._runs = lambda: {name: Run(start, X, Y, make(name, rate * speed), seed + i, batch_size)
+                              for i, (name, rate) in enumerate(learning_rates.items())}
+        theta0 = start.parameters()
+        if directions == "pca":  # the plane the runs move in most: rehearse them (same seeds) and ask
+            rehearsal = list(self._runs().values())
+            for run in rehearsal:
+                for _ in range(steps):
+                    run.step()
+            self.d1, self.d2 = pca_directions(np.concatenate([np.array(r.path) - theta0 for r in rehearsal]))
+            reach = 1.3 * max(np.abs(project(r.path, theta0, self.d1, self.d2)).max() for r in rehearsal)
+        else:
+            self.d1, self.d2 = filter_normalized_directions(start, seed=seed)
+            reach = 1.0
+        self.bounds = ((-reach, reach), (-reach, reach))
+        self.surface = plane_surface(start, X, Y, theta0, self.d1, self.d2, self.bounds)
+        self.runs = self._runs()
+
+    @property
+    def step_count(self) -> int:
+        return len(next(iter(self.runs.values())).path) - 1
+
+    def step(self) -> None:
+        """One step of every run, until ``steps`` are done."""
+        if self.step_count < self.steps:
+            for run in self.runs.values():
+                run.step()
+
+    def positions(self, run: Run) -> tuple[np.ndarray, float]:
+        """(α, β) of the run's path on the plane, and the share of its movement the plane shows."""
+        path = np.array(run.path)
+        ab = project(path, path[0], self.d1, self.d2)
+        moved = np.linalg.norm(path[-1] - path[0])
+        in_plane = np.linalg.norm(ab[-1, 0] * self.d1 + ab[-1, 1] * self.d2) if moved else 0.0
+        return ab, (in_plane / moved if moved else 1.0)
