@@ -12,7 +12,7 @@ from creativenn.draw import Controls, Key
 # the sketches that declare their keys with Controls so far
 CONVERTED = [
     "basins", "cost_contour", "cost_surface", "descent_modes", "digits", "heavy_ball", "landscape",
-    "line_fit", "network", "perceptron", "weights_art",
+    "line_fit", "network", "paint_landscape", "perceptron", "weights_art",
 ]
 
 

@@ -12,21 +12,21 @@ SKETCH = Path(__file__).resolve().parent.parent / "sketches" / "paint_landscape.
 
 def test_digging_moves_the_lowest_point_and_the_balls_roll_there(render):
     ns = render(SKETCH, 3, seed=0)[0].namespace
-    view = ns["view"]
-    spot = view.to_screen(0.5, -0.4)
+    world = ns["world"]
     for _ in range(40):
-        ns["paint_at"](*spot, -1)
-    ns["rebuild"]()
-    lowest = ns["surface"].minima[0]
+        world.paint(0.5, -0.4, -1, ns["brush"])
+    world.update()
+    lowest = world.surface.minima[0]
     assert lowest == pytest.approx((0.5, -0.4), abs=0.05)
-    ball = cnn.Ball(ns["surface"], (0.3, -0.2), cnn.Momentum(ns["LEARNING_RATE"], ns["MOMENTUM"]))
+    ball = cnn.Ball(world.surface, (0.3, -0.2), cnn.Momentum(ns["LEARNING_RATE"], ns["MOMENTUM"]))
     for _ in range(300):
         ball.step()
     np.testing.assert_allclose(ball.position, lowest, atol=0.05)
-    before = ns["heights"].copy()
-    ns["paint_at"](*spot, +1)  # raising lifts the same patch
-    assert (ns["heights"] >= before).all() and ns["heights"].max() > before.max() - 1 and ns["dirty"]
-    ns["paint_at"](5, 5, -1)  # off the map: nothing happens
+    before = world.heights.copy()
+    world.paint(0.5, -0.4, +1, ns["brush"])  # raising lifts the same patch
+    assert (world.heights >= before).all() and world.heights.max() > before.max() - 1 and world.dirty
+    ns["controls"].press("]")
+    assert ns["brush"] == pytest.approx(ns["BRUSH"] * 1.25)
     record = ns["state"]()
     assert len(record["balls"]) == ns["BALLS"]
 
@@ -38,9 +38,12 @@ def test_an_image_on_the_command_line_becomes_the_heights(render, tmp_path):
     grey = 255 - 220 * np.exp(-((x - 25) ** 2 + (y - 70) ** 2) / 300.0)  # dark: low, down and left
     Image.fromarray(grey.astype(np.uint8)).save(tmp_path / "valley.png")
     ns = render(SKETCH, 2, seed=0, argv=[str(tmp_path / "valley.png")])[0].namespace
-    mx, my = ns["surface"].minima[0]
+    mx, my = ns["world"].surface.minima[0]
     assert mx == pytest.approx(2 * 25 / 99 - 1, abs=0.06) and my == pytest.approx(1 - 2 * 70 / 99, abs=0.06)
     bad = tmp_path / "notes.txt"
     bad.write_text("hello")
     ns = render(SKETCH, 2, seed=0, argv=[str(bad)])[0].namespace
-    assert "not an image" in ns["problem"]
+    problem = ns["controls"].problem
+    assert "not an image" in " ".join(problem) and not ns["controls"].paused
+    ns["controls"].press("c")  # the first key only closes the message
+    assert ns["controls"].problem is None and not ns["world"].dirty

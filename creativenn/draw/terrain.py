@@ -37,12 +37,13 @@ def draw_terrain(surface, mapping: Mapping, resolution: int = 200, levels: int =
     s = current_sketch(sketch)
     x, y, w, h = mapping.rect
     store, key = cache(s), ("terrain", mapping.bounds, mapping.rect, resolution, levels)
-    if key not in store or store[key][0] is not surface:
+    if key not in store or store[key][0] is not surface:  # a new surface (a painted one: every stroke)
         rgb, segments = terrain(surface, mapping, resolution, levels)
-        g = store[key][1] if key in store else s.create_graphics(int(w), int(h))
+        g, picture = store[key][1:] if key in store else (s.create_graphics(int(w), int(h)), None)
+        picture = s.create_image_from_numpy(rgb, bands="RGB", dst=picture)  # the same image, refilled
         g.begin_draw()
         g.clear()
-        g.image(s.create_image_from_numpy(rgb, bands="RGB"), 0, 0, w, h)
+        g.image(picture, 0, 0, w, h)
         local = Mapping(mapping.bounds, (0, 0, w, h))
         sx1, sy1 = local.to_screen(segments[:, 0], segments[:, 1])
         sx2, sy2 = local.to_screen(segments[:, 2], segments[:, 3])
@@ -50,7 +51,7 @@ def draw_terrain(surface, mapping: Mapping, resolution: int = 200, levels: int =
         g.stroke_weight(1)
         g.lines(np.column_stack([sx1, sy1, sx2, sy2]).astype(np.float32))
         g.end_draw()
-        store[key] = (surface, g)
+        store[key] = (surface, g, picture)
     s.image(store[key][1], x, y)
 
 
