@@ -3,13 +3,11 @@
 What to watch: nothing here is trained. One random network (a CPPN) takes
 each pixel's coordinates, its distance from the centre and a latent point,
 and its three sigmoid outputs are the pixel's red, green and blue, all
-pixels in one forward pass, a = σ(W a + b). Each hidden neuron has its own
-activation: sin paints waves, gaussian bumps, abs mirrors, tanh soft edges.
-The latent point circles, so the picture morphs and comes back: exporting
-LOOP_FRAMES frames gives a seamless loop (``-- loop 120`` sets another length).
-
-Equations are cited by tag, like (G1): see docs/maths.md, or run
-``creativenn maths G1``.
+pixels in one forward pass, a = σ(W a + b) (F1). Each hidden neuron has its
+own activation: sin paints waves, gaussian bumps, abs mirrors, tanh soft
+edges. The latent point circles, so the picture morphs and comes back:
+exporting LOOP_FRAMES frames gives a seamless loop (``-- loop 120`` sets
+another length). Equations are cited by tag: ``creativenn maths F1``.
 
 Keys: m activation mix · n / N next / previous seed · [ ] fewer / more layers ·
 , . fewer / more neurons a layer · + / - more / less detail · z zoom ·
@@ -22,26 +20,45 @@ import threading
 import py5
 
 from creativenn import colors
-from creativenn.worlds.cppn import CPPN, MIXES
-from creativenn.draw import draw_help, label
+from creativenn.draw import Controls, Key, cycle, label
+from creativenn.worlds.cppn import MIXES, Knobs
 
 # --- constants: change these --------------------------------------------------
 RESOLUTION = 400  # pixels computed a side on screen, scaled up smoothly; 800 (the window's size)
 #                   computes every pixel and uploads them as they are with set_np_pixels: sharper, slower
 LOOP_FRAMES = 240  # frames for the latent point to go round once
-MIX, WIDTH, DEPTH, DETAIL, ZOOM = "waves", 16, 4, 2.5, 1.5
+START = Knobs(mix="waves", seed=0, width=16, depth=4, detail=2.5, zoom=1.5)
 POSTER_SIZE = 4000  # pixels a side; rendered in bands, so memory stays small at any size
 ZOOMS = [1.0, 1.5, 2.5, 4.0]
-SEED = 0
-KEYS = [("m", "activation mix"), ("n / N", "next / previous seed"), ("[ ]", "fewer / more layers"),
-        (", .", "fewer / more neurons a layer"), ("+ / -", "more / less detail"), ("z", "zoom"),
-        ("p", f"poster: {POSTER_SIZE} × {POSTER_SIZE} PNG"), ("space", "pause / go on"),
-        ("r", "reset"), ("s", "save this frame"), ("h", "show / hide this help")]
 
 # --- state --------------------------------------------------------------------
-net = picture = None
-mix, seed, width, depth, detail, zoom = MIX, SEED, WIDTH, DEPTH, DETAIL, ZOOM
-clock, loop_frames, paused, show_help, poster = 0, LOOP_FRAMES, False, False, None
+knobs, net, picture = START, START.network(), None
+clock, loop_frames, poster = 0, LOOP_FRAMES, None  # poster: how much of it is written, while it is
+
+
+def turn(**change):
+    """New knobs, and the network they make (the same knobs always make the same network)."""
+    global knobs, net
+    knobs = knobs.turned(**change)
+    net = knobs.network()
+
+
+def reset():
+    global knobs, net, clock
+    knobs, net, clock = START, START.network(), 0
+
+
+controls = Controls("cppn", [
+    Key("m", "activation mix", lambda k: turn(mix=cycle(MIXES, knobs.mix)), "mix"),
+    Key("n / N", "next / previous seed", lambda k: turn(seed=knobs.seed + (1 if k == "n" else -1)), "seed"),
+    Key("[ ]", "fewer / more layers", lambda k: turn(depth=knobs.depth + (1 if k == "]" else -1)), "layers"),
+    Key(", .", "fewer / more neurons a layer", lambda k: turn(width=knobs.width + (2 if k == "." else -2)),
+        "neurons"),
+    Key("+ / -", "more / less detail", lambda k: turn(detail=knobs.detail * (1.25 if k in "+=" else 0.8)),
+        "detail"),
+    Key("z", "zoom", lambda k: turn(zoom=cycle(ZOOMS, knobs.zoom))),
+    Key("p", f"poster: {POSTER_SIZE} × {POSTER_SIZE} PNG", lambda k: make_poster(), "poster"),
+], reset=reset)
 
 
 def settings():
@@ -54,19 +71,6 @@ def setup():
     py5.window_title("creativenn · cppn")
     if "loop" in sys.argv[1:-1]:
         loop_frames = int(sys.argv[sys.argv.index("loop") + 1])
-    reset()
-
-
-def reset():
-    global mix, seed, width, depth, detail, zoom, clock
-    mix, seed, width, depth, detail, zoom, clock = MIX, SEED, WIDTH, DEPTH, DETAIL, ZOOM, 0
-    rebuild()
-
-
-def rebuild():
-    """A new random network from the current settings (the same settings give the same network)."""
-    global net
-    net = CPPN(width=width, depth=depth, mix=mix, seed=seed, scale=detail, zoom=zoom)
 
 
 def draw():
@@ -78,9 +82,8 @@ def draw():
         picture = py5.create_image_from_numpy(rgb, bands="RGB", dst=picture)
         py5.image(picture, 0, 0, py5.width, py5.height)
     draw_caption()
-    if show_help:
-        draw_help(KEYS)
-    if not paused:
+    controls.draw(footer=False)  # a picture: the caption is its only text (h shows the keys)
+    if not controls.paused:
         clock = (clock + 1) % loop_frames
 
 
@@ -88,9 +91,8 @@ def draw_caption():
     py5.no_stroke()
     py5.fill(*colors.BACKGROUND)
     py5.rect(0, py5.height - 34, py5.width, 34)
-    shape = "-".join(["5"] + [str(width)] * depth + ["3"])
-    text = f"{shape}   {mix}: {' '.join(MIXES[mix])}   seed {seed}   detail {detail:.3g}"
-    label(text, 14, py5.height - 26, 14, colors.INK, kind="mono")
+    label(f"{knobs.shape()}   {knobs.mix}: {' '.join(MIXES[knobs.mix])}   seed {knobs.seed}   "
+          f"detail {knobs.detail:.3g}", 14, py5.height - 26, 14, colors.INK, kind="mono")
     status = f"poster {poster:.0%}" if poster is not None else f"{clock + 1}/{loop_frames}   h help"
     label(status, py5.width - 14, py5.height - 26, 14, colors.MUTED, align="right", kind="mono")
 
@@ -100,14 +102,13 @@ def make_poster():
     global poster
     if poster is not None:
         return
-    name = f"cppn-{mix}-seed{seed}-{POSTER_SIZE}px.png"
-    painter, latent = net, net.latent_at(clock / loop_frames)
+    path, painter, latent = controls.next_path(".png"), net, net.latent_at(clock / loop_frames)
 
     def work():
         global poster
         try:
-            painter.poster(name, POSTER_SIZE, POSTER_SIZE, latent, progress=progress)
-            print(f"poster written: {name}")
+            painter.poster(path, POSTER_SIZE, POSTER_SIZE, latent, progress=progress)
+            controls.announce(f"{path} ({POSTER_SIZE} × {POSTER_SIZE})")
         finally:
             poster = None
 
@@ -119,48 +120,16 @@ def make_poster():
     threading.Thread(target=work, daemon=True).start()
 
 
+def key_pressed():
+    controls.press(py5.key)
+
+
+# --- for the exporter ---------------------------------------------------------
 def state() -> dict:
     """This frame's numbers, for ``creativenn export --sidecar``."""
     return {"frame_in_loop": clock, "loop_frames": loop_frames, "latent": net.latent_at(clock / loop_frames),
-            "seed": seed, "mix": mix, "width": width, "depth": depth, "detail": detail}
-
-
-def key_pressed():
-    handle_key(py5.key)
-
-
-def handle_key(key):
-    global paused, show_help
-    if key and key in "mnN[],.+=-_z":
-        change_network(key)
-    elif key == "p":
-        make_poster()
-    elif key == " ":
-        paused = not paused
-    elif key == "r":
-        reset()
-    elif key == "s":
-        py5.save_frame("cppn-####.png")
-    elif key == "h":
-        show_help = not show_help
-
-
-def change_network(key):
-    global mix, seed, width, depth, detail, zoom
-    names = list(MIXES)
-    if key == "m":
-        mix = names[(names.index(mix) + 1) % len(names)]
-    elif key in "nN":
-        seed += 1 if key == "n" else -1
-    elif key in "[]":
-        depth = max(1, depth + (1 if key == "]" else -1))
-    elif key in ",.":
-        width = max(1, width + (2 if key == "." else -2))
-    elif key in "+=-_":
-        detail = detail * 1.25 if key in "+=" else detail / 1.25
-    else:
-        zoom = ZOOMS[(ZOOMS.index(zoom) + 1) % len(ZOOMS)] if zoom in ZOOMS else ZOOMS[0]
-    rebuild()
+            "seed": knobs.seed, "mix": knobs.mix, "width": knobs.width, "depth": knobs.depth,
+            "detail": knobs.detail}
 
 
 py5.run_sketch()

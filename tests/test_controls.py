@@ -11,7 +11,7 @@ from creativenn.draw import Controls, Key
 
 # the sketches that declare their keys with Controls so far
 CONVERTED = [
-    "basins", "cost_contour", "cost_surface", "descent_modes", "digits", "heavy_ball", "landscape",
+    "basins", "cost_contour", "cost_surface", "cppn", "descent_modes", "digits", "heavy_ball", "landscape",
     "line_fit", "network", "paint_landscape", "perceptron", "weights_art",
 ]
 
@@ -53,7 +53,7 @@ def draw():
 
 @pytest.mark.parametrize("name", CONVERTED)
 def test_docstring_table_and_keys_agree(name, render, tmp_path, monkeypatch):
-    source = resources.sketches()[name].read_text()
+    source = resources.sketches()[name].read_text().replace("POSTER_SIZE = 4000", "POSTER_SIZE = 64")
     doc = ast.get_docstring(ast.parse(source))
     keys_paragraph = doc[doc.index("Keys:"):]
     head, tail = source.rsplit("py5.run_sketch()", 1)
@@ -66,6 +66,7 @@ def test_docstring_table_and_keys_agree(name, render, tmp_path, monkeypatch):
         assert re.search(rf"(^|[\s·:]){re.escape(first)}([\s/·:]|$)", keys_paragraph), (name, row.keys)
     pressed = result.namespace["_pressed"]
     assert pressed and all(done for _, done in pressed), pressed
-    (saved,) = (tmp_path / "saved").glob(f"{name}-*.png")  # where the sketch ran from, one naming rule
-    assert saved.name == f"{name}-0001.png"
-    Image.open(saved).load()
+    saved = sorted((tmp_path / "saved").glob(f"{name}-*.png"))  # where the sketch ran from, one naming rule
+    assert saved and [p.name for p in saved] == [f"{name}-{k:04d}.png" for k in range(1, len(saved) + 1)]
+    for path in saved:  # the frame s saved (and cppn's poster, made by p before it)
+        Image.open(path).load()

@@ -31,11 +31,11 @@ def test_keys_change_the_network_and_reset_brings_it_back(render):
     ns = render(SKETCH, 1, seed=0)[0].namespace
     first = ns["net"].weights[0].copy()
     for key, name, expected in [("m", "mix", "bumps"), ("n", "seed", 1), ("]", "depth", 5),
-                                (".", "width", 18), ("z", "zoom", 2.5)]:
-        ns["handle_key"](key)
-        assert ns[name] == expected and ns["net"] is not None
-    assert ns["net"].depth == 5 and ns["net"].width == 18
-    ns["handle_key"]("r")
+                                (".", "width", 18), ("z", "zoom", 2.5), ("+", "detail", 2.5 * 1.25)]:
+        ns["controls"].press(key)
+        assert getattr(ns["knobs"], name) == expected
+    assert ns["net"].depth == 5 and ns["net"].width == 18 and ns["net"].seed == 1
+    ns["controls"].press("r")
     np.testing.assert_array_equal(ns["net"].weights[0], first)
 
 
@@ -47,12 +47,14 @@ def test_p_writes_a_poster_of_the_current_picture_in_the_background(render, tmp_
     ns = render(SKETCH, 3, seed=0)[0].namespace
     monkeypatch.chdir(tmp_path)
     ns["POSTER_SIZE"] = 330
-    ns["handle_key"]("p")
+    ns["controls"].press("p")
+    ns["controls"].press("s")  # a frame saved while the poster is written: each keeps its own file
     deadline = time.monotonic() + 60
     while ns["poster"] is not None and time.monotonic() < deadline:
         time.sleep(0.05)
-    (path,) = tmp_path.glob("cppn-*.png")
-    assert path.name == "cppn-waves-seed0-330px.png"
+    path = tmp_path / "saved" / "cppn-0001.png"
+    assert sorted(p.name for p in (tmp_path / "saved").iterdir()) == ["cppn-0001.png", "cppn-0002.png"]
+    assert Image.open(path).size == (330, 330) and ns["controls"].note.startswith(f"saved {Path('saved')}")
     net = ns["net"]
     expected = net.image(110, 110, net.latent_at(ns["clock"] / ns["loop_frames"]))
     poster = np.asarray(Image.open(path))

@@ -98,6 +98,7 @@ class Controls:
         self.paused = self.show_help = False
         self.note, self._note_frames = None, 0
         self.problem, self._problem_pauses = None, False
+        self._given: set[str] = set()
         taken = {name for row in self.keys for name in row.names()}  # a sketch may give a shared key a job
         shared = [row for row in self.shared() if not taken & set(row.names())]
         self._rows = [*self.keys, *shared]  # the table, made once: it does not change
@@ -171,9 +172,11 @@ class Controls:
     def next_path(self, suffix: str = ".png") -> Path:
         """saved/NAME-0001.png, or the first number free: where the next saved file goes."""
         SAVED.mkdir(exist_ok=True)
-        taken = {p.name for p in SAVED.glob(f"{self.name}-[0-9][0-9][0-9][0-9]{suffix}")}
-        return SAVED / next(f"{self.name}-{k:04d}{suffix}" for k in range(1, 10_000)
-                            if f"{self.name}-{k:04d}{suffix}" not in taken)
+        taken = {p.name for p in SAVED.glob(f"{self.name}-[0-9][0-9][0-9][0-9]{suffix}")} | self._given
+        name = next(f"{self.name}-{k:04d}{suffix}" for k in range(1, 10_000)
+                    if f"{self.name}-{k:04d}{suffix}" not in taken)
+        self._given.add(name)  # a file still being written (a poster) keeps its number
+        return SAVED / name
 
     def announce(self, path) -> None:
         """Say where a file was saved: printed, and on screen for a while."""

@@ -30,6 +30,7 @@ True
 from __future__ import annotations
 
 import math
+from dataclasses import dataclass, replace
 from pathlib import Path
 
 import numpy as np
@@ -160,3 +161,34 @@ class CPPN:
     def __repr__(self) -> str:
         return (f"CPPN(width={self.width}, depth={self.depth}, mix={self.mix!r}, seed={self.seed})"
                 f"  # {INPUTS}-{'-'.join([str(self.width)] * self.depth)}-3")
+
+
+@dataclass(frozen=True)
+class Knobs:
+    """What a CPPN sketch turns: the activation mix, the seed, the shape, the detail and the zoom.
+
+    The same knobs make the same network (``network()``); ``turned(**change)``
+    gives new knobs with a change (a layer or a neuron fewer stops at one).
+
+    >>> Knobs().turned(depth=0).depth, Knobs(seed=3).network().seed
+    (1, 3)
+    """
+
+    mix: str = "waves"
+    seed: int = 0
+    width: int = 16
+    depth: int = 4
+    detail: float = 2.5
+    zoom: float = 1.5
+
+    def turned(self, **change) -> Knobs:
+        knobs = replace(self, **change)
+        return replace(knobs, width=max(1, knobs.width), depth=max(1, knobs.depth))
+
+    def network(self) -> CPPN:
+        return CPPN(width=self.width, depth=self.depth, mix=self.mix, seed=self.seed, scale=self.detail,
+                    zoom=self.zoom)
+
+    def shape(self) -> str:
+        """The network's layer sizes, as in the course: 5-16-16-16-16-3."""
+        return "-".join([str(INPUTS)] + [str(self.width)] * self.depth + ["3"])
