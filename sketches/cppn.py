@@ -7,7 +7,7 @@ pixels in one forward pass, a = σ(W a + b) (F1). Each hidden neuron has its
 own activation: sin paints waves, gaussian bumps, abs mirrors, tanh soft
 edges. The latent point circles, so the picture morphs and comes back:
 exporting LOOP_FRAMES frames gives a seamless loop (``-- loop 120`` sets
-another length). Equations are cited by tag: ``creativenn maths F1``.
+another length). Tags like (F1) cite docs/maths.md: ``creativenn maths F1``.
 
 Keys: m activation mix · n / N next / previous seed · [ ] fewer / more layers ·
 , . fewer / more neurons a layer · + / - more / less detail · z zoom ·

@@ -141,7 +141,7 @@ def test_a_complex_dtype_is_refused_and_fit_takes_an_optimizers_name():
 def test_errors_chain_rule_equals_the_deltas_of_backprop():
     net = cnn.MLP([2, 3, 2], activation="tanh", output_activation="sigmoid", loss="mse", seed=0)
     x, y = np.array([0.3, -0.8]), np.array([1.0, 0.0])
-    e = net.errors(x, y, rule="chain")
+    e = cnn.backprop.errors(net, x, y, rule="chain")
     assert [v.shape for v in e] == [(2,), (3,), (2,)]
     g = net.gradients(x, y)  # one sample: ∂C/∂b_l = δ_l
     np.testing.assert_allclose(e[2], g.biases[1], rtol=1e-13)
@@ -154,16 +154,16 @@ def test_errors_chain_rule_equals_the_deltas_of_backprop():
 def test_errors_per_sample_rows():
     net = cnn.MLP([2, 3, 1], seed=0)
     X, Y = np.random.default_rng(0).normal(size=(4, 2)), np.ones((4, 1))
-    batch = net.errors(X, Y, rule="chain")
+    batch = cnn.backprop.errors(net, X, Y, rule="chain")
     for i in range(4):
-        for layer, row in zip(batch, net.errors(X[i], Y[i], rule="chain"), strict=True):
+        for layer, row in zip(batch, cnn.backprop.errors(net, X[i], Y[i], rule="chain"), strict=True):
             np.testing.assert_allclose(layer[i], row, rtol=1e-14)
 
 
 def test_errors_transpose_rule_B3():
     net = cnn.MLP([2, 3, 2], seed=0)
     x, y = np.array([0.5, 0.5]), np.array([0.0, 1.0])
-    e = net.errors(x, y, rule="transpose")
+    e = cnn.backprop.errors(net, x, y, rule="transpose")
     np.testing.assert_allclose(e[2], net.forward(x) - y)  # (B1)
     np.testing.assert_allclose(e[1], net.weights[1].T @ e[2])  # (B3)
     np.testing.assert_allclose(e[0], net.weights[0].T @ e[1])
@@ -174,7 +174,7 @@ def test_errors_proportional_rule_shares_blame_by_weight_B2():
     net.weights = [np.array([[1.0, 3.0, 0.0], [2.0, 2.0, 4.0]])]
     x, y = np.zeros(3), np.array([1.0, 1.0])
     e_out = net.forward(x) - y
-    e = net.errors(x, y, rule="proportional")
+    e = cnn.backprop.errors(net, x, y, rule="proportional")
     expected = e_out[0] * np.array([1, 3, 0]) / 4 + e_out[1] * np.array([2, 2, 4]) / 8
     np.testing.assert_allclose(e[0], expected, rtol=1e-14)
     assert e[0].sum() == pytest.approx(e_out.sum())  # positive weights: blame is conserved
@@ -183,7 +183,7 @@ def test_errors_proportional_rule_shares_blame_by_weight_B2():
 def test_errors_proportional_guards_near_zero_sums():
     net = cnn.MLP([2, 2], seed=0)
     net.weights = [np.array([[1.0, -1.0], [0.0, 0.0]])]  # row sums 0 and an all-zero row
-    e = net.errors(np.zeros(2), np.zeros(2), rule="proportional")
+    e = cnn.backprop.errors(net, np.zeros(2), np.zeros(2), rule="proportional")
     e_out = net.forward(np.zeros(2))
     np.testing.assert_allclose(e[0], e_out[0] * np.array([1.0, -1.0]) / 2)  # Σ|W| divides
     assert np.isfinite(e[0]).all()
@@ -203,7 +203,7 @@ def test_errors_proportional_guards_near_zero_sums():
     (lambda: cnn.MLP([2, 1], loss="bce").loss([[0, 0]], [[2.0]]), "between 0 and 1"),
     (lambda: cnn.MLP([2, 3], loss="cross_entropy").loss([[0, 0]], [5]), r"whole numbers 0 … 2"),
     (lambda: cnn.MLP([2, 1]).forward("hello"), "X must be numbers"),
-    (lambda: cnn.MLP([2, 1]).errors([0, 0], [0], rule="guess"), "unknown rule"),
+    (lambda: cnn.backprop.errors(cnn.MLP([2, 1]), [0, 0], [0], rule="guess"), "unknown rule"),
     (lambda: cnn.MLP([2, 1]).fit([[0, 0]], [[0]], epochs=0), "epochs must be a whole number"),
 ])
 def test_bad_input_gets_a_clear_error(call, message):

@@ -9,7 +9,7 @@ picture of that step needs: the signal each edge carries forward
 under one of three rules, each neuron's share, and the update every weight
 gets (G1). It changes nothing; ``StepTrace.apply`` takes the step.
 
-The three rules (``MLP.errors`` computes the neurons' side of them):
+The three rules (``errors`` computes the neurons' side of them):
 
 - ``"chain"`` — the exact chain rule (B4): δ_{l-1} = (W_lᵀ δ_l) ⊙ σ'(z_{l-1});
   the update is ΔW_l = −η δ_l a_{l-1}ᵀ, exactly −η ∂C/∂W_l.
@@ -46,7 +46,56 @@ import numpy as np
 
 from . import activations as activation_functions
 from .checks import as_array
-from .mlp import MLP, RULES, blame_shares
+from .mlp import MLP
+
+RULES = ("chain", "transpose", "proportional")  # how blame travels back: B4, B3, B2
+
+
+def blame_shares(W: np.ndarray, eps: float = 1e-6) -> np.ndarray:
+    """W_kj / Σ_i W_ki: the share of neuron k's error sent back to input j (B2).
+
+    Where a row's sum is smaller in size than ``eps``, its sum of sizes
+    Σ_i |W_ki| divides instead (shares by weight size); an all-zero row
+    shares nothing.
+    """
+    sums, sizes = W.sum(axis=1), np.abs(W).sum(axis=1)
+    denominators = np.where(np.abs(sums) >= eps, sums, sizes)
+    return np.divide(W, denominators[:, None], out=np.zeros_like(W), where=denominators[:, None] != 0)
+
+
+def errors(net: MLP, X, Y, rule: str = "chain", eps: float = 1e-6) -> list[np.ndarray]:
+    """Each layer's error, [e_0, e_1, …, e_L], aligned with ``net.activations``.
+
+    ``rule`` says how the output error travels back:
+
+    - ``"chain"``: the exact deltas δ_l = ∂C_i/∂z_l of each sample's own
+      loss C_i (B4); e_0 = W_1ᵀ δ_1 is the blame reaching the inputs.
+    - ``"transpose"``: e_L = a_L − y (B1), e_{l-1} = W_lᵀ e_l (B3).
+    - ``"proportional"``: e_L = a_L − y, and each neuron's blame shared by
+      weight, e_{l-1,j} = Σ_k e_{l,k} W_kj / Σ_i W_ki (B2). Where a row's
+      sum Σ_i W_ki is smaller in size than ``eps``, its sum of sizes
+      Σ_i |W_ki| divides instead (shares by weight size), and an all-zero
+      row passes back no blame.
+    """
+    if rule not in RULES:
+        raise ValueError(f"unknown rule {rule!r}: choose one of {', '.join(RULES)}")
+    X, Y, single = net._batch(X, Y)
+    zs, acts = net._forward(X)
+    if rule == "chain":
+        e = net._output_delta(zs, acts, Y)
+    else:
+        e = acts[-1] - Y  # (B1)
+    errors_ = [e]
+    for l in range(len(net.weights) - 1, -1, -1):
+        W = net.weights[l]
+        if rule == "proportional":
+            e = e @ blame_shares(W, eps)  # (B2)
+        else:
+            e = e @ W  # (B3), and the first half of (B4)
+            if rule == "chain" and l:
+                e = e * activation_functions.get(net.activation_of(l)).slope(zs[l - 1], acts[l])
+        errors_.insert(0, e)
+    return [e[0] for e in errors_] if single else errors_
 
 
 @dataclass
@@ -98,13 +147,13 @@ def trace_step(net: MLP, x, target, rule: str = "chain", learning_rate: float = 
         )
     acts = net.activations(x)
     target = as_array(target, "target", net.dtype).reshape(-1)
-    errors = net.errors(x, target, rule)  # checks the target's shape too
+    errors_ = errors(net, x, target, rule)  # checks the target's shape too
     output_error = acts[-1] - target  # (B1)
     W = net.weights
     signals = [W[l] * acts[l][None, :] for l in range(len(W))]  # W_kj a_j: the terms of z (F1)
     blame, weight_updates, bias_updates = [], [], []
     for l in range(len(W)):
-        e = errors[l + 1]
+        e = errors_[l + 1]
         if rule == "proportional":
             blame.append(e[:, None] * blame_shares(W[l]))  # (B2), term by term
         else:
@@ -116,7 +165,7 @@ def trace_step(net: MLP, x, target, rule: str = "chain", learning_rate: float = 
             g = e * activation_functions.get(net.activation_of(l + 1)).slope(z, acts[l + 1])  # e_l ⊙ σ'(z_l)
         weight_updates.append(-learning_rate * np.outer(g, acts[l]))  # −η g_l a_{l-1}ᵀ   (G1, B4)
         bias_updates.append(-learning_rate * g)
-    return StepTrace(rule, float(learning_rate), x, target, acts, output_error, errors, signals, blame,
+    return StepTrace(rule, float(learning_rate), x, target, acts, output_error, errors_, signals, blame,
                      weight_updates, bias_updates, net.loss(x, target))
 
 

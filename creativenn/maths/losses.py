@@ -51,6 +51,9 @@ class Loss:
             return activation.backward(a, dl_da)
         return dl_da * activation.slope(z, a)
 
+    def check_targets(self, y) -> None:
+        """Raise a ValueError saying what is wrong if ``y`` (n, n_out) cannot be this loss's targets."""
+
 
 class MSE(Loss):
     """(C2) mean of (a − y)²; punishes outliers."""
@@ -106,6 +109,10 @@ class BCE(Loss):
     def delta(self, a, y, z, activation):
         return a - y  # ∂ℓ/∂a · σ'(z) = (a − y)/(a(1 − a)) · a(1 − a)
 
+    def check_targets(self, y) -> None:
+        if not (y.min() >= 0 and y.max() <= 1):
+            raise ValueError("bce needs targets Y between 0 and 1 (probabilities)")
+
 
 class CrossEntropy(Loss):
     """(C4) categorical cross-entropy −Σ_k y_k log a_k with a = softmax(z)."""
@@ -123,6 +130,11 @@ class CrossEntropy(Loss):
 
     def delta(self, a, y, z, activation):
         return a - y  # the softmax Jacobian times −y/a, simplified (rows of y sum to 1)
+
+    def check_targets(self, y) -> None:
+        if not (y.min() >= 0 and np.abs(y.sum(axis=1) - 1.0).max() <= 1e-6):
+            raise ValueError("cross_entropy needs each row of Y to be class probabilities summing to 1 "
+                             "(one-hot), or Y to be class labels 0 … n_classes-1")
 
 
 _ALL = {cls.name: cls for cls in (MSE, HalfMSE, MAE, BCE, CrossEntropy)}

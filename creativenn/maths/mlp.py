@@ -38,7 +38,6 @@ from . import activations, losses, optimizers
 from .checks import DivergedError, as_array, positive_int, require_finite
 from .optimizers import Optimizer, guarded_step
 
-RULES = ("chain", "transpose", "proportional")
 DTYPES = ("float64", "float32")
 # fit(optimizer="adam"): the learning rate a name starts with (for these small networks)
 START_RATES = {"sgd": 0.1, "momentum": 0.1, "rmsprop": 0.01, "adam": 0.01}
@@ -55,18 +54,6 @@ class Gradients:
     def norm(self) -> float:
         """|∇C|: the length of the whole gradient, every weight and bias together."""
         return float(np.sqrt(sum(float((g * g).sum()) for g in self.weights + self.biases)))
-
-
-def blame_shares(W: np.ndarray, eps: float = 1e-6) -> np.ndarray:
-    """W_kj / Σ_i W_ki: the share of neuron k's error sent back to input j (B2).
-
-    Where a row's sum is smaller in size than ``eps``, its sum of sizes
-    Σ_i |W_ki| divides instead (shares by weight size); an all-zero row
-    shares nothing.
-    """
-    sums, sizes = W.sum(axis=1), np.abs(W).sum(axis=1)
-    denominators = np.where(np.abs(sums) >= eps, sums, sizes)
-    return np.divide(W, denominators[:, None], out=np.zeros_like(W), where=denominators[:, None] != 0)
 
 
 def epoch_batches(n: int, batch_size: int | None, rng):
@@ -99,179 +86,15 @@ class MLP:
         seed: int | None = 0,
         dtype=np.float64,
     ):
-        sizes = list(sizes) if isinstance(sizes, list | tuple) else sizes
-        if not isinstance(sizes, list) or len(sizes) < 2:
-            raise ValueError(
-                f"sizes must be a list of at least two layer sizes, like [2, 4, 1], got {sizes!r}"
-            )
-        for i, n in enumerate(sizes):
-            positive_int(n, f"sizes[{i}] (neurons in layer {i})")
-        self.sizes = tuple(int(n) for n in sizes)
+        self.sizes = _layer_sizes(sizes)
         self._loss = losses.get(loss)
-        if output_activation is None:
-            output_activation = self._loss.needs or activation
-        hidden, output = activations.get(activation), activations.get(output_activation)
-        if hidden.name == "softmax":
-            raise ValueError("softmax is for the output layer only: pick another activation")
-        if self._loss.needs and output.name != self._loss.needs:
-            raise ValueError(
-                f"loss {loss!r} needs output_activation={self._loss.needs!r}, got "
-                f"{output.name!r}: change one of them (mse and mae work with any output)"
-            )
-        if output.name == "softmax" and self.sizes[-1] < 2:
-            raise ValueError("softmax needs at least 2 output neurons (one per class)")
-        self.activation, self.output_activation = hidden.name, output.name
-        self.loss_name = self._loss.name
+        hidden, output = _activations(activation, output_activation, self._loss, self.sizes)
+        self.activation, self.output_activation, self.loss_name = hidden.name, output.name, self._loss.name
         if np.dtype(dtype).name not in DTYPES:
             raise ValueError(f"dtype must be {' or '.join(DTYPES)}, got {np.dtype(dtype).name}")
         self.dtype = np.dtype(dtype)
         self._acts = [hidden] * (len(self.sizes) - 2) + [output]
-
-        shapes = []
-        for n_in, n_out in zip(self.sizes[:-1], self.sizes[1:], strict=True):
-            shapes += [(n_out, n_in), (n_out,)]
-        self._flat = np.zeros(sum(math.prod(s) for s in shapes), self.dtype)
-        self._grad = np.zeros_like(self._flat)
-        self._W, self._b = self._views(self._flat, shapes)
-        self._gW, self._gb = self._views(self._grad, shapes)
-
-        rng = np.random.default_rng(seed)
-        for l, W in enumerate(self._W):
-            n_out, n_in = W.shape
-            feeds_relu = l < len(self._W) - 1 and hidden.name in ("relu", "leaky_relu")
-            # He-uniform before a ReLU, Glorot-uniform elsewhere: keeps signals' size steady
-            limit = math.sqrt(6.0 / n_in) if feeds_relu else math.sqrt(6.0 / (n_in + n_out))
-            W[...] = rng.uniform(-limit, limit, W.shape)
-
-    @staticmethod
-    def _views(flat, shapes):
-        views, start = [], 0
-        for shape in shapes:
-            size = math.prod(shape)
-            views.append(flat[start : start + size].reshape(shape))
-            start += size
-        return views[0::2], views[1::2]
-
-    # ---- parameters -------------------------------------------------------
-
-    @property
-    def weights(self) -> list[np.ndarray]:
-        """The weight matrices W_1 … W_L, each (n_out, n_in); views, change in place."""
-        return list(self._W)
-
-    @weights.setter
-    def weights(self, new) -> None:
-        self._assign(self._W, new, "weights")
-
-    @property
-    def biases(self) -> list[np.ndarray]:
-        """The bias vectors b_1 … b_L, each (n_out,); views, change in place."""
-        return list(self._b)
-
-    @biases.setter
-    def biases(self, new) -> None:
-        self._assign(self._b, new, "biases")
-
-    def _assign(self, views, new, name):
-        new = list(new)
-        if len(new) != len(views):
-            raise ValueError(f"{name} needs {len(views)} arrays, got {len(new)}")
-        arrays = [as_array(a, f"{name}[{i}]", self.dtype) for i, a in enumerate(new)]
-        for i, (view, array) in enumerate(zip(views, arrays, strict=True)):
-            if array.shape != view.shape:
-                raise ValueError(f"{name}[{i}] must be shaped {view.shape}, got {array.shape}")
-            require_finite(array, f"{name}[{i}]")
-        for view, array in zip(views, arrays, strict=True):
-            view[...] = array
-
-    def parameters(self) -> np.ndarray:
-        """Every weight and bias in one vector (a copy): W_1, b_1, W_2, b_2, …"""
-        return self._flat.copy()
-
-    def set_parameters(self, vector) -> None:
-        """Load every weight and bias from one vector laid out as ``parameters()``."""
-        vector = as_array(vector, "vector", self.dtype)
-        if vector.shape != self._flat.shape:
-            raise ValueError(
-                f"vector must hold {self._flat.size} numbers for {self.sizes}, got shape "
-                f"{vector.shape}"
-            )
-        require_finite(vector, "vector")
-        self._flat[...] = vector
-
-    def activation_of(self, layer: int) -> str:
-        """The activation of layer ``layer`` (0 is the inputs, passed on as they are: linear)."""
-        if not 0 <= layer < len(self.sizes):
-            raise ValueError(f"layer must be 0 … {len(self.sizes) - 1}, got {layer}")
-        return "linear" if layer == 0 else self._acts[layer - 1].name
-
-    @property
-    def n_parameters(self) -> int:
-        return self._flat.size
-
-    def copy(self) -> MLP:
-        """An independent network with the same shape, settings and parameters."""
-        twin = MLP(self.sizes, self.activation, self.output_activation, self.loss_name, 0, self.dtype)
-        twin._flat[...] = self._flat
-        return twin
-
-    # ---- data checks -------------------------------------------------------
-
-    def _inputs(self, X):
-        X = as_array(X, "X", self.dtype)
-        shape, single = X.shape, X.ndim == 1
-        if single:
-            X = X[None, :]
-        if X.ndim != 2 or X.shape[1] != self.sizes[0] or X.shape[0] == 0:
-            raise ValueError(
-                f"X must be shaped (n_samples, {self.sizes[0]}), or ({self.sizes[0]},) for one "
-                f"sample, got {shape}"
-            )
-        return X, single
-
-    def _targets(self, Y, n: int, single: bool):
-        n_out = self.sizes[-1]
-        Y = np.asarray(Y)
-        if (
-            Y.ndim == 1 and not single and n_out > 1 and Y.shape[0] == n
-            and self.output_activation == "softmax"
-        ):
-            labels = Y
-            if not (np.issubdtype(labels.dtype, np.number) and np.all(labels == np.round(labels))
-                    and labels.min() >= 0 and labels.max() < n_out):
-                raise ValueError(
-                    f"Y given as class labels must be whole numbers 0 … {n_out - 1}, got {labels!r}"
-                )
-            Y = np.eye(n_out, dtype=self.dtype)[labels.astype(int)]  # one-hot
-        Y = as_array(Y, "Y", self.dtype)
-        if single and Y.ndim == 1:
-            Y = Y[None, :]
-        elif Y.ndim == 1 and n_out == 1:
-            Y = Y[:, None]
-        if Y.shape != (n, n_out):
-            raise ValueError(
-                f"Y must be shaped ({n}, {n_out}) to match X and the {n_out} output neurons, "
-                f"got {Y.shape}"
-            )
-        if self.loss_name == "bce" and not (Y.min() >= 0 and Y.max() <= 1):
-            raise ValueError("bce needs targets Y between 0 and 1 (probabilities)")
-        if self.loss_name == "cross_entropy" and not (
-            Y.min() >= 0 and np.abs(Y.sum(axis=1) - 1.0).max() <= 1e-6
-        ):
-            raise ValueError(
-                "cross_entropy needs each row of Y to be class probabilities summing to 1 "
-                "(one-hot), or Y to be class labels 0 … n_classes-1"
-            )
-        return Y
-
-    def _batch(self, X, Y):
-        X, single = self._inputs(X)
-        return X, self._targets(Y, X.shape[0], single), single
-
-    def _blame_data(self, X, Y):
-        """Called when something came out not finite: was it the data?"""
-        require_finite(X, "X")
-        require_finite(Y, "Y")
+        self._allocate(seed)
 
     # ---- forward -----------------------------------------------------------
 
@@ -349,38 +172,10 @@ class MLP:
         return Gradients([g.copy() for g in self._gW], [g.copy() for g in self._gb], loss)
 
     def errors(self, X, Y, rule: str = "chain", eps: float = 1e-6) -> list[np.ndarray]:
-        """Each layer's error, [e_0, e_1, …, e_L], aligned with ``activations``.
+        """Each layer's error as the blame travels back by ``rule`` (B4, B3, B2): ``backprop.errors``."""
+        from .backprop import errors  # the teaching rules live with the backprop sketch's maths
 
-        ``rule`` says how the output error travels back:
-
-        - ``"chain"``: the exact deltas δ_l = ∂C_i/∂z_l of each sample's own
-          loss C_i (B4); e_0 = W_1ᵀ δ_1 is the blame reaching the inputs.
-        - ``"transpose"``: e_L = a_L − y (B1), e_{l-1} = W_lᵀ e_l (B3).
-        - ``"proportional"``: e_L = a_L − y, and each neuron's blame shared by
-          weight, e_{l-1,j} = Σ_k e_{l,k} W_kj / Σ_i W_ki (B2). Where a row's
-          sum Σ_i W_ki is smaller in size than ``eps``, its sum of sizes
-          Σ_i |W_ki| divides instead (shares by weight size), and an all-zero
-          row passes back no blame.
-        """
-        if rule not in RULES:
-            raise ValueError(f"unknown rule {rule!r}: choose one of {', '.join(RULES)}")
-        X, Y, single = self._batch(X, Y)
-        zs, acts = self._forward(X)
-        if rule == "chain":
-            e = self._output_delta(zs, acts, Y)
-        else:
-            e = acts[-1] - Y  # (B1)
-        errors_ = [e]
-        for l in range(len(self._W) - 1, -1, -1):
-            W = self._W[l]
-            if rule == "proportional":
-                e = e @ blame_shares(W, eps)  # (B2)
-            else:
-                e = e @ W  # (B3), and the first half of (B4)
-                if rule == "chain" and l:
-                    e = e * self._acts[l - 1].slope(zs[l - 1], acts[l])
-            errors_.insert(0, e)
-        return [e[0] for e in errors_] if single else errors_
+        return errors(self, X, Y, rule, eps)
 
     # ---- training --------------------------------------------------------------
 
@@ -434,6 +229,147 @@ class MLP:
                         for rows in epoch_batches(len(X), batch_size, rng))
             history.append(total / len(X))
         return history
+
+    # ---- parameters -------------------------------------------------------
+
+    @property
+    def weights(self) -> list[np.ndarray]:
+        """The weight matrices W_1 … W_L, each (n_out, n_in); views, change in place."""
+        return list(self._W)
+
+    @weights.setter
+    def weights(self, new) -> None:
+        self._assign(self._W, new, "weights")
+
+    @property
+    def biases(self) -> list[np.ndarray]:
+        """The bias vectors b_1 … b_L, each (n_out,); views, change in place."""
+        return list(self._b)
+
+    @biases.setter
+    def biases(self, new) -> None:
+        self._assign(self._b, new, "biases")
+
+    def _assign(self, views, new, name):
+        new = list(new)
+        if len(new) != len(views):
+            raise ValueError(f"{name} needs {len(views)} arrays, got {len(new)}")
+        arrays = [as_array(a, f"{name}[{i}]", self.dtype) for i, a in enumerate(new)]
+        for i, (view, array) in enumerate(zip(views, arrays, strict=True)):
+            if array.shape != view.shape:
+                raise ValueError(f"{name}[{i}] must be shaped {view.shape}, got {array.shape}")
+            require_finite(array, f"{name}[{i}]")
+        for view, array in zip(views, arrays, strict=True):
+            view[...] = array
+
+    def parameters(self) -> np.ndarray:
+        """Every weight and bias in one vector (a copy): W_1, b_1, W_2, b_2, …"""
+        return self._flat.copy()
+
+    def set_parameters(self, vector) -> None:
+        """Load every weight and bias from one vector laid out as ``parameters()``."""
+        vector = as_array(vector, "vector", self.dtype)
+        if vector.shape != self._flat.shape:
+            raise ValueError(
+                f"vector must hold {self._flat.size} numbers for {self.sizes}, got shape "
+                f"{vector.shape}"
+            )
+        require_finite(vector, "vector")
+        self._flat[...] = vector
+
+    def activation_of(self, layer: int) -> str:
+        """The activation of layer ``layer`` (0 is the inputs, passed on as they are: linear)."""
+        if not 0 <= layer < len(self.sizes):
+            raise ValueError(f"layer must be 0 … {len(self.sizes) - 1}, got {layer}")
+        return "linear" if layer == 0 else self._acts[layer - 1].name
+
+    @property
+    def n_parameters(self) -> int:
+        return self._flat.size
+
+    def copy(self) -> MLP:
+        """An independent network with the same shape, settings and parameters."""
+        twin = MLP(self.sizes, self.activation, self.output_activation, self.loss_name, 0, self.dtype)
+        twin._flat[...] = self._flat
+        return twin
+
+    def _allocate(self, seed) -> None:
+        """One flat array for every parameter (and one for the gradient), with per-layer views;
+        weights drawn Glorot-uniform (He-uniform before a ReLU) from ``seed``, biases 0."""
+        shapes = []
+        for n_in, n_out in zip(self.sizes[:-1], self.sizes[1:], strict=True):
+            shapes += [(n_out, n_in), (n_out,)]
+        self._flat = np.zeros(sum(math.prod(s) for s in shapes), self.dtype)
+        self._grad = np.zeros_like(self._flat)
+        self._W, self._b = self._views(self._flat, shapes)
+        self._gW, self._gb = self._views(self._grad, shapes)
+
+        rng = np.random.default_rng(seed)
+        for l, W in enumerate(self._W):
+            n_out, n_in = W.shape
+            feeds_relu = l < len(self._W) - 1 and self.activation in ("relu", "leaky_relu")
+            # He-uniform before a ReLU, Glorot-uniform elsewhere: keeps signals' size steady
+            limit = math.sqrt(6.0 / n_in) if feeds_relu else math.sqrt(6.0 / (n_in + n_out))
+            W[...] = rng.uniform(-limit, limit, W.shape)
+
+    @staticmethod
+    def _views(flat, shapes):
+        views, start = [], 0
+        for shape in shapes:
+            size = math.prod(shape)
+            views.append(flat[start : start + size].reshape(shape))
+            start += size
+        return views[0::2], views[1::2]
+
+    # ---- data checks -------------------------------------------------------
+
+    def _inputs(self, X):
+        X = as_array(X, "X", self.dtype)
+        shape, single = X.shape, X.ndim == 1
+        if single:
+            X = X[None, :]
+        if X.ndim != 2 or X.shape[1] != self.sizes[0] or X.shape[0] == 0:
+            raise ValueError(
+                f"X must be shaped (n_samples, {self.sizes[0]}), or ({self.sizes[0]},) for one "
+                f"sample, got {shape}"
+            )
+        return X, single
+
+    def _targets(self, Y, n: int, single: bool):
+        n_out = self.sizes[-1]
+        Y = np.asarray(Y)
+        if (
+            Y.ndim == 1 and not single and n_out > 1 and Y.shape[0] == n
+            and self.output_activation == "softmax"
+        ):
+            labels = Y
+            if not (np.issubdtype(labels.dtype, np.number) and np.all(labels == np.round(labels))
+                    and labels.min() >= 0 and labels.max() < n_out):
+                raise ValueError(
+                    f"Y given as class labels must be whole numbers 0 … {n_out - 1}, got {labels!r}"
+                )
+            Y = np.eye(n_out, dtype=self.dtype)[labels.astype(int)]  # one-hot
+        Y = as_array(Y, "Y", self.dtype)
+        if single and Y.ndim == 1:
+            Y = Y[None, :]
+        elif Y.ndim == 1 and n_out == 1:
+            Y = Y[:, None]
+        if Y.shape != (n, n_out):
+            raise ValueError(
+                f"Y must be shaped ({n}, {n_out}) to match X and the {n_out} output neurons, "
+                f"got {Y.shape}"
+            )
+        self._loss.check_targets(Y)
+        return Y
+
+    def _batch(self, X, Y):
+        X, single = self._inputs(X)
+        return X, self._targets(Y, X.shape[0], single), single
+
+    def _blame_data(self, X, Y):
+        """Called when something came out not finite: was it the data?"""
+        require_finite(X, "X")
+        require_finite(Y, "Y")
 
     # ---- saving ----------------------------------------------------------------
 
@@ -509,3 +445,30 @@ class MLP:
             f"output_activation={self.output_activation!r}, loss={self.loss_name!r})"
             f"  # {self.n_parameters} parameters"
         )
+
+
+def _layer_sizes(sizes) -> tuple[int, ...]:
+    """``sizes`` checked: a list of at least two positive layer sizes."""
+    sizes = list(sizes) if isinstance(sizes, list | tuple) else sizes
+    if not isinstance(sizes, list) or len(sizes) < 2:
+        raise ValueError(f"sizes must be a list of at least two layer sizes, like [2, 4, 1], got {sizes!r}")
+    for i, n in enumerate(sizes):
+        positive_int(n, f"sizes[{i}] (neurons in layer {i})")
+    return tuple(int(n) for n in sizes)
+
+
+def _activations(activation: str, output_activation: str | None, loss, sizes):
+    """(hidden, output) activation functions, checked against each other and the loss."""
+    if output_activation is None:
+        output_activation = loss.needs or activation  # what the loss expects, else the hidden one
+    hidden, output = activations.get(activation), activations.get(output_activation)
+    if hidden.name == "softmax":
+        raise ValueError("softmax is for the output layer only: pick another activation")
+    if loss.needs and output.name != loss.needs:
+        raise ValueError(
+            f"loss {loss.name!r} needs output_activation={loss.needs!r}, got "
+            f"{output.name!r}: change one of them (mse and mae work with any output)"
+        )
+    if output.name == "softmax" and sizes[-1] < 2:
+        raise ValueError("softmax needs at least 2 output neurons (one per class)")
+    return hidden, output
