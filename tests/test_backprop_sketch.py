@@ -6,6 +6,7 @@ import numpy as np
 import pytest
 
 from creativenn import colors
+from creativenn.draw.backprop import equation, pulses
 from creativenn.maths.backprop import errors, trace_step
 from creativenn.picture.layout import diagram_layout, edge_segments
 from tests.conftest import near
@@ -41,9 +42,10 @@ def backward(render):
 def test_forward_pulses_are_where_the_stage_says(forward):
     result, frames = forward
     ns, frame = result.namespace, frames[-1]
-    assert ns["stages"][ns["stage"]] == ("forward", 2) and ns["clock"] == 70 - 45
+    walk = ns["walk"]
+    assert walk.stages[walk.stage] == ("forward", 2) and ns["clock"] == 70 - 45
     t = eased(25 / 45)
-    trace = ns["traces"]["chain"]
+    trace = walk.traces["chain"]
     big = sizes(trace.signals[1]) >= 5
     centres = pulse_centres(ns, 2, t)[big]
     assert len(centres) >= 3
@@ -51,15 +53,17 @@ def test_forward_pulses_are_where_the_stage_says(forward):
         assert near(frame[int(round(y)), int(round(x))], colors.ON, 20), (x, y)
     backwards = pulse_centres(ns, 2, 1 - t)[big]  # where they would be going the other way: no pulse
     assert sum(near(frame[int(round(y)), int(round(x))], colors.ON, 20) for x, y in backwards) == 0
-    np.testing.assert_allclose(ns["pulses"]("forward", 2)[:, :2], pulse_centres(ns, 2, t))
+    positions, _ = diagram_layout(ns["LAYERS"], *ns["NETWORK_BOX"])
+    np.testing.assert_allclose(pulses(trace, positions, "forward", 2, t)[:, :2], pulse_centres(ns, 2, t))
 
 
 def test_error_pulses_travel_back_in_crimson(backward):
     result, frames = backward
     ns, frame = result.namespace, frames[-1]
-    assert ns["stages"][ns["stage"]] == ("backward", 3) and ns["clock"] == 200 - 4 * 45
+    walk = ns["walk"]
+    assert walk.stages[walk.stage] == ("backward", 3) and ns["clock"] == 200 - 4 * 45
     t = 1 - eased(20 / 45)
-    blame = ns["traces"]["chain"].blame[2]
+    blame = walk.traces["chain"].blame[2]
     centres = pulse_centres(ns, 3, t)[sizes(blame) >= 5]
     assert len(centres) >= 2
     for x, y in centres:
@@ -67,37 +71,41 @@ def test_error_pulses_travel_back_in_crimson(backward):
 
 
 def test_the_output_error_rings_and_numbers_are_the_networks(backward):
-    ns = backward[0].namespace
-    net, X, D, sample = ns["net"], ns["X"], ns["D"], ns["sample"]
-    trace = ns["traces"]["chain"]
+    walk = backward[0].namespace["walk"]
+    net, X, D, sample = walk.net, walk.X, walk.D, walk.sample
+    trace = walk.traces["chain"]
     np.testing.assert_allclose(trace.activations[-1], net.forward(X[sample]))
     np.testing.assert_allclose(trace.errors[-1], errors(net, X[sample], D[sample], "chain")[-1])
 
 
 def test_a_full_cycle_of_space_presses_takes_exactly_one_step(backward):
     ns = backward[0].namespace
-    ns["handle_key"]("r")
-    net, X, D = ns["net"], ns["X"], ns["D"]
+    controls = ns["controls"]
+    controls.press("r")
+    walk = ns["walk"]
+    net, X, D = walk.net, walk.X, walk.D
     before = net.parameters()
-    expected = trace_step(net, X[0], D[0], "chain", ns["learning_rate"]).update_vector()
-    for _ in range(len(ns["stages"]) - 1):
-        ns["handle_key"](" ")
+    expected = trace_step(net, X[0], D[0], "chain", controls.learning_rate).update_vector()
+    for _ in range(len(walk.stages) - 1):
+        controls.press(" ")
         np.testing.assert_array_equal(net.parameters(), before)  # nothing changes before the update
-    assert ns["auto"] is False and ns["stages"][ns["stage"]][0] == "update"
-    ns["handle_key"](" ")
+    assert ns["auto"] is False and walk.stage_kind == "update" and not controls.paused
+    controls.press(" ")
     np.testing.assert_allclose(net.parameters(), before + expected)
-    assert ns["sample"] == 1 and ns["stage"] == 0 and len(ns["losses"]) == 2
+    assert walk.sample == 1 and walk.stage == 0 and len(walk.losses) == 2
+    controls.press("+")  # a new learning rate: this sample's step is traced again with it
+    assert walk.learning_rate == controls.learning_rate == walk.trace.learning_rate
 
 
 def test_the_rule_key_switches_the_blame_and_the_equation(backward):
     ns = backward[0].namespace
-    ns["handle_key"]("r")
-    seen = []
+    ns["controls"].press("r")
+    walk, seen = ns["walk"], []
     for _ in range(3):
-        ns["handle_key"]("b")
-        seen.append((ns["rule"], ns["equation"]("backward", 3)[0]))
+        ns["controls"].press("b")
+        seen.append((walk.rule, equation("backward", 3, walk.rule, walk.learning_rate)[0]))
     assert [rule for rule, _ in seen] == ["proportional", "transpose", "chain"]
     assert "/ Σᵢ" in seen[0][1] and "≈ W₃ᵀ e₃" in seen[1][1] and "⊙ σ'(z₂)" in seen[2][1]
-    net, X, D = ns["net"], ns["X"], ns["D"]
+    net, X, D = walk.net, walk.X, walk.D
     for rule in ("proportional", "transpose"):
-        np.testing.assert_allclose(ns["traces"][rule].errors[2], errors(net, X[0], D[0], rule)[2])
+        np.testing.assert_allclose(walk.traces[rule].errors[2], errors(net, X[0], D[0], rule)[2])

@@ -11,8 +11,8 @@ from creativenn.draw import Controls, Key
 
 # the sketches that declare their keys with Controls so far
 CONVERTED = [
-    "basins", "cost_contour", "cost_surface", "cppn", "descent_modes", "digits", "heavy_ball", "landscape",
-    "line_fit", "network", "paint_landscape", "perceptron", "weights_art",
+    "backprop", "basins", "cost_contour", "cost_surface", "cppn", "descent_modes", "digits", "heavy_ball",
+    "landscape", "line_fit", "network", "paint_landscape", "perceptron", "weights_art",
 ]
 
 

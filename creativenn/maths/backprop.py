@@ -48,7 +48,7 @@ from . import activations as activation_functions
 from .checks import as_array
 from .mlp import MLP
 
-RULES = ("chain", "transpose", "proportional")  # how blame travels back: B4, B3, B2
+RULES = ("chain", "proportional", "transpose")  # how blame travels back: B4, B2, B3
 
 
 def blame_shares(W: np.ndarray, eps: float = 1e-6) -> np.ndarray:
@@ -174,3 +174,68 @@ def agreement(a: StepTrace, b: StepTrace) -> float:
     u, v = a.update_vector(), b.update_vector()
     norms = float(np.linalg.norm(u) * np.linalg.norm(v))
     return float(u @ v / norms) if norms > 0 else 1.0
+
+
+class Walkthrough:
+    """One training step at a time, in stages: forward layer by layer, the output error, the blame
+    back layer by layer, the update; then the next sample. What the backprop sketch plays.
+
+    ``traces`` holds this sample's step under every rule (the sketch compares
+    them); the step taken is ``rule``'s, at ``learning_rate``.
+
+    >>> import numpy as np
+    >>> from creativenn import MLP
+    >>> walk = Walkthrough(MLP([2, 3, 1], activation="sigmoid", loss="half_mse"), np.eye(2), np.ones((2, 1)))
+    >>> [kind for kind, layer in walk.stages]
+    ['forward', 'forward', 'error', 'backward', 'update']
+    >>> for _ in walk.stages:
+    ...     stepped = walk.next_stage()
+    >>> stepped, walk.sample, len(walk.losses)
+    (True, 1, 2)
+    """
+
+    def __init__(self, net: MLP, X, D, rule: str = "chain", learning_rate: float = 0.5):
+        self.net, self.X, self.D = net, X, D
+        self.rule, self.learning_rate, self.sample = rule, learning_rate, 0
+        L = len(net.sizes) - 1
+        self.stages = ([("forward", l) for l in range(1, L + 1)] + [("error", L)]
+                       + [("backward", l) for l in range(L, 1, -1)] + [("update", L)])
+        self.stage = 0
+        self.losses = [net.loss(X, D)]  # the cost over every sample, after each step
+        self.retrace()
+
+    @property
+    def stage_kind(self) -> str:
+        return self.stages[self.stage][0]
+
+    @property
+    def stage_layer(self) -> int:
+        return self.stages[self.stage][1]
+
+    @property
+    def trace(self) -> StepTrace:
+        return self.traces[self.rule]
+
+    def retrace(self) -> None:
+        """This sample's step under every rule, at this learning rate."""
+        x, d = self.X[self.sample], self.D[self.sample]
+        self.traces = {r: trace_step(self.net, x, d, r, self.learning_rate) for r in RULES}
+
+    def next_stage(self) -> bool:
+        """The next stage; after the update the step is taken and the next sample comes (True then)."""
+        stepped = self.stage_kind == "update"
+        if stepped:
+            self.trace.apply(self.net)
+            self.losses.append(self.net.loss(self.X, self.D))
+            self.sample = (self.sample + 1) % len(self.X)
+            self.retrace()
+        self.stage = (self.stage + 1) % len(self.stages)
+        return stepped
+
+    def next_sample(self) -> None:
+        """The next sample, from the first stage, no step taken."""
+        self.sample, self.stage = (self.sample + 1) % len(self.X), 0
+        self.retrace()
+
+    def next_rule(self) -> None:
+        self.rule = RULES[(RULES.index(self.rule) + 1) % len(RULES)]
