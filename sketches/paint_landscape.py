@@ -57,12 +57,9 @@ def settings():
 
 def setup():
     py5.window_title("creativenn · paint your own landscape")
-    if len(sys.argv) > 1:
-        try:
-            world.load_image(sys.argv[1])
-        except ValueError as error:
-            controls.halt([f"{sys.argv[1]} could not be used: painting on the bowl instead.", str(error),
-                           "Press any key to go on."], pause=False)
+    if len(sys.argv) > 1:  # heights from an image: paint_landscape.py photo.png
+        controls.attempt(f"{sys.argv[1]} could not be used: painting on the bowl instead.", world.load_image,
+                         sys.argv[1])
         world.update()
         world.new_balls()
 

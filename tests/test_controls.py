@@ -12,7 +12,7 @@ from creativenn.draw import Controls, Key
 # the sketches that declare their keys with Controls so far
 CONVERTED = [
     "backprop", "basins", "cost_contour", "cost_surface", "cppn", "descent_modes", "digits", "heavy_ball",
-    "landscape", "line_fit", "network", "paint_landscape", "perceptron", "weights_art",
+    "landscape", "line_fit", "network", "paint_landscape", "perceptron", "playground", "weights_art",
 ]
 
 

@@ -18,7 +18,7 @@ def draw():
     for _ in range(2):  # two keys a frame, then the frame as the sketch draws it
         key = next(_pressed, None)
         if key is not None:
-            controls.press(key) if "controls" in globals() else handle_key(key)
+            controls.press(key)
     _sketch_draw()
 
 

@@ -4,7 +4,7 @@ import numpy as np
 import pytest
 
 from creativenn import MLP
-from creativenn.worlds.playground import DATA_FILE, MODEL_FILE, Playground, Settings, fit_into_view
+from creativenn.worlds.playground import Playground, Settings, fit_into_view
 
 
 @pytest.mark.parametrize("dataset, classes, loss, out", [
@@ -72,10 +72,10 @@ def test_save_then_load_gives_the_same_predictions_and_points(tmp_path):
     p.train(50)
     grid = np.random.default_rng(0).uniform(-1, 1, (50, 2))
     before = p.net.forward(grid)
-    model, data = p.save(tmp_path)
-    assert (model.name, data.name) == (MODEL_FILE, DATA_FILE)
+    model, data = p.save(tmp_path / "mine-0001.npz")
+    assert (model.name, data.name) == ("mine-0001.npz", "mine-0001.csv")
     q = Playground(Settings(dataset="xor"))
-    q.load(tmp_path)
+    q.load(model)
     np.testing.assert_array_equal(q.net.forward(grid), before)
     np.testing.assert_array_equal(q.X, p.X)
     np.testing.assert_array_equal(q.Y, p.Y)
@@ -85,9 +85,9 @@ def test_save_then_load_gives_the_same_predictions_and_points(tmp_path):
 def test_a_regression_survives_save_and_load(tmp_path):
     p = Playground(Settings(dataset="wave", points=60))
     p.train(20)
-    p.save(tmp_path)
+    p.save(tmp_path / "wave.npz")
     q = Playground()
-    q.load(tmp_path)
+    q.load(tmp_path / "wave.npz")
     assert q.regression and q.net.output_activation == "linear"
     np.testing.assert_array_equal(q.net.forward(p.X), p.net.forward(p.X))
 
@@ -96,11 +96,11 @@ def test_loading_what_does_not_fit_changes_nothing(tmp_path):
     p = Playground(Settings(dataset="moons"))
     X, net = p.X.copy(), p.net
     with pytest.raises(ValueError, match="no saved model"):
-        p.load(tmp_path)
-    MLP([2, 3, 4], loss="cross_entropy").save(tmp_path / MODEL_FILE)
-    (tmp_path / DATA_FILE).write_text("0,0,0\n1,1,1\n")
+        p.load(tmp_path / "m.npz")
+    MLP([2, 3, 4], loss="cross_entropy").save(tmp_path / "m.npz")
+    (tmp_path / "m.csv").write_text("0,0,0\n1,1,1\n")
     with pytest.raises(ValueError, match="does not fit the saved points"):
-        p.load(tmp_path)
+        p.load(tmp_path / "m.npz")
     (tmp_path / "bad.csv").write_text("0,0,0\n1,oops,1\n")
     with pytest.raises(ValueError, match="line 2"):
         p.load_csv(tmp_path / "bad.csv")
@@ -157,3 +157,22 @@ def test_epochs_count_passes_over_the_training_points():
     p.change(batch_size=None)
     p.train(1)
     assert p.epochs() == pytest.approx(3.0)
+
+
+def test_keys_cycle_settings_and_edit_layers():
+    p = Playground(Settings(dataset="moons", hidden=(4, 4), activation="tanh"))
+    p.next("activation")
+    assert p.settings.activation == "relu" and p.net.activation == "relu"
+    p.next("loss")
+    assert p.net.loss_name == "mse"  # after bce, the losses that suit two classes
+    p.next("batch_size")
+    assert p.settings.batch_size == 32
+    p.change_depth(+1)
+    p.widen(2, +3)
+    assert p.settings.hidden == (4, 4, 7) and p.net.sizes == (2, 4, 4, 7, 1)
+    p.widen(0, -10)
+    p.widen(5, +1)  # no such layer: nothing
+    assert p.settings.hidden == (1, 4, 7)
+    for _ in range(4):
+        p.change_depth(-1)
+    assert p.settings.hidden == () and p.net.sizes == (2, 1)

@@ -7,6 +7,7 @@ import pytest
 
 from creativenn import colors
 from creativenn.draw import field_image
+from creativenn.draw.playground import hover_at, hover_lines
 from creativenn.picture.layout import Mapping, diagram_layout, edge_segments
 
 SKETCH = Path(__file__).resolve().parent.parent / "sketches" / "playground.py"
@@ -23,19 +24,20 @@ def test_hovering_a_neuron_or_an_edge_reads_the_models_numbers(blobs):
     positions, _ = diagram_layout(net.sizes, *ns["NETWORK_BOX"])
     for l in range(1, len(positions)):
         for k, (x, y) in enumerate(positions[l]):
-            hover = ns["hover_at"](x + 2, y - 1)
+            hover = hover_at(ns["world"], ns["field"], ns["NETWORK_BOX"], x + 2, y - 1)
             assert (hover["kind"], hover["layer"], hover["neuron"]) == ("neuron", l, k)
             assert hover["bias"] == net.biases[l - 1][k]
-            assert f"{net.biases[l - 1][k]:+.4f}" in ns["hover_lines"](hover)[0]
+            assert f"{net.biases[l - 1][k]:+.4f}" in hover_lines(ns["world"], hover)[0]
     checked = 0
     for l, W in enumerate(net.weights):
         segments = edge_segments(positions, l)
         for k, j in [(0, 0), (W.shape[0] - 1, W.shape[1] - 1)]:
             x1, y1, x2, y2 = segments[k, j]
-            hover = ns["hover_at"](0.85 * x1 + 0.15 * x2, 0.85 * y1 + 0.15 * y2)
+            hover = hover_at(ns["world"], ns["field"], ns["NETWORK_BOX"], 0.85 * x1 + 0.15 * x2,
+                             0.85 * y1 + 0.15 * y2)
             if hover["kind"] == "edge" and (hover["layer"], hover["to"], hover["from"]) == (l, k, j):
                 assert hover["weight"] == W[k, j]
-                assert f"{W[k, j]:+.4f}" in ns["hover_lines"](hover)[0]
+                assert f"{W[k, j]:+.4f}" in hover_lines(ns["world"], hover)[0]
                 checked += 1
     assert checked >= 4  # outermost edges are never hidden behind another
 
@@ -43,11 +45,11 @@ def test_hovering_a_neuron_or_an_edge_reads_the_models_numbers(blobs):
 def test_hovering_the_plane_gives_the_networks_answer_there(blobs):
     ns = blobs[0].namespace
     field, net = ns["field"], ns["world"].net
-    hover = ns["hover_at"](130, 170)
+    hover = hover_at(ns["world"], field, ns["NETWORK_BOX"], 130, 170)
     x, y = field.to_model(130, 170)
     assert hover["kind"] == "point" and (hover["x"], hover["y"]) == (x, y)
     out = net.forward(np.array([x, y]))
-    assert f"class {out.argmax()}, {out.max():.0%} sure" in ns["hover_lines"](hover)[0]
+    assert f"class {out.argmax()}, {out.max():.0%} sure" in hover_lines(ns["world"], hover)[0]
 
 
 def test_the_multi_class_field_is_coloured_by_class_and_confidence(blobs):
@@ -89,12 +91,14 @@ def test_a_malformed_csv_on_the_command_line_keeps_the_old_data(render, tmp_path
     bad.write_text("x1,x2,label\n0.1,0.2,1\n0.3,zero,0\n")
     result, frames = render(SKETCH, 5, seed=0, argv=[str(bad)])
     ns = result.namespace
-    assert ns["problem"][0] == "That file could not be loaded; the old points are kept."
-    assert any("line 3" in line for line in ns["problem"])
+    controls = ns["controls"]
+    assert controls.problem[0] == "That file could not be loaded; the old points are kept."
+    assert any("line 3" in line for line in controls.problem)
     assert ns["world"].settings.dataset == "spirals" and len(ns["world"].X) == 200
     assert ns["world"].history.steps == 5 * ns["STEPS_PER_FRAME"]  # still training underneath
-    ns["handle_key"]("k")
-    assert ns["problem"] is None  # any key closes the message
+    classes = ns["world"].settings.classes
+    controls.press("k")
+    assert controls.problem is None and ns["world"].settings.classes == classes  # the key only closed it
 
 
 def test_a_good_csv_on_the_command_line_is_used(render, tmp_path):
@@ -105,34 +109,41 @@ def test_a_good_csv_on_the_command_line_is_used(render, tmp_path):
     assert ns["world"].settings.dataset == "mine.csv" and len(ns["world"].X) == 40
 
 
-def test_keys_save_and_load_model_and_points_and_clicks_add_points(blobs, tmp_path):
+def test_keys_save_and_load_model_and_points_and_clicks_add_points(blobs, tmp_path, monkeypatch):
     ns = blobs[0].namespace
-    ns["SAVE_FOLDER"] = tmp_path
-    world = ns["world"]
-    ns["handle_click"](*ns["field"].to_screen(0.2, -0.3))
-    assert world.X[-1].tolist() == pytest.approx([0.2, -0.3]) and world.labels()[-1] == ns["chosen"]
+    monkeypatch.chdir(tmp_path)
+    world, controls = ns["world"], ns["controls"]
+    world.add_point(*ns["field"].to_model(*ns["field"].to_screen(0.2, -0.3)), world.click_value())
+    assert world.X[-1].tolist() == pytest.approx([0.2, -0.3]) and world.labels()[-1] == world.chosen
+    controls.press("i")  # nothing saved yet: said, and nothing changes
+    assert "nothing was changed" in controls.problem[0] and len(world.X) == 201
+    controls.press("i")  # (closes the message)
     grid = np.random.default_rng(1).uniform(-1, 1, (30, 2))
     before = world.net.forward(grid)
-    ns["handle_key"]("w")
-    assert (tmp_path / "playground-model.npz").is_file() and (tmp_path / "playground-data.csv").is_file()
-    ns["handle_key"]("a")  # a new activation: a new network
+    controls.press("w")
+    saved = tmp_path / "saved"
+    assert sorted(p.name for p in saved.iterdir()) == ["playground-0001.csv", "playground-0001.npz"]
+    assert controls.note.startswith("saved saved/playground-0001.npz and saved/playground-0001.csv")
+    controls.press("a")  # a new activation: a new network
     assert not np.allclose(world.net.forward(grid), before)
-    ns["handle_key"]("i")
-    np.testing.assert_array_equal(ns["world"].net.forward(grid), before)
-    assert len(ns["world"].X) == 201
+    controls.press("i")
+    np.testing.assert_array_equal(world.net.forward(grid), before)
+    assert len(world.X) == 201 and controls.note == "loaded saved/playground-0001.npz and its points"
 
 
 def test_layer_keys_add_remove_and_widen_layers(blobs):
     ns = blobs[0].namespace
-    ns["handle_key"]("]")
-    assert ns["world"].settings.hidden[-1] == ns["world"].settings.hidden[-2]
-    n = len(ns["world"].settings.hidden)
-    ns["handle_key"]("right")
-    ns["handle_key"]("up")
-    assert ns["world"].net.sizes[1 + ns["layer"]] == ns["world"].settings.hidden[ns["layer"]]
+    controls, world = ns["controls"], ns["world"]
+    controls.press("]")
+    assert world.settings.hidden[-1] == world.settings.hidden[-2]
+    n = len(world.settings.hidden)
+    controls.press("right")
+    width = world.settings.hidden[world.layer]
+    controls.press("up")
+    assert world.layer == 1 and world.net.sizes[2] == world.settings.hidden[1] == width + 1
     for _ in range(n):
-        ns["handle_key"]("[")
-    assert ns["world"].net.sizes == (2, 4)  # no hidden layer: softmax regression, still runs
-    ns["handle_key"]("up")  # nothing to widen: ignored
-    ns["handle_key"]("]")
-    assert ns["world"].net.sizes == (2, 4, 4)
+        controls.press("[")
+    assert world.net.sizes == (2, 4) and world.layer == 0  # no hidden layer: softmax regression, still runs
+    controls.press("up")  # nothing to widen: ignored
+    controls.press("]")
+    assert world.net.sizes == (2, 4, 4)

@@ -151,6 +151,15 @@ class Controls:
         if pause:
             self.paused = True
 
+    def attempt(self, headline: str, do, *args):
+        """``do(*args)``; if it raises ValueError or OSError (a file that will not load, say), show
+        ``headline`` and what went wrong in a box the next key closes. Returns ``do``'s result, or None."""
+        try:
+            return do(*args)
+        except (ValueError, OSError) as error:
+            self.halt([headline, str(error), "Press any key to go on."], pause=False)
+            return None
+
     def diverged(self, what: str = "network", kept: str = "weights") -> None:
         """The usual problem: the loss became infinite, the model kept its last good ``kept``."""
         self.halt(["Training diverged: the loss became infinite.",
@@ -177,6 +186,11 @@ class Controls:
                     if f"{self.name}-{k:04d}{suffix}" not in taken)
         self._given.add(name)  # a file still being written (a poster) keeps its number
         return SAVED / name
+
+    def latest(self, suffix: str = ".png") -> Path | None:
+        """The last file saved here with ``suffix`` (saved/NAME-0007.npz), or None."""
+        saved = sorted(SAVED.glob(f"{self.name}-[0-9][0-9][0-9][0-9]{suffix}"))
+        return saved[-1] if saved else None
 
     def announce(self, path) -> None:
         """Say where a file was saved: printed, and on screen for a while."""

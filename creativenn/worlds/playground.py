@@ -43,7 +43,10 @@ DATASETS = ("xor", "circles", "moons", "spirals", "blobs", "wave")
 ACTIVATIONS = ("tanh", "relu", "sigmoid", "leaky_relu", "linear")
 BATCH_SIZES = (1, 10, 32, None)  # None: every training point, batch gradient descent
 REGRESSION_VALUES = (-1.0, -0.5, 0.0, 0.5, 1.0)  # what a click adds in a regression
-MODEL_FILE, DATA_FILE = "playground-model.npz", "playground-data.csv"
+OPTIONS = {  # what ``Playground.next`` goes through, setting by setting
+    "classes": tuple(range(2, 6)), "noise": (0.0, 0.05, 0.1, 0.2, 0.3), "test_fraction": (0.0, 0.1, 0.3, 0.5),
+    "activation": ACTIVATIONS, "optimizer": ("sgd", "momentum", "rmsprop", "adam"), "batch_size": BATCH_SIZES,
+}
 REACH = 1.5  # data beyond ±REACH are scaled into ±1 when loaded
 
 
@@ -109,6 +112,7 @@ class Playground:
     def __init__(self, settings: Settings | None = None):
         self.settings = settings or Settings()
         self.message: list[str] | None = None
+        self.chosen, self.layer = 1, 0  # what a click adds (a class, or a value's index); a hidden layer
         self._rng = np.random.default_rng(self.settings.seed)
         self.new_data()
 
@@ -214,6 +218,7 @@ class Playground:
         if any(int(width) < 1 for width in new.hidden):
             raise ValueError(f"every hidden layer needs at least 1 neuron, got {new.hidden}")
         self.settings = new
+        self.layer = min(self.layer, max(len(new.hidden) - 1, 0))
 
         def differ(*names):
             return any(getattr(old, n) != getattr(new, n) for n in names)
@@ -229,30 +234,69 @@ class Playground:
         else:
             self.optimizer.learning_rate, self.message = new.learning_rate, None
 
-    def save(self, folder) -> tuple[Path, Path]:
-        """Write the network (``MLP.save``) and the points (CSV) into ``folder``."""
-        folder = Path(folder)
-        folder.mkdir(parents=True, exist_ok=True)
-        model = self.net.save(folder / MODEL_FILE)
-        data = csvdata.save_csv(folder / DATA_FILE, self.X, self.Y, regression=self.regression)
+    def save(self, model_path) -> tuple[Path, Path]:
+        """Write the network (``MLP.save``) to ``model_path`` (.npz) and the points beside it (.csv)."""
+        model_path = Path(model_path)
+        model_path.parent.mkdir(parents=True, exist_ok=True)
+        model = self.net.save(model_path)
+        data = csvdata.save_csv(model_path.with_suffix(".csv"), self.X, self.Y, regression=self.regression)
         return model, data
 
-    def load(self, folder) -> None:
-        """The network and points saved by ``save``; a ValueError (nothing changed) if they don't fit."""
-        folder = Path(folder)
-        if not (folder / MODEL_FILE).is_file():
-            raise ValueError(f"no saved model in {folder}: press w to save one first ({MODEL_FILE})")
-        net = MLP.load(folder / MODEL_FILE)
-        X, Y = csvdata.load_csv(folder / DATA_FILE)
+    def load(self, model_path) -> Path:
+        """The network and points saved by ``save`` (returns where from); a ValueError, and nothing
+        changed, if they don't fit."""
+        model_path = Path(model_path)
+        if not model_path.is_file():
+            raise ValueError(f"no saved model at {model_path}: press w to save one first")
+        net = MLP.load(model_path)
+        X, Y = csvdata.load_csv(model_path.with_suffix(".csv"))
         regression = csvdata.is_regression(Y) or net.output_activation == "linear"
         outputs = 1 if regression or Y.shape[1] == 1 else Y.shape[1]
         if net.sizes[0] != 2 or net.sizes[-1] != outputs:
             raise ValueError(f"the saved network {list(net.sizes)} does not fit the saved points "
                              f"(2 inputs, {outputs} outputs): save them again together")
         self.settings = replace(self.settings, hidden=tuple(net.sizes[1:-1]), activation=net.activation,
-                                loss=net.loss_name, dataset=DATA_FILE)
+                                loss=net.loss_name, dataset=model_path.with_suffix(".csv").name)
         self._set_data(X, Y, regression)
         self.net = net
+        return model_path
+
+    # ---- what the keys change -------------------------------------------------
+
+    def next(self, name: str, step: int = 1) -> None:
+        """Setting ``name`` to its next option (``OPTIONS``; the losses that suit the task)."""
+        options = list(OPTIONS.get(name) or losses_for(self.regression, self.classes))
+        value = self.net.loss_name if name == "loss" else getattr(self.settings, name)  # loss None: natural
+        self.change(**{name: options[(options.index(value) + step) % len(options)]
+                       if value in options else options[0]})
+
+    def click_value(self) -> float:
+        """What a click adds: class ``chosen``, or in a regression the value it picks."""
+        return REGRESSION_VALUES[self.chosen % len(REGRESSION_VALUES)] if self.regression else self.chosen
+
+    def choose_click(self) -> None:
+        """The next thing a click adds: each class and one new one (up to 8), or each value."""
+        choices = len(REGRESSION_VALUES) if self.regression else min(self.classes + 1, 8)
+        self.chosen = (self.chosen + 1) % choices
+
+    def choose_layer(self, step: int) -> None:
+        """The hidden layer ``widen_chosen`` changes: the next (step 1) or the one before (−1)."""
+        self.layer = (self.layer + step) % max(len(self.settings.hidden), 1)
+
+    def widen_chosen(self, by: int) -> None:
+        self.widen(self.layer, by)
+
+    def change_depth(self, by: int) -> None:
+        """One hidden layer more (``by`` 1: as wide as the last, or 4) or fewer (−1: the last goes)."""
+        hidden = self.settings.hidden
+        self.change(hidden=(*hidden, hidden[-1] if hidden else 4) if by > 0 else hidden[:-1])
+
+    def widen(self, layer: int, by: int) -> None:
+        """Hidden layer ``layer`` ``by`` neurons wider (narrower if negative, down to one)."""
+        hidden = list(self.settings.hidden)
+        if 0 <= layer < len(hidden):
+            hidden[layer] = max(1, hidden[layer] + by)
+            self.change(hidden=tuple(hidden))
 
     # ---- training -------------------------------------------------------------
 
@@ -276,7 +320,7 @@ class Playground:
             self.message = ["Training diverged: the loss became infinite.",
                             f"The learning rate η = {self.settings.learning_rate:g} is too large here.",
                             "The weights went back to their last good values.",
-                            "Press - to lower η, or r to start again."]
+                            "Press - to lower η, then space to go on (or r to start again)."]
         self.history.train.append(self.net.loss(X, Y))
         if self.test.any():
             self.history.test.append(self.net.loss(*self.split("test")))
