@@ -16,7 +16,8 @@ import py5
 
 import creativenn as cnn
 from creativenn import colors
-from creativenn.draw import Controls, Key, cycle, draw_rows, draw_terrain, draw_title, draw_trail, label
+from creativenn.draw import (Controls, Key, cycle, draw_minimum, draw_rows, draw_terrain, draw_title,
+                             draw_trail, label)
 from creativenn.picture.layout import Mapping
 from creativenn.worlds.basins import Sweep
 
@@ -81,7 +82,8 @@ def draw():
     draw_basins()
     for path in paths:
         draw_trail(path, view, colors.INK, 1)
-    draw_minima()
+    for k, minimum in enumerate(sweep.surface.minima):  # each in its basin's colour
+        draw_minimum(*minimum, view, colors.class_color(k), outline=colors.BACKGROUND)
     draw_legend()
     controls.draw()
 
@@ -99,17 +101,6 @@ def draw_basins():
         py5.stroke(*colors.ON)
         py5.stroke_weight(2)
         py5.line(x, y + h * sweep.row / sweep.rows, x + w, y + h * sweep.row / sweep.rows)
-
-
-def draw_minima():
-    """Each minimum a cross in its basin's colour, on a dark outline."""
-    for k, (mx, my) in enumerate(sweep.surface.minima):
-        sx, sy = view.to_screen(mx, my)
-        for color, weight in ((colors.BACKGROUND, 5), (colors.class_color(k), 2.5)):
-            py5.stroke(*color)
-            py5.stroke_weight(weight)
-            py5.line(sx - 7, sy - 7, sx + 7, sy + 7)
-            py5.line(sx - 7, sy + 7, sx + 7, sy - 7)
 
 
 def draw_legend():

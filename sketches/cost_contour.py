@@ -15,8 +15,8 @@ import py5
 
 import creativenn as cnn
 from creativenn import colors
-from creativenn.draw import (Controls, Key, draw_ball, draw_downhill_arrow, draw_terrain, draw_title,
-                             draw_trail, label)
+from creativenn.draw import (Controls, Key, draw_ball, draw_downhill_arrow, draw_minimum, draw_terrain,
+                             draw_title, draw_trail, label)
 from creativenn.draw.race import draw_race_table, race_keys
 from creativenn.picture.layout import Mapping, grid, page
 
@@ -51,7 +51,8 @@ def draw():
         track.race.step(STEPS_PER_FRAME)
     py5.background(*colors.BACKGROUND)
     draw_terrain(track.surface, view())
-    draw_minima(view())
+    for minimum in track.surface.minima:
+        draw_minimum(*minimum, view())
     draw_balls(view())
     draw_title(f"optimizers racing on {track.surface.name}", track.surface.description,
                controls.status(f"step {track.race.steps}"))
@@ -65,15 +66,6 @@ def draw():
 def view() -> Mapping:
     """The surface's bounds on the map's panel: model to screen."""
     return Mapping(track.surface.bounds, rect=boxes["map"])
-
-
-def draw_minima(view):
-    py5.stroke(*colors.INK)
-    py5.stroke_weight(2)
-    for mx, my in track.surface.minima:
-        sx, sy = view.to_screen(mx, my)
-        py5.line(sx - 6, sy - 6, sx + 6, sy + 6)
-        py5.line(sx - 6, sy + 6, sx + 6, sy - 6)
 
 
 def draw_balls(view):

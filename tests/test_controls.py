@@ -7,7 +7,7 @@ import pytest
 from PIL import Image
 
 from creativenn import resources
-from creativenn.draw import Controls, Key
+from creativenn.draw import Controls, Key, Setting
 
 # the sketches that declare their keys with Controls so far
 CONVERTED = [
@@ -29,6 +29,19 @@ def test_shared_keys_work_with_no_code_and_own_keys_come_first():
     assert not controls.press("x") and not controls.press("d")  # a shown-only row (drag) takes no key
     assert not controls.press("p") and not controls.press("a")  # letters of "space" are not keys
     assert controls.footer() == "q squares · drag move it · space pause · r reset · s save · + / - η · h help"
+
+
+def test_settings_keep_their_value_on_the_controls_with_no_code():
+    controls = Controls("demo", [Setting("1 2 3", "mode", name="mode", options=("a", "b", "c")),
+                                 Setting("q", "squares on / off", name="squares")])
+    assert (controls.mode, controls.squares) == ("a", True)
+    controls.press("3")
+    controls.press("q")
+    assert (controls.mode, controls.squares) == ("c", False)
+    controls.press("q")
+    assert controls.squares is True
+    with pytest.raises(ValueError, match="cannot be called 'paused'"):
+        Controls("demo", [Setting("p", "pause", name="paused")])
 
 
 def test_a_sketch_without_reset_or_learning_rate_offers_neither():

@@ -25,7 +25,7 @@ def test_the_squares_mean_area_is_the_cost_and_they_are_drawn(render):
     inside = (int(min(sy, sy_line) + sides[i] * 0.5), int(sx + sides[i] * 0.5 if sx + sides[i] < 380
                                                             else sx - sides[i] * 0.5))
     ns["controls"].press("q")
-    assert ns["squares"] is False
+    assert ns["controls"].squares is False
     assert frames[-1][inside].astype(int).sum() > 3 * 40  # lighter than the panel behind
 
 

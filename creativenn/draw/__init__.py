@@ -17,7 +17,7 @@ from .base import (
                    labels_drawn,
                    panel,
 )
-from .controls import Controls, Key, cycle
+from .controls import Controls, Key, Setting, cycle
 from .network import draw_network, edge_buckets
 from .plots import (
                    class_labels,
@@ -28,12 +28,20 @@ from .plots import (
                    field_image,
 )
 from .svg import save_network_svg, save_svg
-from .terrain import draw_arrow, draw_ball, draw_downhill_arrow, draw_terrain, draw_trail, terrain
+from .terrain import (
+                   draw_arrow,
+                   draw_ball,
+                   draw_downhill_arrow,
+                   draw_minimum,
+                   draw_terrain,
+                   draw_trail,
+                   terrain,
+)
 
 __all__ = [
-    "Controls", "Key", "cycle", "current_sketch", "draw_help", "draw_message", "draw_rows", "draw_title",
-    "font", "label", "labels_drawn", "panel",
+    "Controls", "Key", "Setting", "cycle", "current_sketch", "draw_help", "draw_message", "draw_rows",
+    "draw_title", "font", "label", "labels_drawn", "panel",
     "draw_network", "edge_buckets", "draw_decision_field", "field_image", "draw_points",
     "draw_loss_curve", "draw_loss_curves", "class_labels", "draw_terrain", "terrain", "draw_trail",
-    "draw_ball", "draw_arrow", "draw_downhill_arrow", "save_svg", "save_network_svg",
+    "draw_ball", "draw_minimum", "draw_arrow", "draw_downhill_arrow", "save_svg", "save_network_svg",
 ]

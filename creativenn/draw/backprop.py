@@ -1,6 +1,7 @@
 """The pictures of one training step taken apart (``maths.backprop.Walkthrough``): pulses along the
 edges, lit neurons ringed with their error, weights flashing with their change, the stage's
-equation, and the table comparing the three backward rules (B2, B3, B4).
+equation, and the table comparing the three backward rules (B2, B3, B4; the tags name equations
+of docs/maths.md, ``creativenn maths B4`` prints one).
 """
 
 from __future__ import annotations

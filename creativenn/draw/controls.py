@@ -5,14 +5,16 @@ frame, ``+`` / ``-`` learning rate, ``h`` help (and Esc quits, as in any
 Processing sketch). A sketch adds its own keys to the table, each with what
 it does and the function that does it::
 
-    controls = Controls("line_fit", [Key("b s m", "batch, stochastic, mini-batch", set_mode),
-                                     Key("q", "residual squares on / off", toggle_squares)],
-                        reset=restart, learning_rate=LEARNING_RATE)
+    controls = Controls("line_fit", [
+        Setting("1 2 3", "batch, stochastic, mini-batch", name="mode",
+                options=("batch", "stochastic", "mini-batch")),     # controls.mode
+        Key("n", "a new start", new_start)],                         # new_start(key) does it
+        reset=restart, learning_rate=LEARNING_RATE)
 
     def draw():
-        if not controls.paused: ...                # uses controls.learning_rate
+        if not controls.paused: ...     # uses controls.learning_rate, controls.mode
         ...
-        controls.draw()                            # footer, help overlay, "saved …" note
+        controls.draw()                 # footer, help overlay, "saved …" note
 
     def key_pressed():
         controls.press(py5.key)
@@ -74,6 +76,25 @@ class Key:
         return self.action is not None and key in self.names()
 
 
+@dataclass
+class Setting(Key):
+    """A key row that chooses one of ``options`` for ``controls.<name>``, with no code in the sketch.
+
+    One key per option ("1 2 3" for three) picks that one; a single key goes
+    round them ("q" for (True, False) turns a thing on and off). The first
+    option is where it starts.
+    """
+
+    name: str = ""
+    options: tuple = (True, False)
+
+    def choose(self, current, key: str):
+        keys = [k for k in self.names() if k not in ALIASES.values()]
+        if len(keys) == len(self.options) > 1:
+            return self.options[keys.index(key)]
+        return cycle(self.options, current)
+
+
 def cycle(options, current, step: int = 1):
     """The option after ``current`` (before it, for step −1), going round; the first if it is not one.
 
@@ -99,6 +120,12 @@ class Controls:
         self.note, self._note_frames = None, 0
         self.problem, self._problem_pauses = None, False
         self._given: set[str] = set()
+        for row in self.keys:
+            if isinstance(row, Setting):  # its value lives here, as controls.<name>
+                if hasattr(self, row.name):
+                    raise ValueError(f"a setting cannot be called {row.name!r}: Controls uses that name")
+                setattr(self, row.name, row.options[0])
+                row.action = lambda key, row=row: self.choose(row, key)
         taken = {name for row in self.keys for name in row.names()}  # a sketch may give a shared key a job
         shared = [row for row in self.shared() if not taken & set(row.names())]
         self._rows = [*self.keys, *shared]  # the table, made once: it does not change
@@ -134,6 +161,10 @@ class Controls:
                 row.action(key)
                 return True
         return False
+
+    def choose(self, row: Setting, key: str) -> None:
+        """What a Setting's ``key`` does: the option it picks, or the next one."""
+        setattr(self, row.name, row.choose(getattr(self, row.name), key))
 
     def toggle(self, flag: str) -> None:
         setattr(self, flag, not getattr(self, flag))

@@ -243,6 +243,16 @@ class Mapping:
         y = y1 - (np.asarray(sy, dtype=float) - ry) / rh * (y1 - y0)
         return (float(x), float(y)) if np.ndim(x) == 0 else (x, y)
 
+    def pick(self, xs, ys, sx: float, sy: float, within: float = 12.0) -> int | None:
+        """The index of the model point (xs[i], ys[i]) drawn nearest screen point (sx, sy), if it is
+        within ``within`` pixels and inside ``rect``; else None. For picking a point up with the mouse."""
+        if not len(xs) or not self.contains(sx, sy):
+            return None
+        px, py = self.to_screen(np.asarray(xs, dtype=float), np.asarray(ys, dtype=float))
+        distance = np.hypot(px - sx, py - sy)
+        nearest = int(np.argmin(distance))
+        return nearest if distance[nearest] < within else None
+
     def contains(self, sx: float, sy: float) -> bool:
         """Whether screen point (sx, sy) lies inside ``rect``."""
         rx, ry, rw, rh = self.rect

@@ -143,3 +143,15 @@ def cost_surface(x, y, margin: float = 3.0):
                    ((m0 - margin, m0 + margin), (c0 - margin, c0 + margin)), [(m0, c0)],
                    (m0 - 0.8 * margin, c0 + 0.6 * margin), 0.1,
                    "the mean squared error of the line y = m x + c over the points")
+
+
+BATCH_MODES = ("batch", "stochastic", "mini-batch")
+
+
+def rows_for(mode: str, n: int, rng, mini_batch: int = 8) -> np.ndarray:
+    """The points one step of ``mode`` descent uses (G2): all n, one at random, or ``mini_batch``."""
+    if mode not in BATCH_MODES:
+        raise ValueError(f"mode must be one of {', '.join(BATCH_MODES)}, got {mode!r}")
+    if mode == "batch":
+        return np.arange(n)
+    return rng.choice(n, 1 if mode == "stochastic" else min(mini_batch, n), replace=False)
