@@ -11,14 +11,14 @@ d save the diagram as SVG (vectors, for plotters) · space pause/resume ·
 r reset · s save a frame · + / - learning rate · h help.
 """
 
-import numpy as np
 import py5
 
 import creativenn as cnn
 from creativenn import colors
-from creativenn.draw import (Controls, Key, draw_decision_field, draw_loss_curve, draw_network,
-                             draw_points, label, save_network_svg)
-from creativenn.picture.layout import Mapping
+from creativenn.draw import (Controls, Key, cycle, draw_decision_field, draw_loss_curve, draw_network,
+                             draw_points, draw_title, draw_weight_legend, label, save_network_svg)
+from creativenn.picture.layout import Mapping, grid, page
+from creativenn.worlds.training import Training
 
 # --- constants: change these --------------------------------------------------
 LAYERS = [2, 4, 4, 1]  # inputs, hidden layers …, output
@@ -33,31 +33,32 @@ SAMPLE_EVERY = 10  # frames between two highlighted samples
 SEED = 0
 
 # --- state --------------------------------------------------------------------
-net = optimizer = X = Y = rng = None
+run = None  # the network, its data and optimizer, and the losses so far
 dataset, optimizer_name = "xor", "sgd"
-losses, steps = [], 0
-field = network_box = None
+boxes = grid(page(800, 800), """
+    field   network
+    loss    loss
+    legend  legend
+""", widths=[360, None], heights=[360, 170, None])
+field = Mapping(bounds=((-1.3, 1.3), (-1.3, 1.3)), rect=boxes["field"])
 
 
-def choose_data(key):
-    global dataset
-    dataset = DATASETS[int(key) - 1]
-    controls.restart()
-
-
-def next_optimizer(key):
-    global optimizer_name
-    optimizer_name = OPTIMIZERS[(OPTIMIZERS.index(optimizer_name) + 1) % len(OPTIMIZERS)]
+def choose(key):
+    global dataset, optimizer_name
+    if key == "o":
+        optimizer_name = cycle(OPTIMIZERS, optimizer_name)
+    else:
+        dataset = DATASETS[int(key) - 1]
     controls.restart()
 
 
 controls = Controls("network", [
-    Key("1 2 3 4", "xor, circles, moons, spirals", choose_data, "data"),
-    Key("o", "next optimizer (sgd, momentum, adam)", next_optimizer, "optimizer"),
+    Key("1 2 3 4", "xor, circles, moons, spirals", choose, "data"),
+    Key("o", "next optimizer (sgd, momentum, adam)", choose, "optimizer"),
     Key("d", "save the diagram as SVG", lambda k: controls.announce(save_svg(controls.next_path(".svg"))),
         "SVG"),
 ], reset=lambda: reset(), learning_rate=LEARNING_RATE,
-   on_learning_rate=lambda eta: setattr(optimizer, "learning_rate", eta))
+   on_learning_rate=lambda eta: setattr(run, "learning_rate", eta))
 
 
 def settings():
@@ -66,96 +67,70 @@ def settings():
 
 
 def setup():
-    global field, network_box
     py5.window_title("creativenn · network")
-    field = Mapping(bounds=((-1.3, 1.3), (-1.3, 1.3)), rect=(30, 80, 360, 360))
-    network_box = (430, 80, 340, 360)
     reset()
 
 
 def reset():
     """A fresh network and data set, from SEED."""
-    global net, optimizer, X, Y, rng, losses, steps
-    rng = np.random.default_rng(SEED)
+    global run
     make = getattr(cnn.datasets, dataset)
     X, Y = make(n=200, noise=0.05, seed=SEED) if dataset == "xor" else make(n=200, seed=SEED)
     net = cnn.MLP(LAYERS, activation=ACTIVATION, output_activation="sigmoid", loss="bce", seed=SEED)
     optimizer = cnn.optimizers.make(optimizer_name, controls.learning_rate)
-    losses, steps = [], 0
+    run = Training(net, X, Y, optimizer, BATCH_SIZE, seed=SEED)
 
 
 def draw():
     if not controls.paused:
         train_a_little()
     py5.background(*colors.BACKGROUND)
-    draw_title()
-    draw_decision_field(net, field, resolution=90)
-    draw_points(X, Y, field)
-    sample = current_sample()
-    draw_sample_ring(X[sample])
-    draw_network(net, *network_box, sample=X[sample], scale=WEIGHT_SCALE)
-    draw_loss_curve(losses, 30, 470, 740, 170, title="loss (log scale) over training steps")
-    draw_legend()
+    status = controls.status(f"step {run.steps}")
+    draw_title(f"a {'-'.join(map(str, LAYERS))} network learning {dataset}", None,
+               f"{status}   η = {controls.learning_rate:g}   {optimizer_name}   batch {BATCH_SIZE}")
+    draw_decision_field(run.net, field, resolution=90)
+    draw_points(run.X, run.Y, field)
+    sample = run.X[(py5.frame_count // SAMPLE_EVERY) % len(run.X)]
+    draw_sample_ring(sample)
+    draw_network(run.net, *boxes["network"], sample=sample, scale=WEIGHT_SCALE)
+    draw_loss_curve(run.losses, *boxes["loss"], title="loss (log scale) over training steps")
+    legend = boxes["legend"]
+    label("aₗ = σ(Wₗ aₗ₋₁ + bₗ)        θ ← θ − η ∇C(θ)", legend.x, legend.y, 16, kind="mono")
+    draw_weight_legend(legend.x, legend.y + 37, WEIGHT_SCALE)
     controls.draw()
 
 
 def train_a_little():
     """A few mini-batch steps: θ ← θ − η ∇C(θ) on BATCH_SIZE random samples each."""
-    global steps
-    for _ in range(STEPS_PER_FRAME):
-        batch = rng.integers(0, len(X), min(BATCH_SIZE, len(X)))
-        try:
-            losses.append(net.step(X[batch], Y[batch], optimizer))
-        except cnn.DivergedError:  # the network kept its last good weights
-            controls.diverged()
-            return
-        steps += 1
-
-
-def current_sample() -> int:
-    return (py5.frame_count // SAMPLE_EVERY) % len(X)
+    try:
+        run.step(STEPS_PER_FRAME)
+    except cnn.DivergedError:  # the network kept its last good weights
+        controls.diverged()
 
 
 def draw_sample_ring(x):
-    sx, sy = field.to_screen(x[0], x[1])
     py5.no_fill()
     py5.stroke(*colors.ON)
     py5.stroke_weight(2.5)
-    py5.circle(sx, sy, 22)
-
-
-def draw_title():
-    label(f"a {'-'.join(map(str, LAYERS))} network learning {dataset}", 30, 24, 22)
-    status = "paused" if controls.paused else f"step {steps}"
-    label(f"{status}   η = {controls.learning_rate:g}   {optimizer_name}   batch {BATCH_SIZE}",
-          770, 30, 15, colors.MUTED, align="right", kind="mono")
-
-
-def draw_legend():
-    y = 670
-    label("aₗ = σ(Wₗ aₗ₋₁ + bₗ)        θ ← θ − η ∇C(θ)", 30, y, 16, kind="mono")
-    py5.stroke_weight(5)
-    for i, (w, text) in enumerate([(-WEIGHT_SCALE, "negative weight"), (WEIGHT_SCALE, "positive weight")]):
-        py5.stroke(*colors.weight_color(w, WEIGHT_SCALE))
-        py5.line(30 + i * 200, y + 45, 60 + i * 200, y + 45)
-        label(text, 70 + i * 200, y + 37, 14)
-    label("thicker = larger |w|", 430, y + 37, 14, colors.MUTED)
-
-
-def state() -> dict:
-    """This frame's numbers, for ``creativenn export --sidecar``."""
-    g = net.gradients(X, Y)
-    return {"step": steps, "loss": g.loss, "gradient_norm": g.norm(), "learning_rate": controls.learning_rate,
-            "dataset": dataset, "optimizer": optimizer_name, "parameters": net.parameters()}
-
-
-def save_svg(path):
-    """The diagram as vectors, one line per edge: for plotters, print, and ``export --svg``."""
-    return save_network_svg(path, net, X[current_sample()], scale=WEIGHT_SCALE)
+    py5.circle(*field.to_screen(x[0], x[1]), 22)
 
 
 def key_pressed():
     controls.press(py5.key)
+
+
+# --- for the exporter ---------------------------------------------------------
+def state() -> dict:
+    """This frame's numbers, for ``creativenn export --sidecar``."""
+    g = run.net.gradients(run.X, run.Y)
+    return {"step": run.steps, "loss": g.loss, "gradient_norm": g.norm(), "learning_rate": run.learning_rate,
+            "dataset": dataset, "optimizer": optimizer_name, "parameters": run.net.parameters()}
+
+
+def save_svg(path):
+    """The diagram as vectors, one line per edge: for plotters, print, and ``export --svg``."""
+    sample = run.X[(py5.frame_count // SAMPLE_EVERY) % len(run.X)]
+    return save_network_svg(path, run.net, sample, scale=WEIGHT_SCALE)
 
 
 py5.run_sketch()

@@ -8,9 +8,6 @@ history of training layers up like a long exposure: weights that changed
 sign leave both colours. Neurons breathe, lit by their activation for the
 sample passing through.
 
-Equations are cited by tag, like (G1): see docs/maths.md, or run
-``creativenn maths G1``.
-
 Keys: c clear the history · d save the curves as SVG (for a plotter) ·
 space pause/resume · r reset · s save a frame · + / - learning rate · h help.
 """
@@ -22,7 +19,9 @@ import creativenn as cnn
 from creativenn import colors
 from creativenn.draw import Controls, Key, label
 from creativenn.draw import save_svg as write_svg
+from creativenn.draw.art import draw_breathing_neurons, draw_weight_curves, weight_curves
 from creativenn.picture.layout import diagram_layout
+from creativenn.worlds.training import Training
 
 # --- constants: change these --------------------------------------------------
 LAYERS = [2, 8, 8, 1]
@@ -35,14 +34,14 @@ WEIGHT_SCALE = 2.0
 SEED = 0
 
 # --- state --------------------------------------------------------------------
-net = optimizer = X = Y = rng = history = positions = phases = None
-steps, loss = 0, float("nan")
+run = history = phases = None  # the training; the canvas of traces; each curve's own sway
+positions = diagram_layout(LAYERS, 90, 90, 620, 560)[0]
 controls = Controls("weights_art", [
     Key("c", "clear the history", lambda k: clear_history()),
     Key("d", "save the curves as SVG (for a plotter)",
         lambda k: controls.announce(save_svg(controls.next_path(".svg")))),
 ], reset=lambda: reset(), learning_rate=LEARNING_RATE,
-   on_learning_rate=lambda eta: setattr(optimizer, "learning_rate", eta))
+   on_learning_rate=lambda eta: setattr(run, "learning_rate", eta))
 
 
 def settings():
@@ -51,20 +50,17 @@ def settings():
 
 
 def setup():
-    global positions
     py5.window_title("creativenn · weights_art")
-    positions = diagram_layout(LAYERS, 90, 90, 620, 560)[0]
     reset()
 
 
 def reset():
-    global net, optimizer, X, Y, rng, phases, steps, history
+    global run, phases, history
     rng = np.random.default_rng(SEED)
     X, Y = cnn.datasets.moons(n=200, noise=0.1, seed=SEED)
     net = cnn.MLP(LAYERS, activation="tanh", output_activation="sigmoid", loss="bce", seed=SEED)
-    optimizer = cnn.Adam(controls.learning_rate)
     phases = [rng.uniform(0, 2 * np.pi, W.shape) for W in net.weights]  # each curve sways its own way
-    steps = 0
+    run = Training(net, X, Y, cnn.Adam(controls.learning_rate), batch_size=16, seed=rng)
     history = py5.create_graphics(py5.width, py5.height)
     clear_history()
 
@@ -78,88 +74,57 @@ def clear_history():
 def draw():
     if not controls.paused:
         train_a_little()
-    leave_a_trace()
+    history.begin_draw()  # each frame leaves a faint trace behind: a long exposure of training
+    draw_weight_curves(history, curves(), WEIGHT_SCALE, TRACE_ALPHA, thin=0.6)
+    history.end_draw()
     py5.image(history, 0, 0)
-    draw_curves(py5.get_current_sketch())
-    draw_neurons()
+    draw_weight_curves(py5.get_current_sketch(), curves(), WEIGHT_SCALE)
+    sample = run.X[(py5.frame_count // 20) % len(run.X)]
+    breath = 1 + 0.12 * np.sin(2 * np.pi * py5.frame_count / 90)
+    draw_breathing_neurons(positions, run.net.activations(sample), breath)  # sigmoid out, tanh inside
     draw_caption()
     controls.draw(footer=False)  # a piece: its frame stays clean (h shows the keys)
 
 
 def train_a_little():
-    """A few mini-batch steps: θ ← θ − η ∇C(θ)   (G1)."""
-    global steps, loss
-    for _ in range(STEPS_PER_FRAME):
-        batch = rng.integers(0, len(X), 16)
-        try:
-            loss = net.step(X[batch], Y[batch], optimizer)
-        except cnn.DivergedError:  # the network kept its last good weights
-            controls.diverged()
-            return
-        steps += 1
+    """A few mini-batch steps: θ ← θ − η ∇C(θ)."""
+    try:
+        run.step(STEPS_PER_FRAME)
+    except cnn.DivergedError:  # the network kept its last good weights
+        controls.diverged()
 
 
 def curves():
-    """Every edge as a cubic Bézier: (weight, x1, y1, cx1, cy1, cx2, cy2, x2, y2), weakest first."""
-    t = 2 * np.pi * py5.frame_count / PERIOD
-    found = []
-    for l, W in enumerate(net.weights):
-        for (k, j), w in np.ndenumerate(W):
-            (x1, y1), (x2, y2) = positions[l][j], positions[l + 1][k]
-            sway = SWAY * min(abs(w) / WEIGHT_SCALE, 1.0) * np.sin(t + phases[l][k, j])
-            dx = (x2 - x1) / 3
-            found.append((w, x1, y1, x1 + dx, y1 + sway, x2 - dx, y2 - sway, x2, y2))
-    return sorted(found, key=lambda c: abs(c[0]))
-
-
-def draw_curves(g, alpha=255, thin=1.0):
-    """The curves on ``g`` (the canvas, the history or an SVG): colour = sign, width = |w|."""
-    g.no_fill()
-    g.stroke_cap(py5.ROUND)
-    for w, *points in curves():
-        g.stroke(*colors.weight_color(w, WEIGHT_SCALE), alpha)
-        g.stroke_weight(thin * float(colors.weight_width(w, WEIGHT_SCALE)))
-        g.bezier(*(float(p) for p in points))
-
-
-def leave_a_trace():
-    history.begin_draw()
-    draw_curves(history, TRACE_ALPHA, thin=0.6)
-    history.end_draw()
-
-
-def draw_neurons():
-    """Breathing neurons, lit by their activation for one sample."""
-    sample = X[(py5.frame_count // 20) % len(X)]
-    breath = 1 + 0.12 * np.sin(2 * np.pi * py5.frame_count / 90)
-    for l, (centres, a) in enumerate(zip(positions, net.activations(sample), strict=True)):
-        low, high = (0.0, 1.0) if l == len(LAYERS) - 1 else (-1.0, 1.0)  # sigmoid out, tanh inside
-        for (x, y), value in zip(centres, a, strict=True):
-            fill = colors.activation_color(value, low, high)
-            py5.no_stroke()
-            for ring, shade in ((2.0, 0.15), (1.5, 0.35), (1.0, 1.0)):  # a soft glow, then the core
-                py5.fill(*colors.mix(colors.BACKGROUND, fill, shade))
-                py5.circle(x, y, 18 * ring * breath)
+    """Every weight as a swaying Bézier curve, weakest first."""
+    return weight_curves(run.net.weights, positions, 2 * np.pi * py5.frame_count / PERIOD, phases, SWAY,
+                         WEIGHT_SCALE)
 
 
 def draw_caption():
+    loss = run.losses[-1] if run.losses else float("nan")
     label(f"a {'-'.join(map(str, LAYERS))} network learning two moons", 30, 24, 18, colors.INK)
-    label(f"step {steps}   loss {loss:.3f}   η {controls.learning_rate:g}", 770, 28, 14, colors.MUTED,
+    label(f"step {run.steps}   loss {loss:.3f}   η {controls.learning_rate:g}", 770, 28, 14, colors.MUTED,
           align="right", kind="mono")
     label("orange: negative weight · blue: positive · thicker: larger |w| · the haze: its history",
           30, 760, 13, colors.MUTED)
 
 
+def key_pressed():
+    controls.press(py5.key)
+
+
+# --- for the exporter ---------------------------------------------------------
 def state() -> dict:
     """This frame's numbers, for ``creativenn export --sidecar``."""
-    return {"step": steps, "loss": loss, "learning_rate": controls.learning_rate, "weights": net.weights}
+    loss = run.losses[-1] if run.losses else float("nan")
+    return {"step": run.steps, "loss": loss, "learning_rate": run.learning_rate, "weights": run.net.weights}
 
 
 def save_svg(path):
     """The curves and neurons as vectors, one path per weight: for plotters and ``export --svg``."""
 
     def vectors(g):
-        draw_curves(g)
+        draw_weight_curves(g, curves(), WEIGHT_SCALE)
         g.no_stroke()
         g.fill(*colors.INK)
         for centres in positions:
@@ -167,10 +132,6 @@ def save_svg(path):
                 g.circle(float(x), float(y), 18)
 
     return write_svg(path, vectors)
-
-
-def key_pressed():
-    controls.press(py5.key)
 
 
 py5.run_sketch()

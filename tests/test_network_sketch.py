@@ -19,14 +19,14 @@ def frames60(render):
 
 
 def layout(ns):
-    positions, radii = diagram_layout(ns["net"].sizes, *ns["network_box"])
+    positions, radii = diagram_layout(ns["run"].net.sizes, *ns["boxes"]["network"])
     return positions, max(radii)
 
 
 def clear_edges(ns):
     """(weight, midpoint) of edges whose midpoint no other edge or neuron covers."""
     positions, r = layout(ns)
-    weights = ns["net"].weights
+    weights = ns["run"].net.weights
     segs = np.concatenate([edge_segments(positions, l).reshape(-1, 4) for l in range(len(weights))])
     w = np.concatenate([W.ravel() for W in weights])
     widths = colors.weight_width(w, ns["WEIGHT_SCALE"])
@@ -63,8 +63,8 @@ def test_edges_show_their_weight_sign_in_colour(frames60):
 def test_decision_field_agrees_with_the_network(frames60):
     result, frames = frames60
     ns, last = result.namespace, frames[-1]
-    field, net = ns["field"], ns["net"]
-    dots = np.column_stack(field.to_screen(ns["X"][:, 0], ns["X"][:, 1]))
+    field, net = ns["field"], ns["run"].net
+    dots = np.column_stack(field.to_screen(ns["run"].X[:, 0], ns["run"].X[:, 1]))
     rx, ry, rw, rh = field.rect
     rng = np.random.default_rng(1)
     checked = 0
@@ -98,7 +98,7 @@ def test_same_seed_same_pixels_other_seed_other_pixels(render, frames60):
 def test_size_and_every_options(render):
     result, frames = render(NETWORK, 2, seed=0, size=(640, 640), every=3)
     assert frames[0].shape == (640, 640, 3)
-    assert result.namespace["steps"] == 6 * result.namespace["STEPS_PER_FRAME"]
+    assert result.namespace["run"].steps == 6 * result.namespace["STEPS_PER_FRAME"]
 
 
 def test_divergence_is_shown_and_the_weights_kept(render, tmp_path):
@@ -108,8 +108,8 @@ def test_divergence_is_shown_and_the_weights_kept(render, tmp_path):
     result, frames = render(sketch, 12, seed=0)
     ns = result.namespace
     assert ns["controls"].problem and "diverged" in ns["controls"].problem[0]
-    assert np.isfinite(ns["net"].parameters()).all()
-    assert np.isfinite(ns["losses"]).all()
+    assert np.isfinite(ns["run"].net.parameters()).all()
+    assert np.isfinite(ns["run"].losses).all()
     centre = frames[-1][400, 60:740]
     assert any(near(p, colors.NEGATIVE, 10) for p in centre)  # the message box's orange frame
 
@@ -134,14 +134,14 @@ def test_keys_change_what_the_storyboard_says(render):
     ns, controls = result.namespace, result.namespace["controls"]
     rate = controls.learning_rate
     controls.press("+")
-    assert controls.learning_rate == pytest.approx(rate * 1.5) == ns["optimizer"].learning_rate
+    assert controls.learning_rate == pytest.approx(rate * 1.5) == ns["run"].optimizer.learning_rate
     controls.press("-")
     controls.press("-")
-    assert ns["optimizer"].learning_rate == pytest.approx(rate / 1.5)
+    assert ns["run"].optimizer.learning_rate == pytest.approx(rate / 1.5)
     controls.press("3")
-    assert ns["dataset"] == "moons" and ns["steps"] == 0
+    assert ns["dataset"] == "moons" and ns["run"].steps == 0
     controls.press("o")
-    assert ns["optimizer_name"] == "momentum" and isinstance(ns["optimizer"], ns["cnn"].Momentum)
+    assert ns["optimizer_name"] == "momentum" and isinstance(ns["run"].optimizer, ns["cnn"].Momentum)
     controls.press(" ")
     assert controls.paused
     controls.press("h")

@@ -34,7 +34,7 @@ def test_network_svg_has_one_line_per_edge_in_its_weights_colour(render, tmp_pat
     svg = tmp_path / "network.svg"
     result, _ = render(ROOT / "sketches" / "network.py", 3, svg=svg)
     ns = result.namespace
-    net = ns["net"]
+    net = ns["run"].net
     lines = elements(svg, "line")
     assert len(lines) == sum(W.size for W in net.weights) == 28
     layout = diagram_layout(net.sizes, 40, 40, 720, 520)[0]  # save_network_svg's 800×600 page, 40 margin
@@ -53,7 +53,7 @@ def test_weights_art_svg_has_one_curve_per_weight(render, tmp_path):
     svg = tmp_path / "art.svg"
     result, _ = render(ROOT / "sketches" / "weights_art.py", 3, svg=svg)
     paths = elements(svg, "path")
-    assert len(paths) == sum(W.size for W in result.namespace["net"].weights) == 88
+    assert len(paths) == sum(W.size for W in result.namespace["run"].net.weights) == 88
     assert all(" C" in p.get("d") for p, _ in paths)  # Bézier curves, for a plotter to follow
 
 

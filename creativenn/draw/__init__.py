@@ -18,7 +18,7 @@ from .base import (
                    panel,
 )
 from .controls import Controls, Key, Setting, cycle
-from .network import draw_network, edge_buckets
+from .network import draw_network, draw_weight_legend, edge_buckets
 from .plots import (
                    class_labels,
                    draw_decision_field,
@@ -41,7 +41,7 @@ from .terrain import (
 __all__ = [
     "Controls", "Key", "Setting", "cycle", "current_sketch", "draw_help", "draw_message", "draw_rows",
     "draw_title", "font", "label", "labels_drawn", "panel",
-    "draw_network", "edge_buckets", "draw_decision_field", "field_image", "draw_points",
+    "draw_network", "draw_weight_legend", "edge_buckets", "draw_decision_field", "field_image", "draw_points",
     "draw_loss_curve", "draw_loss_curves", "class_labels", "draw_terrain", "terrain", "draw_trail",
     "draw_ball", "draw_minimum", "draw_arrow", "draw_downhill_arrow", "save_svg", "save_network_svg",
 ]

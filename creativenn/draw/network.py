@@ -160,3 +160,14 @@ def _draw_strip(s, centres, fills):
     top, bottom = centres[0, 1], centres[-1, 1]
     step = (bottom - top) / max(len(centres) - 1, 1)
     s.image(store[key], centres[0, 0] - STRIP / 2, top - step / 2, STRIP, bottom - top + step)
+
+
+def draw_weight_legend(x: float, y: float, scale: float, sketch=None) -> None:
+    """What an edge's colour and width say: a short line of each sign, and "thicker = larger |w|"."""
+    s = current_sketch(sketch)
+    s.stroke_weight(5)
+    for i, (w, text) in enumerate([(-scale, "negative weight"), (scale, "positive weight")]):
+        s.stroke(*colors.weight_color(w, scale))
+        s.line(x + i * 200, y + 8, x + 30 + i * 200, y + 8)
+        label(text, x + 40 + i * 200, y, 14, sketch=s)
+    label("thicker = larger |w|", x + 400, y, 14, colors.MUTED, sketch=s)

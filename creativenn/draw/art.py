@@ -1,0 +1,50 @@
+"""Networks drawn as generative pieces: weights as swaying Bézier curves (colour = sign, width = |w|,
+the project's one vocabulary, so the picture stays honest) and neurons that breathe with their
+activation. Draws on the sketch, on a ``create_graphics`` buffer, or into an SVG alike."""
+
+from __future__ import annotations
+
+import numpy as np
+import py5
+
+from ..picture import colors
+from .base import current_sketch
+
+
+def weight_curves(weights, positions, t: float, phases, sway: float, scale: float) -> list[tuple]:
+    """Every edge as a cubic Bézier (w, x1, y1, cx1, cy1, cx2, cy2, x2, y2), weakest first (so the
+    strong ones are drawn on top). At time ``t`` (radians) each swings by up to ``sway`` pixels in
+    proportion to |w| / ``scale``, in its own ``phases[l][k, j]``."""
+    found = []
+    for l, W in enumerate(weights):
+        for (k, j), w in np.ndenumerate(W):
+            (x1, y1), (x2, y2) = positions[l][j], positions[l + 1][k]
+            swing = sway * min(abs(w) / scale, 1.0) * np.sin(t + phases[l][k, j])
+            dx = (x2 - x1) / 3
+            found.append((w, x1, y1, x1 + dx, y1 + swing, x2 - dx, y2 - swing, x2, y2))
+    return sorted(found, key=lambda c: abs(c[0]))
+
+
+def draw_weight_curves(g, curves, scale: float, alpha: float = 255, thin: float = 1.0) -> None:
+    """The curves on ``g`` (a sketch, a graphics buffer or an SVG): colour = sign, width = |w|."""
+    g.no_fill()
+    g.stroke_cap(py5.ROUND)
+    for w, *points in curves:
+        g.stroke(*colors.weight_color(w, scale), alpha)
+        g.stroke_weight(thin * float(colors.weight_width(w, scale)))
+        g.bezier(*(float(p) for p in points))
+
+
+def draw_breathing_neurons(positions, activations, breath: float, output_range=(0.0, 1.0), size: float = 18,
+                           sketch=None) -> None:
+    """Each neuron a soft glow and a core, lit by its activation (hidden: −1 … 1, the output
+    ``output_range``), ``breath`` times its size."""
+    s = current_sketch(sketch)
+    s.no_stroke()
+    for l, (centres, a) in enumerate(zip(positions, activations, strict=True)):
+        low, high = output_range if l == len(positions) - 1 else (-1.0, 1.0)
+        for (x, y), value in zip(centres, a, strict=True):
+            fill = colors.activation_color(value, low, high)
+            for ring, shade in ((2.0, 0.15), (1.5, 0.35), (1.0, 1.0)):  # a soft glow, then the core
+                s.fill(*colors.mix(colors.BACKGROUND, fill, shade))
+                s.circle(x, y, size * ring * breath)
