@@ -5,10 +5,7 @@ pixels are the input neurons a₀. Each layer lights up, aₗ = σ(Wₗ aₗ₋�
 and the brightest of the ten output neurons is its guess. Edges are the
 weights: orange negative, blue positive. As training runs, the guesses
 become right and sure. Run with ``--wide`` for 28×28 inputs (784-16-16-10,
-12,960 edges).
-
-Equations are cited by tag, like (G1): see docs/maths.md, or run
-``creativenn maths G1``.
+12,960 edges). Tags like (C4) cite docs/maths.md: ``creativenn maths C4``.
 
 Keys: space pause/resume · r reset · s save a frame · + / - learning rate · h help.
 """
@@ -20,7 +17,8 @@ import py5
 
 import creativenn as cnn
 from creativenn import colors
-from creativenn.draw import Controls, draw_loss_curve, draw_network, label
+from creativenn.draw import Controls, draw_loss_curve, draw_network, draw_pixels, draw_title, label
+from creativenn.worlds.training import Training
 
 # --- constants: change these --------------------------------------------------
 WIDE = "--wide" in sys.argv  # 28×28 inputs instead of 8×8
@@ -34,11 +32,11 @@ WEIGHT_SCALES = [0.3 if WIDE else 1.0, 3.0, 3.0]  # |w| of full colour, layer by
 SEED = 0
 
 # --- state --------------------------------------------------------------------
-net = optimizer = rng = X_train = Y_train = X_test = Y_test = None
-losses, accuracy = [], 0.0
+run, accuracy = None, 0.0  # the training; the share of unseen digits read right
+X, Y = cnn.datasets.digits(wide=WIDE, seed=SEED)
+X_train, Y_train, X_test, Y_test = cnn.datasets.split(X, Y, 0.2, seed=SEED)
 controls = Controls("digits", reset=lambda: reset(), learning_rate=LEARNING_RATE,
-                    on_learning_rate=lambda eta: setattr(optimizer, "learning_rate", eta))
-digit_image = None
+                    on_learning_rate=lambda eta: setattr(run, "learning_rate", eta))
 
 
 def settings():
@@ -47,63 +45,41 @@ def settings():
 
 
 def setup():
-    global X_train, Y_train, X_test, Y_test
     py5.window_title("creativenn · digits")
-    X, Y = cnn.datasets.digits(wide=WIDE, seed=SEED)
-    X_train, Y_train, X_test, Y_test = cnn.datasets.split(X, Y, 0.2, seed=SEED)
     reset()
 
 
 def reset():
-    global net, optimizer, rng, losses, accuracy
+    global run, accuracy
     net = cnn.MLP(LAYERS, activation="sigmoid", loss="cross_entropy", seed=SEED)
-    optimizer = cnn.Adam(controls.learning_rate)
-    rng = np.random.default_rng(SEED)
-    losses, accuracy = [], test_accuracy()
+    run = Training(net, X_train, Y_train, cnn.Adam(controls.learning_rate), BATCH_SIZE, seed=SEED)
+    accuracy = test_accuracy()
 
 
 def draw():
     global accuracy
     if not controls.paused:
-        train_a_little()
+        run.step(STEPS_PER_FRAME)  # Adam on the cross-entropy loss (C4)
         if py5.frame_count % 10 == 0:
             accuracy = test_accuracy()
     py5.background(*colors.BACKGROUND)
     digit = (py5.frame_count // SHOW_EVERY) % len(X_test)
-    draw_digit(X_test[digit])
-    positions = draw_network(net, 250, 90, 350, 470, sample=X_test[digit], scale=WEIGHT_SCALES)
+    draw_pixels(X_test[digit].reshape(SIDE, SIDE), 30, 230, 192)  # each pixel is an input neuron
+    label(f"input: {SIDE}×{SIDE} pixels", 30, 200, 13, colors.MUTED)
+    label(f"= a₀, {SIDE * SIDE} numbers", 30, 430, 13, colors.MUTED)
+    positions = draw_network(run.net, 250, 90, 350, 470, sample=X_test[digit], scale=WEIGHT_SCALES)
     draw_guess(X_test[digit], Y_test[digit], positions[-1])
-    draw_loss_curve(losses, 30, 600, 740, 110, title="loss on the training batches (log scale)")
+    draw_loss_curve(run.losses, 30, 600, 740, 110, title="loss on the training batches (log scale)")
     draw_readout()
     controls.draw()
 
 
-def train_a_little():
-    """A few mini-batch steps of Adam on the cross-entropy loss (C4)."""
-    for _ in range(STEPS_PER_FRAME):
-        batch = rng.integers(0, len(X_train), BATCH_SIZE)
-        losses.append(net.step(X_train[batch], Y_train[batch], optimizer))
-
-
 def test_accuracy() -> float:
-    return float(np.mean(net.predict(X_test) == Y_test.argmax(axis=1)))
-
-
-def draw_digit(x):
-    """The input pixels, large and crisp: each one is an input neuron."""
-    size = 192
-    grey = (np.clip(x.reshape(SIDE, SIDE), 0, 1) * 255).astype(np.uint8)
-    big = np.repeat(np.repeat(grey, size // SIDE + 1, axis=0), size // SIDE + 1, axis=1)[:size, :size]
-    global digit_image
-    rgb = np.ascontiguousarray(np.stack([big] * 3, axis=-1))
-    digit_image = py5.create_image_from_numpy(rgb, bands="RGB", dst=digit_image)
-    py5.image(digit_image, 30, 230)
-    label(f"input: {SIDE}×{SIDE} pixels", 30, 200, 13, colors.MUTED)
-    label(f"= a₀, {SIDE * SIDE} numbers", 30, 430, 13, colors.MUTED)
+    return float(np.mean(run.net.predict(X_test) == Y_test.argmax(axis=1)))
 
 
 def draw_guess(x, y, output_positions):
-    a = net.forward(x)
+    a = run.net.forward(x)
     for k, (cx, cy) in enumerate(output_positions):
         label(f"{k}", cx + 26, cy - 9, 15, colors.ON if k == a.argmax() else colors.MUTED, kind="mono")
         label(f"{a[k]:4.0%}", cx + 42, cy - 8, 12, colors.MUTED, kind="mono")
@@ -115,23 +91,23 @@ def draw_guess(x, y, output_positions):
 
 
 def draw_readout():
-    label(f"a {'-'.join(map(str, LAYERS))} network learning handwritten digits", 30, 24, 22)
-    label("paused" if controls.paused else f"step {len(losses)}", 770, 30, 15, colors.MUTED, align="right",
-          kind="mono")
+    draw_title(f"a {'-'.join(map(str, LAYERS))} network learning handwritten digits", None,
+               controls.status(f"step {run.steps}"))
     eta = controls.learning_rate
     label(f"accuracy on {len(X_test)} unseen digits: {accuracy:.1%}      η = {eta:g} (Adam)",
           30, 58, 15)
     label("aₗ = σ(Wₗ aₗ₋₁ + bₗ)    output: softmax    cost: cross-entropy", 30, 730, 15, kind="mono")
 
 
-def state() -> dict:
-    """This frame's numbers, for ``creativenn export --sidecar``."""
-    return {"step": len(losses), "loss": losses[-1] if losses else None, "test_accuracy": accuracy,
-            "learning_rate": controls.learning_rate}
-
-
 def key_pressed():
     controls.press(py5.key)
+
+
+# --- for the exporter ---------------------------------------------------------
+def state() -> dict:
+    """This frame's numbers, for ``creativenn export --sidecar``."""
+    return {"step": run.steps, "loss": run.losses[-1] if run.losses else None, "test_accuracy": accuracy,
+            "learning_rate": run.learning_rate}
 
 
 py5.run_sketch()

@@ -133,7 +133,7 @@ def test_race_keys_pick_surfaces_and_optimizers(render):
 def test_digits_wide_is_the_784_network_and_guesses_are_the_outputs(render):
     result, frames = render(SKETCHES / "digits.py", 3, argv=["--wide"])
     ns = result.namespace
-    assert ns["net"].sizes == (784, 16, 16, 10) and frames[-1].shape == (800, 800, 3)
+    assert ns["run"].net.sizes == (784, 16, 16, 10) and frames[-1].shape == (800, 800, 3)
     narrow, _ = render(SKETCHES / "digits.py", 40)
-    assert narrow.namespace["net"].sizes == (64, 16, 16, 10)
+    assert narrow.namespace["run"].net.sizes == (64, 16, 16, 10)
     assert narrow.namespace["accuracy"] > 0.3  # learning: chance is 0.1

@@ -24,7 +24,8 @@ from .plots import (
                    draw_decision_field,
                    draw_loss_curve,
                    draw_loss_curves,
-                   draw_points,
+                   draw_pixels,
+    draw_points,
                    field_image,
 )
 from .svg import save_network_svg, save_svg
@@ -41,7 +42,8 @@ from .terrain import (
 __all__ = [
     "Controls", "Key", "Setting", "cycle", "current_sketch", "draw_help", "draw_message", "draw_rows",
     "draw_title", "font", "label", "labels_drawn", "panel",
-    "draw_network", "draw_weight_legend", "edge_buckets", "draw_decision_field", "field_image", "draw_points",
+    "draw_network", "draw_weight_legend", "edge_buckets", "draw_decision_field", "field_image", "draw_pixels",
+    "draw_points",
     "draw_loss_curve", "draw_loss_curves", "class_labels", "draw_terrain", "terrain", "draw_trail",
     "draw_ball", "draw_minimum", "draw_arrow", "draw_downhill_arrow", "save_svg", "save_network_svg",
 ]

@@ -188,3 +188,17 @@ def draw_loss_curves(curves, x: float, y: float, w: float, h: float, *, log: boo
         text = f"{name} {value}" if name else value
         label(text, right, y, 13, colors.INK if not name else color, align="right", kind="mono", sketch=s)
         right -= 9 * len(text) + 18
+
+
+def draw_pixels(values, x: float, y: float, size: int, sketch=None) -> None:
+    """A small grey image (rows × columns, 0 … 1: an input digit, say) drawn ``size`` pixels wide,
+    every value a crisp square: each one is an input neuron, and should look like one."""
+    s = current_sketch(sketch)
+    values = np.asarray(values, dtype=float)
+    rows, columns = values.shape
+    scale = -(-size // columns)
+    grey = (np.clip(values, 0, 1) * 255).astype(np.uint8)
+    big = np.repeat(np.repeat(grey, scale, axis=0), scale, axis=1)[: rows * size // columns, :size]
+    store, rgb = cache(s), np.ascontiguousarray(np.stack([big] * 3, axis=-1))
+    store["pixels"] = s.create_image_from_numpy(rgb, bands="RGB", dst=store.get("pixels"))  # refilled
+    s.image(store["pixels"], x, y)
