@@ -13,8 +13,8 @@ The three runs are trained ahead when the sketch starts (a second or so):
 the plane is chosen from the paths, so it has to know them; then they
 replay one epoch a frame.
 
-Keys: space pause/resume · r restart the replay · s save a frame · + / - learning rate (trains
-again) · h help.
+Keys: space pause/resume · r restart the replay · s save a frame ·
++ / - learning rate (trains again) · h help.
 """
 
 import numpy as np
@@ -22,22 +22,22 @@ import py5
 
 import creativenn as cnn
 from creativenn import colors
-from creativenn.draw import Controls, draw_ball, draw_loss_curve, draw_terrain, draw_trail, label
-from creativenn.worlds.landscape import pca_directions, plane_surface, project, record_training
+from creativenn.draw import Controls, draw_ball, draw_loss_curve, draw_terrain, draw_title, draw_trail, label
 from creativenn.picture.layout import Mapping
+from creativenn.worlds.landscape import ThreeWays
 
 # --- constants: change these --------------------------------------------------
 LAYERS = [2, 4, 1]
 LEARNING_RATE = 0.2
 EPOCHS = 150  # the replay: one epoch a frame
-MODES = {"batch": None, "mini-batch": 16, "stochastic": 1}  # samples per step
 MODE_COLORS = {"batch": colors.class_color(1), "mini-batch": colors.class_color(2),
                "stochastic": colors.class_color(0)}
 SEED = 0
 
 # --- state --------------------------------------------------------------------
-X = Y = slice_surface = view = None
-paths, losses, epoch = {}, {}, 0
+X, Y = cnn.datasets.moons(n=100, noise=0.1, seed=SEED)
+ways = view = None  # the three recorded runs and the plane they move on; its map
+epoch = 0
 
 
 def restart_replay():
@@ -45,8 +45,17 @@ def restart_replay():
     epoch = 0
 
 
+def train_three_ways(learning_rate=LEARNING_RATE):
+    """Record the three runs (ahead: the plane is chosen from their paths), map the loss over it."""
+    global ways, view
+    ways = ThreeWays(lambda: cnn.MLP(LAYERS, activation="tanh", loss="bce", seed=SEED), X, Y, learning_rate,
+                     EPOCHS, seed=SEED)
+    view = Mapping(ways.bounds, rect=(30, 80, 740, 420))
+    restart_replay()
+
+
 controls = Controls("descent_modes", reset=restart_replay, learning_rate=LEARNING_RATE,
-                    on_learning_rate=lambda eta: train_three_ways())  # a new η: train all three again
+                    on_learning_rate=train_three_ways)  # a new η: train all three again
 
 
 def settings():
@@ -55,32 +64,8 @@ def settings():
 
 
 def setup():
-    global X, Y
     py5.window_title("creativenn · batch, mini-batch, stochastic")
-    X, Y = cnn.datasets.moons(n=100, noise=0.1, seed=SEED)
     train_three_ways()
-
-
-def train_three_ways():
-    """Record the three runs, choose the plane they move in, map the loss over it."""
-    global slice_surface, view, epoch
-    runs = {}
-    for mode, batch_size in MODES.items():
-        net = cnn.MLP(LAYERS, activation="tanh", loss="bce", seed=SEED)
-        runs[mode] = record_training(net, X, Y, cnn.SGD(controls.learning_rate), EPOCHS, batch_size,
-                                     seed=SEED, every=max(1, len(X) // (batch_size or len(X)) // 10))
-    start = runs["batch"][0][0]
-    d1, d2 = pca_directions(np.concatenate([path - start for path, _ in runs.values()]))
-    for mode, (path, epoch_losses) in runs.items():
-        paths[mode], losses[mode] = project(path, start, d1, d2), epoch_losses
-    every_point = np.concatenate(list(paths.values()))
-    low, high = every_point.min(axis=0), every_point.max(axis=0)
-    pad = 0.15 * (high - low).max()
-    bounds = ((low[0] - pad, high[0] + pad), (low[1] - pad, high[1] + pad))
-    slice_surface = plane_surface(cnn.MLP(LAYERS, activation="tanh", loss="bce", seed=SEED),
-                                  X, Y, start, d1, d2, bounds)
-    view = Mapping(bounds, rect=(30, 80, 740, 420))
-    epoch = 0
 
 
 def draw():
@@ -88,46 +73,43 @@ def draw():
     if not controls.paused and epoch < EPOCHS:
         epoch += 1
     py5.background(*colors.BACKGROUND)
-    label("batch, mini-batch and stochastic descent on one loss landscape", 30, 24, 20)
-    label(f"epoch {epoch} / {EPOCHS}   η = {controls.learning_rate:g}", 770, 56, 14, colors.MUTED,
-          align="right", kind="mono")
-    draw_terrain(slice_surface, view, resolution=64)
-    for mode in MODES:
-        shown = paths[mode][: 1 + len(paths[mode]) * epoch // EPOCHS]
-        draw_trail(shown, view, MODE_COLORS[mode], weight=1.5)
-        draw_ball(*shown[-1], view, MODE_COLORS[mode], diameter=14)
+    draw_title("batch, mini-batch and stochastic descent on one loss landscape", None,
+               controls.status(f"epoch {epoch} / {EPOCHS}") + f"   η = {controls.learning_rate:g}")
+    draw_terrain(ways.surface, view, resolution=64)
+    for mode, color in MODE_COLORS.items():
+        shown = ways.shown(mode, epoch)
+        draw_trail(shown, view, color, weight=1.5)
+        draw_ball(*shown[-1], view, color, diameter=14)
     draw_curves()
     controls.draw()
 
 
 def draw_curves():
-    every_loss = np.concatenate(list(losses.values()))
+    every_loss = np.concatenate(list(ways.losses.values()))
     limits = (every_loss.min(), every_loss.max())  # one scale for the three curves
-    for i, mode in enumerate(MODES):
-        x = 30 + i * 253
-        steps_per_epoch = -(-len(X) // (MODES[mode] or len(X)))
-        draw_loss_curve(losses[mode][: epoch + 1], x, 530, 230, 150, title=f"{mode}",
-                        color=MODE_COLORS[mode], smooth=1, limits=limits)
-        label(f"{steps_per_epoch} step{'s' * (steps_per_epoch > 1)} an epoch", x, 690, 12,
-              colors.MUTED)
+    for i, (mode, color) in enumerate(MODE_COLORS.items()):
+        x, steps = 30 + i * 253, ways.steps_per_epoch(mode)
+        draw_loss_curve(ways.losses[mode][: epoch + 1], x, 530, 230, 150, title=mode, color=color, smooth=1,
+                        limits=limits)
+        label(f"{steps} step{'s' * (steps > 1)} an epoch", x, 690, 12, colors.MUTED)
     label("θ ← θ − η ∇C(θ) over all samples (batch), 16 of them (mini-batch), or one (stochastic)",
-          30, 722, 13)
+          30, 716, 13)
     label("map: loss on the plane θ₀ + α d₁ + β d₂ (PCA of the paths)   curves: loss after each "
-          "epoch, log scale", 30, 744, 12, colors.MUTED)
-
-
-def state() -> dict:
-    """This frame's numbers, for ``creativenn export --sidecar``."""
-    record = {"epoch": epoch}
-    for mode in MODES:
-        path = paths[mode]
-        record[mode] = {"position": path[min(len(path) - 1, len(path) * epoch // EPOCHS)],
-                        "loss": losses[mode][epoch]}
-    return record
+          "epoch, log scale", 30, 738, 12, colors.MUTED)
 
 
 def key_pressed():
     controls.press(py5.key)
+
+
+# --- for the exporter ---------------------------------------------------------
+def state() -> dict:
+    """This frame's numbers, for ``creativenn export --sidecar``."""
+    record = {"epoch": epoch}
+    for mode, path in ways.paths.items():
+        record[mode] = {"position": path[min(len(path) - 1, len(path) * epoch // EPOCHS)],
+                        "loss": ways.losses[mode][epoch]}
+    return record
 
 
 py5.run_sketch()

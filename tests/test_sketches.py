@@ -99,7 +99,7 @@ def test_the_perceptron_boundary_matches_its_weights(render):
 
 def test_descent_modes_paths_start_together(render):
     result, _ = render(SKETCHES / "descent_modes.py", 3)
-    paths = result.namespace["paths"]
+    paths = result.namespace["ways"].paths
     starts = [path[0] for path in paths.values()]
     assert all(np.allclose(s, [0.0, 0.0], atol=1e-9) for s in starts)  # the plane passes through θ₀
 

@@ -28,7 +28,7 @@ from __future__ import annotations
 import numpy as np
 
 from ..maths.mlp import epoch_batches
-from ..maths.optimizers import make
+from ..maths.optimizers import SGD, make
 
 
 def pca_directions(steps) -> tuple[np.ndarray, np.ndarray]:
@@ -192,3 +192,42 @@ class Landscape:
         moved = np.linalg.norm(path[-1] - path[0])
         in_plane = np.linalg.norm(ab[-1, 0] * self.d1 + ab[-1, 1] * self.d2) if moved else 0.0
         return ab, (in_plane / moved if moved else 1.0)
+
+
+class ThreeWays:
+    """One network trained from the same start by batch, mini-batch and stochastic descent (G2),
+    recorded, and the plane of weight space their paths move in most (PCA), with its loss.
+
+    ``paths[mode]`` are (α, β) on that plane, ``losses[mode]`` the full-data loss after each epoch.
+
+    >>> import creativenn as cnn
+    >>> X, Y = cnn.datasets.moons(n=40, seed=0)
+    >>> ways = ThreeWays(lambda: cnn.MLP([2, 3, 1], activation="tanh", loss="bce"), X, Y, 0.2, epochs=5)
+    >>> sorted(ways.paths), [len(ways.losses[mode]) for mode in ways.MODES]
+    (['batch', 'mini-batch', 'stochastic'], [6, 6, 6])
+    """
+
+    MODES = {"batch": None, "mini-batch": 16, "stochastic": 1}  # samples per step
+
+    def __init__(self, make_net, X, Y, learning_rate: float, epochs: int, seed: int = 0):
+        self.X, self.Y, self.epochs = X, Y, epochs
+        runs = {mode: record_training(make_net(), X, Y, SGD(learning_rate), epochs, batch_size, seed=seed,
+                                      every=max(1, len(X) // (batch_size or len(X)) // 10))
+                for mode, batch_size in self.MODES.items()}
+        start = runs["batch"][0][0]
+        d1, d2 = pca_directions(np.concatenate([path - start for path, _ in runs.values()]))
+        self.paths = {mode: project(path, start, d1, d2) for mode, (path, _) in runs.items()}
+        self.losses = {mode: epoch_losses for mode, (_, epoch_losses) in runs.items()}
+        every_point = np.concatenate(list(self.paths.values()))
+        low, high = every_point.min(axis=0), every_point.max(axis=0)
+        pad = 0.15 * (high - low).max()
+        self.bounds = ((low[0] - pad, high[0] + pad), (low[1] - pad, high[1] + pad))
+        self.surface = plane_surface(make_net(), X, Y, start, d1, d2, self.bounds)
+
+    def steps_per_epoch(self, mode: str) -> int:
+        return -(-len(self.X) // (self.MODES[mode] or len(self.X)))
+
+    def shown(self, mode: str, epoch: int) -> np.ndarray:
+        """The part of ``mode``'s path done by the end of ``epoch``."""
+        path = self.paths[mode]
+        return path[: 1 + len(path) * epoch // self.epochs]
