@@ -16,7 +16,7 @@ import py5
 
 import creativenn as cnn
 from creativenn import colors
-from creativenn.draw import (Controls, Key, cycle, draw_minimum, draw_rows, draw_terrain, draw_title,
+from creativenn.draw import (Controls, Key, cycle, draw_cross, draw_rows, draw_terrain, draw_title,
                              draw_trail, label)
 from creativenn.picture.layout import Mapping
 from creativenn.worlds.basins import Sweep
@@ -83,7 +83,7 @@ def draw():
     for path in paths:
         draw_trail(path, view, colors.INK, 1)
     for k, minimum in enumerate(sweep.surface.minima):  # each in its basin's colour
-        draw_minimum(*minimum, view, colors.class_color(k), outline=colors.BACKGROUND)
+        draw_cross(*minimum, view, colors.class_color(k), outline=colors.BACKGROUND)
     draw_legend()
     controls.draw()
 

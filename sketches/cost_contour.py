@@ -15,7 +15,7 @@ import py5
 
 import creativenn as cnn
 from creativenn import colors
-from creativenn.draw import (Controls, Key, draw_ball, draw_downhill_arrow, draw_minimum, draw_terrain,
+from creativenn.draw import (Controls, Key, draw_ball, draw_downhill_arrow, draw_cross, draw_terrain,
                              draw_title, draw_trail, label)
 from creativenn.draw.race import draw_race_table, race_keys
 from creativenn.picture.layout import Mapping, grid, page
@@ -52,7 +52,7 @@ def draw():
     py5.background(*colors.BACKGROUND)
     draw_terrain(track.surface, view())
     for minimum in track.surface.minima:
-        draw_minimum(*minimum, view())
+        draw_cross(*minimum, view())
     draw_balls(view())
     draw_title(f"optimizers racing on {track.surface.name}", track.surface.description,
                controls.status(f"step {track.race.steps}"))

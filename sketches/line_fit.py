@@ -19,7 +19,7 @@ import py5
 
 import creativenn as cnn
 from creativenn import colors
-from creativenn.draw import (Controls, Key, Setting, draw_ball, draw_minimum, draw_terrain, draw_title,
+from creativenn.draw import (Controls, Key, Setting, draw_ball, draw_cross, draw_terrain, draw_title,
                              draw_trail, label)
 from creativenn.draw.linefit import draw_line_readout, draw_points_and_line
 from creativenn.picture.layout import Mapping
@@ -101,7 +101,7 @@ def descend_a_little():
 def draw_cost_map():
     label("the cost C(m, c) of every line: the ball is this one", 420, 84, 14, colors.MUTED)
     draw_terrain(cost, cost_view)
-    draw_minimum(*cost.minima[0], cost_view)  # least squares: where descent should arrive
+    draw_cross(*cost.minima[0], cost_view)  # least squares: where descent should arrive
     draw_trail(trail, cost_view, colors.ON)
     draw_ball(fit.slope, fit.intercept, cost_view, colors.ON)
     label("m (slope) →", 770, 515, 12, colors.MUTED, align="right")

@@ -6,8 +6,7 @@ frame it guesses one point (ringed), sign(w · x + b); if wrong, it nudges
 its weights, w ← w + η (target − guess) x, and its line jumps. Crossed-out
 points are the ones it still gets wrong.
 
-Equations are cited by tag, like (G1): see docs/maths.md, or run
-``creativenn maths G1``.
+Tags like (P1) cite docs/maths.md: ``creativenn maths P1``.
 
 Keys: space pause/resume · r reset · s save a frame · + / - learning rate · h help.
 """
@@ -17,7 +16,7 @@ import py5
 
 import creativenn as cnn
 from creativenn import colors
-from creativenn.draw import Controls, label
+from creativenn.draw import Controls, draw_boundary, draw_cross, draw_loss_curve, draw_title, label
 from creativenn.picture.layout import Mapping
 
 # --- constants: change these --------------------------------------------------
@@ -61,10 +60,12 @@ def draw():
     py5.no_stroke()
     py5.fill(*colors.PANEL)
     py5.rect(*view.rect)
-    draw_hidden_line()
+    draw_boundary(HIDDEN_SLOPE, -1, HIDDEN_INTERCEPT, view, colors.MUTED, 1.5, dashed=True)  # y = m x + c
     draw_points()
-    draw_boundary()
-    draw_readout()
+    draw_boundary(*perceptron.weights, perceptron.bias, view)  # w₀ x + w₁ y + b = 0
+    draw_title("a perceptron finding the line between two classes", None,
+               controls.status(f"sample {perceptron.steps}"))
+    draw_readout(610, 90)
     controls.draw()
 
 
@@ -76,92 +77,41 @@ def train_one_point():
     history.append(perceptron.accuracy(X, targets))
 
 
-def line_across(slope_of, x0=-1.0, x1=1.0):
-    """Screen end points of y = f(x) across the view."""
-    xs = np.array([x0, x1])
-    return view.to_screen(xs, slope_of(xs))
-
-
-def draw_hidden_line():
-    (sx0, sx1), (sy0, sy1) = line_across(lambda x: HIDDEN_SLOPE * x + HIDDEN_INTERCEPT)
-    py5.stroke(*colors.MUTED)
-    py5.stroke_weight(1.5)
-    for t in np.arange(0, 1, 0.04):  # dashed
-        py5.line(sx0 + (sx1 - sx0) * t, sy0 + (sy1 - sy0) * t,
-                 sx0 + (sx1 - sx0) * (t + 0.02), sy0 + (sy1 - sy0) * (t + 0.02))
-
-
 def draw_points():
+    """Each point in its class's colour; × on the ones it gets wrong; the one it learns from, ringed."""
     sx, sy = view.to_screen(X[:, 0], X[:, 1])
-    wrong = perceptron.predict(X) != targets
     py5.stroke_weight(9)
     for target, color in ((-1, colors.class_color(0)), (1, colors.class_color(1))):
         py5.stroke(*color)
-        mine = targets == target
-        py5.points(np.column_stack([sx[mine], sy[mine]]).astype(np.float32))
-    py5.stroke(*colors.INK)
-    py5.stroke_weight(2)
-    for i in np.flatnonzero(wrong):
-        py5.line(sx[i] - 7, sy[i] - 7, sx[i] + 7, sy[i] + 7)
-        py5.line(sx[i] - 7, sy[i] + 7, sx[i] + 7, sy[i] - 7)
+        py5.points(np.column_stack([sx[targets == target], sy[targets == target]]).astype(np.float32))
+    wrong = perceptron.predict(X) != targets
+    draw_cross(X[wrong, 0], X[wrong, 1], view)
     py5.no_fill()
     py5.stroke(*colors.ON)
     py5.circle(sx[current], sy[current], 22)
 
 
-def draw_boundary():
+def draw_readout(x, y):
     w0, w1 = perceptron.weights
-    if abs(w1) > 1e-12:
-        (sx0, sx1), (sy0, sy1) = line_across(perceptron.boundary_y)
-    else:  # a vertical boundary: x = −b / w0
-        bx = -perceptron.bias / w0
-        (sx0, sx1), (sy0, sy1) = view.to_screen(np.array([bx, bx]), np.array([-1.0, 1.0]))
-    rx, ry, rw, rh = view.rect
-    py5.clip(rx, ry, rw, rh)
-    py5.stroke(*colors.ON)
-    py5.stroke_weight(3)
-    py5.line(sx0, sy0, sx1, sy1)
-    py5.no_clip()
-
-
-def draw_readout():
-    label("a perceptron finding the line between two classes", 30, 24, 22)
-    label("paused" if controls.paused else f"sample {perceptron.steps}", 770, 30, 15, colors.MUTED,
-          align="right", kind="mono")
-    w0, w1 = perceptron.weights
-    x, y = 610, 90
-    for i, text in enumerate([
-        f"w₀ = {w0:+.3f}", f"w₁ = {w1:+.3f}", f"b  = {perceptron.bias:+.3f}",
-        f"η  = {controls.learning_rate:g}",
-        "", f"accuracy {history[-1]:.0%}", f"wrong: {int(np.sum(perceptron.predict(X) != targets))}",
-    ]):
-        label(text, x, y + i * 28, 16, kind="mono")
-    draw_accuracy_curve(x, 330, 160, 120)
+    wrong = int(np.sum(perceptron.predict(X) != targets))
+    label(f"w₀ = {w0:+.3f}\nw₁ = {w1:+.3f}\nb  = {perceptron.bias:+.3f}\nη  = {controls.learning_rate:g}",
+          x, y, 16, kind="mono")
+    label(f"accuracy {history[-1]:.0%}\nwrong: {wrong}", x, y + 140, 16, kind="mono")
+    draw_loss_curve(history[-400:], x, 310, 160, 140, log=False, title="accuracy", smooth=1, limits=(0, 1))
     label("guess = sign(w · x + b)", 30, 660, 16, kind="mono")
     label("w ← w + η (target − guess) x      b ← b + η (target − guess)", 30, 690, 16, kind="mono")
     label("— boundary w₀x + w₁y + b = 0     - - hidden rule     × wrong", 30, 722, 13, colors.MUTED)
 
 
-def draw_accuracy_curve(x, y, w, h):
-    label("accuracy", x, y - 20, 13, colors.MUTED)
-    values = np.asarray(history[-400:])
-    if len(values) < 2:
-        return
-    px = x + np.linspace(0, w, len(values))
-    py = y + h - values * h
-    py5.stroke(*colors.ON)
-    py5.stroke_weight(2)
-    py5.lines(np.column_stack([px[:-1], py[:-1], px[1:], py[1:]]).astype(np.float32))
+def key_pressed():
+    controls.press(py5.key)
 
 
+# --- for the exporter ---------------------------------------------------------
 def state() -> dict:
     """This frame's numbers, for ``creativenn export --sidecar``."""
     return {"step": perceptron.steps, "weights": perceptron.weights, "bias": perceptron.bias,
             "accuracy": history[-1] if history else None, "sample": current}
-
-
-def key_pressed():
-    controls.press(py5.key)
 
 
 py5.run_sketch()

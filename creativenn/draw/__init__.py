@@ -7,43 +7,40 @@ here does maths the core should do. Colours come from ``creativenn.picture.color
 
 from ..tools import _start  # noqa: F401 - first: py5 started on the chosen Java, or one clear message
 from .base import (
-                   current_sketch,
-                   draw_help,
-                   draw_message,
-                   draw_rows,
-                   draw_title,
-                   font,
-                   label,
-                   labels_drawn,
-                   panel,
+    current_sketch,
+    draw_help,
+    draw_message,
+    draw_rows,
+    draw_title,
+    font,
+    label,
+    labels_drawn,
+    panel,
 )
 from .controls import Controls, Key, Setting, cycle
 from .network import draw_network, draw_weight_legend, edge_buckets
 from .plots import (
-                   class_labels,
-                   draw_decision_field,
-                   draw_loss_curve,
-                   draw_loss_curves,
-                   draw_pixels,
+    class_labels,
+    draw_boundary,
+    draw_decision_field,
+    draw_loss_curve,
+    draw_loss_curves,
+    draw_pixels,
     draw_points,
-                   field_image,
+    field_image,
 )
 from .svg import save_network_svg, save_svg
-from .terrain import (
-                   draw_arrow,
-                   draw_ball,
-                   draw_downhill_arrow,
-                   draw_minimum,
-                   draw_terrain,
-                   draw_trail,
-                   terrain,
-)
+from .terrain import draw_arrow, draw_ball, draw_cross, draw_downhill_arrow, draw_terrain, draw_trail, terrain
 
 __all__ = [
+    # a sketch's keys, text and panels
     "Controls", "Key", "Setting", "cycle", "current_sketch", "draw_help", "draw_message", "draw_rows",
     "draw_title", "font", "label", "labels_drawn", "panel",
-    "draw_network", "draw_weight_legend", "edge_buckets", "draw_decision_field", "field_image", "draw_pixels",
-    "draw_points",
-    "draw_loss_curve", "draw_loss_curves", "class_labels", "draw_terrain", "terrain", "draw_trail",
-    "draw_ball", "draw_minimum", "draw_arrow", "draw_downhill_arrow", "save_svg", "save_network_svg",
+    # networks and what they learn
+    "draw_network", "draw_weight_legend", "edge_buckets", "draw_decision_field", "field_image",
+    "draw_boundary", "draw_pixels", "draw_points", "class_labels", "draw_loss_curve", "draw_loss_curves",
+    # surfaces and balls on them
+    "draw_terrain", "terrain", "draw_trail", "draw_ball", "draw_cross", "draw_arrow", "draw_downhill_arrow",
+    # files
+    "save_svg", "save_network_svg",
 ]

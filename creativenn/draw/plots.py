@@ -202,3 +202,30 @@ def draw_pixels(values, x: float, y: float, size: int, sketch=None) -> None:
     store, rgb = cache(s), np.ascontiguousarray(np.stack([big] * 3, axis=-1))
     store["pixels"] = s.create_image_from_numpy(rgb, bands="RGB", dst=store.get("pixels"))  # refilled
     s.image(store["pixels"], x, y)
+
+
+def draw_boundary(a: float, b: float, c: float, mapping: Mapping, color=colors.ON, weight: float = 3,
+                  dashed: bool = False, sketch=None) -> None:
+    """The line a x + b y + c = 0 across ``mapping``'s rectangle (clipped to it): a perceptron's
+    boundary w₀ x + w₁ y + b = 0 (P1, docs/maths.md), or a rule, ``dashed``."""
+    s = current_sketch(sketch)
+    (x0, x1), (y0, y1) = mapping.bounds
+    if abs(b) > 1e-12:
+        xs = np.array([x0, x1])
+        ends = mapping.to_screen(xs, -(a * xs + c) / b)
+    elif abs(a) > 1e-12:  # vertical: x = −c / a
+        ends = mapping.to_screen(np.full(2, -c / a), np.array([y0, y1]))
+    else:
+        return  # 0 = c: no line to draw
+    (sx0, sx1), (sy0, sy1) = ends
+    s.clip(*mapping.rect)
+    s.stroke(*color)
+    s.stroke_weight(weight)
+    if dashed:
+        t = np.arange(0, 1, 0.04)[:, None]
+        dash = np.hstack([sx0 + (sx1 - sx0) * t, sy0 + (sy1 - sy0) * t,
+                          sx0 + (sx1 - sx0) * (t + 0.02), sy0 + (sy1 - sy0) * (t + 0.02)])
+        s.lines(dash.astype(np.float32))
+    else:
+        s.line(sx0, sy0, sx1, sy1)
+    s.no_clip()

@@ -55,16 +55,17 @@ def draw_terrain(surface, mapping: Mapping, resolution: int = 200, levels: int =
     s.image(store[key][1], x, y)
 
 
-def draw_minimum(x: float, y: float, mapping: Mapping, color=colors.INK, size: float = 7,
-                 outline=None, sketch=None) -> None:
-    """A × at model point (x, y), where a minimum is; on a dark ``outline`` to read on any colour."""
+def draw_cross(x, y, mapping: Mapping, color=colors.INK, size: float = 7, outline=None, sketch=None) -> None:
+    """A × at model point(s) (x, y): where a minimum is, or a guess that is wrong; on a dark
+    ``outline`` to read on any colour."""
     s = current_sketch(sketch)
-    sx, sy = mapping.to_screen(x, y)
+    sx, sy = (np.atleast_1d(v) for v in mapping.to_screen(x, y))
+    arms = np.concatenate([np.column_stack([sx - size, sy - size, sx + size, sy + size]),
+                           np.column_stack([sx - size, sy + size, sx + size, sy - size])])
     for stroke, weight in ([(outline, 5)] if outline else []) + [(color, 2.5 if outline else 2)]:
         s.stroke(*stroke)
         s.stroke_weight(weight)
-        s.line(sx - size, sy - size, sx + size, sy + size)
-        s.line(sx - size, sy + size, sx + size, sy - size)
+        draw_segments(s, arms)
 
 
 def draw_trail(points, mapping: Mapping, color, weight: float = 2.5, sketch=None) -> None:
