@@ -11,15 +11,16 @@ import py5
 
 import creativenn as cnn  # noqa: F401 - the maths: cnn.MLP, cnn.datasets, cnn.LineFit, …
 from creativenn import colors
-from creativenn.draw import draw_help, label
+from creativenn.draw import Controls, Key, draw_title  # noqa: F401 - Key: add your own keys
 
 # --- constants: CHANGE these ----------------------------------------------------
 SPEED = 0.02  # CHANGE: radians a frame
 SEED = 0  # the exporter's --seed reaches this: the same seed, the same frames
-KEYS = [("space", "pause / resume"), ("r", "reset"), ("s", "save this frame"), ("h", "help")]
 
 # --- state (what changes while the sketch runs) ---------------------------------
-angle, paused, show_help = 0.0, False, False
+angle = 0.0
+controls = Controls("NAME", [  # CHANGE: your keys, e.g. Key("n", "a new dot", new_dot), one row each
+], reset=lambda: reset())
 
 
 def settings():
@@ -40,31 +41,18 @@ def reset():
 
 def draw():
     global angle
-    if not paused:  # 1. update: CHANGE: train a little, move a ball, …
+    if not controls.paused:  # 1. update: CHANGE: train a little, move a ball, …
         angle += SPEED
     py5.background(*colors.BACKGROUND)  # 2. display: CHANGE: draw what the numbers are
     py5.no_stroke()
     py5.fill(*colors.ON)
     py5.circle(400 + 200 * np.cos(angle), 400 + 200 * np.sin(angle), 40)
-    label("TITLE", 30, 24, 18)
-    if show_help:
-        draw_help(KEYS)
+    draw_title("TITLE")
+    controls.draw()  # the keys' footer, the help (h), the note when a frame is saved (s)
 
 
 def key_pressed():
-    handle_key(py5.key)
-
-
-def handle_key(key):
-    global paused, show_help
-    if key == " ":
-        paused = not paused
-    elif key == "r":
-        reset()
-    elif key == "s":
-        py5.save_frame("NAME-####.png")
-    elif key == "h":
-        show_help = not show_help
+    controls.press(py5.key)
 
 
 py5.run_sketch()

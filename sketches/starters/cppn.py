@@ -11,23 +11,36 @@ Run it: creativenn run FILE · export it: creativenn export FILE --frames 120 --
 import py5
 
 from creativenn import colors
-from creativenn.worlds.cppn import CPPN, MIXES
-from creativenn.draw import draw_help, label
+from creativenn.draw import Controls, Key, cycle, label
+from creativenn.worlds.cppn import MIXES, Knobs
 
 # --- constants: CHANGE these ----------------------------------------------------
-MIX = "waves"  # CHANGE: waves, bumps, mirror, soft, all — or your own list: ("sin", "abs")
-WIDTH, DEPTH = 16, 4  # CHANGE: neurons a layer, hidden layers: more = more intricate
-DETAIL = 2.5  # CHANGE: how busy the picture is
+START = Knobs(mix="waves", width=16, depth=4, detail=2.5, seed=0)  # CHANGE: mix bumps, mirror, soft, all
 RESOLUTION = 400  # pixels computed a side (drawn at the window's size)
 LOOP_FRAMES = 120
 POSTER_SIZE = 3000  # CHANGE: pixels a side of the poster p writes
-SEED = 0  # the exporter's --seed reaches this: the same seed, the same picture
-KEYS = [("n", "next seed"), ("m", "activation mix"), ("p", "poster"), ("space", "pause / go on"),
-        ("s", "save this frame"), ("h", "help")]
 
 # --- state (what changes while the sketch runs) ---------------------------------
-net = picture = None
-mix, seed, clock, paused, show_help = MIX, SEED, 0, False, False
+knobs, picture, clock = START, None, 0
+net = knobs.network()
+
+
+def turn(**change):
+    global knobs, net
+    knobs = knobs.turned(**change)
+    net = knobs.network()
+
+
+def poster(key):  # takes a few seconds; the window waits
+    latent = net.latent_at(clock / LOOP_FRAMES)
+    controls.announce(net.poster(controls.next_path(".png"), POSTER_SIZE, POSTER_SIZE, latent))
+
+
+controls = Controls("NAME", [
+    Key("n", "next seed", lambda k: turn(seed=knobs.seed + 1), "seed"),
+    Key("m", "activation mix", lambda k: turn(mix=cycle(MIXES, knobs.mix)), "mix"),
+    Key("p", f"poster: {POSTER_SIZE} × {POSTER_SIZE} PNG", poster),
+])
 
 
 def settings():
@@ -35,50 +48,19 @@ def settings():
     py5.smooth(4)
 
 
-def setup():
-    py5.window_title("TITLE")
-    make_network()
-
-
-def make_network():
-    global net
-    net = CPPN(width=WIDTH, depth=DEPTH, mix=mix, seed=seed, scale=DETAIL)
-
-
 def draw():
     global clock, picture
     rgb = net.image(RESOLUTION, RESOLUTION, net.latent_at(clock / LOOP_FRAMES))
     picture = py5.create_image_from_numpy(rgb, bands="RGB", dst=picture)
     py5.image(picture, 0, 0, py5.width, py5.height)  # CHANGE: draw on top of it, frame it, …
-    label(f"TITLE   seed {seed}   {mix}", 20, py5.height - 30, 14, colors.INK)
-    if show_help:
-        draw_help(KEYS)
-    if not paused:
+    label(f"TITLE   seed {knobs.seed}   {knobs.mix}", 20, py5.height - 30, 14, colors.INK)
+    controls.draw(footer=False)
+    if not controls.paused:
         clock = (clock + 1) % LOOP_FRAMES
 
 
 def key_pressed():
-    handle_key(py5.key)
-
-
-def handle_key(key):
-    global seed, mix, paused, show_help
-    if key == "n":
-        seed += 1
-        make_network()
-    elif key == "m":
-        names = [*MIXES]
-        mix = names[(names.index(mix) + 1) % len(names)] if mix in names else names[0]
-        make_network()
-    elif key == "p":  # takes a few seconds; the window waits
-        latent = net.latent_at(clock / LOOP_FRAMES)
-        print(f"poster written: {net.poster(f'NAME-poster-{seed}.png', POSTER_SIZE, POSTER_SIZE, latent)}")
-    elif key == " ":
-        paused = not paused
-    elif key == "s":
-        py5.save_frame("NAME-####.png")
-    elif key == "h":
-        show_help = not show_help
+    controls.press(py5.key)
 
 
 py5.run_sketch()

@@ -8,13 +8,14 @@ Keys: space pause/resume · r reset · + / - learning rate · s save a frame · 
 Run it: creativenn run FILE · export it: creativenn export FILE --frames 120 --out out/NAME --gif
 """
 
-import numpy as np
 import py5
 
 import creativenn as cnn
 from creativenn import colors
-from creativenn.draw import draw_decision_field, draw_help, draw_loss_curve, draw_network, draw_points, label
+from creativenn.draw import (Controls, draw_decision_field, draw_loss_curve, draw_network, draw_points,
+                             draw_title)
 from creativenn.picture.layout import Mapping
+from creativenn.worlds.training import Training
 
 # --- constants: CHANGE these ----------------------------------------------------
 DATA = "moons"  # CHANGE: xor, circles, moons, spirals, blobs (or load your own with cnn.csvdata)
@@ -22,15 +23,13 @@ HIDDEN = [6, 6]  # CHANGE: neurons in each hidden layer (inputs and outputs come
 ACTIVATION = "tanh"  # CHANGE: sigmoid, tanh, relu, leaky_relu, sin, gaussian, abs
 LEARNING_RATE = 0.03  # CHANGE: too big and it diverges, too small and it crawls
 STEPS_PER_FRAME = 3
-BATCH_SIZE = 16
 SEED = 0  # the exporter's --seed reaches this: the same seed, the same frames
-KEYS = [("space", "pause / resume"), ("r", "reset"), ("+ / -", "learning rate"), ("s", "save this frame"),
-        ("h", "help")]
 
 # --- state (what changes while the sketch runs) ---------------------------------
-net = optimizer = X = Y = rng = None
-learning_rate, losses, paused, show_help, problem = LEARNING_RATE, [], False, False, None
+run = None  # the network, its data, its optimizer and the losses so far
 field = Mapping(bounds=((-1.4, 1.4), (-1.4, 1.4)), rect=(30, 80, 360, 360))
+controls = Controls("NAME", reset=lambda: reset(), learning_rate=LEARNING_RATE,
+                    on_learning_rate=lambda eta: setattr(run, "learning_rate", eta))
 
 
 def settings():
@@ -44,59 +43,30 @@ def setup():
 
 
 def reset():
-    global net, optimizer, X, Y, rng, losses, problem
-    rng = np.random.default_rng(SEED)
+    global run
     X, Y = getattr(cnn.datasets, DATA)(n=200, seed=SEED)
     loss = "bce" if Y.shape[1] == 1 else "cross_entropy"
     net = cnn.MLP([X.shape[1], *HIDDEN, Y.shape[1]], activation=ACTIVATION, loss=loss, seed=SEED)
-    optimizer = cnn.Adam(learning_rate)  # CHANGE: cnn.SGD, cnn.Momentum, cnn.RMSProp
-    losses, problem = [], None
+    run = Training(net, X, Y, cnn.Adam(controls.learning_rate), seed=SEED)  # CHANGE: cnn.SGD, cnn.Momentum
 
 
 def draw():
-    if not paused and problem is None:
-        train_a_little()
-    py5.background(*colors.BACKGROUND)
-    label(f"TITLE   step {len(losses)}   η {learning_rate:g}", 30, 24, 18)
-    draw_decision_field(net, field, resolution=80)
-    draw_points(X, Y, field)
-    draw_network(net, 430, 80, 340, 360, sample=X[(py5.frame_count // 10) % len(X)])
-    draw_loss_curve(losses, 30, 480, 740, 180)
-    if problem:
-        label(problem, 30, 50, 14, colors.NEGATIVE)
-    if show_help:
-        draw_help(KEYS)
-
-
-def train_a_little():
-    """A few steps of θ ← θ − η ∇C(θ) on random mini-batches."""
-    global problem
-    for _ in range(STEPS_PER_FRAME):
-        batch = rng.integers(0, len(X), BATCH_SIZE)
+    if not controls.paused:
         try:
-            losses.append(net.step(X[batch], Y[batch], optimizer))
+            run.step(STEPS_PER_FRAME)  # θ ← θ − η ∇C(θ) on random mini-batches
         except cnn.DivergedError:
-            problem = "diverged: press - to lower the learning rate, then space"
-            return
+            controls.diverged()  # the network keeps its last good weights
+    py5.background(*colors.BACKGROUND)
+    draw_title("TITLE", None, controls.status(f"step {run.steps}   η {controls.learning_rate:g}"))
+    draw_decision_field(run.net, field, resolution=80)
+    draw_points(run.X, run.Y, field)
+    draw_network(run.net, 430, 80, 340, 360, sample=run.X[(py5.frame_count // 10) % len(run.X)])
+    draw_loss_curve(run.losses, 30, 470, 740, 160)
+    controls.draw()
 
 
 def key_pressed():
-    handle_key(py5.key)
-
-
-def handle_key(key):
-    global paused, show_help, learning_rate, problem
-    if key == " ":
-        paused, problem = not paused and problem is None, None
-    elif key == "r":
-        reset()
-    elif key in "+=-_":
-        learning_rate = learning_rate * 1.5 if key in "+=" else learning_rate / 1.5
-        optimizer.learning_rate = learning_rate
-    elif key == "s":
-        py5.save_frame("NAME-####.png")
-    elif key == "h":
-        show_help = not show_help
+    controls.press(py5.key)
 
 
 py5.run_sketch()
