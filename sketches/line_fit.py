@@ -14,7 +14,6 @@ drag on the map: a new start · space pause/resume · r restart · s save a fram
 + / - learning rate · h help.
 """
 
-import numpy as np
 import py5
 
 import creativenn as cnn
@@ -23,7 +22,7 @@ from creativenn.draw import (Controls, Key, Setting, draw_ball, draw_cross, draw
                              draw_trail, label)
 from creativenn.draw.linefit import draw_line_readout, draw_points_and_line
 from creativenn.picture.layout import Mapping
-from creativenn.worlds.linefit import rows_for
+from creativenn.worlds.linefit import Fitting
 
 # --- constants: change these --------------------------------------------------
 POINTS = 30
@@ -34,17 +33,17 @@ STEPS_PER_FRAME = 1
 SEED = 0
 
 # --- state --------------------------------------------------------------------
-x = y = fit = cost = rng = data_view = cost_view = None
-start, held = None, None  # where the line started; the point being dragged
-trail, used = [], []
-
-
+X, Y = cnn.datasets.line(POINTS, TRUE_SLOPE, TRUE_INTERCEPT, NOISE, seed=SEED)
+run = Fitting(X[:, 0], Y[:, 0], seed=SEED)  # the points, the line, the cost map it moves on
+data_view = Mapping(((-1.2, 1.2), (run.y.min() - 1, run.y.max() + 1)), rect=(30, 110, 350, 400))
+cost_view = Mapping(run.cost.bounds, rect=(420, 110, 350, 400))
+held = None  # the point being dragged
 controls = Controls("line_fit", [
     Setting("1 2 3", "batch, stochastic, mini-batch descent", short="descent", name="mode",
             options=("batch", "stochastic", "mini-batch")),
-    Setting("q", "residual squares on / off", short="squares", name="squares", options=(True, False)),
+    Setting("q", "residual squares on / off", short="squares", name="squares"),
     Key("drag", "a point to move it (the bowl follows), the map to start there", short="a point or the map"),
-], reset=lambda: restart(start), learning_rate=LEARNING_RATE)
+], reset=lambda: run.restart(), learning_rate=LEARNING_RATE)
 
 
 def settings():
@@ -53,23 +52,7 @@ def settings():
 
 
 def setup():
-    global x, y, cost, rng, data_view, cost_view
     py5.window_title("creativenn · fitting a line")
-    rng = np.random.default_rng(SEED)
-    X, Y = cnn.datasets.line(POINTS, TRUE_SLOPE, TRUE_INTERCEPT, NOISE, seed=SEED)
-    x, y = X[:, 0], Y[:, 0]
-    cost = cnn.cost_surface(x, y)
-    data_view = Mapping(((-1.2, 1.2), (y.min() - 1, y.max() + 1)), rect=(30, 110, 350, 400))
-    cost_view = Mapping(cost.bounds, rect=(420, 110, 350, 400))
-    restart(cost.start)
-
-
-def restart(at):
-    """The line starts again at slope, intercept = ``at``."""
-    global fit, start, trail, used
-    start = at
-    fit = cnn.LineFit(*at)
-    trail, used = [at], []
 
 
 def draw():
@@ -77,33 +60,30 @@ def draw():
         descend_a_little()
     py5.background(*colors.BACKGROUND)
     draw_title(f"fitting a line by {controls.mode} gradient descent", None,
-               controls.status(f"step {fit.steps}   η = {controls.learning_rate:g}"))
+               controls.status(f"step {run.fit.steps}   η = {controls.learning_rate:g}"))
     label("the points and the line y = m x + c", 30, 84, 14, colors.MUTED)
-    draw_points_and_line(fit, x, y, data_view, used, controls.squares)
+    draw_points_and_line(run.fit, run.x, run.y, data_view, run.used, controls.squares)
     draw_cost_map()
-    draw_line_readout(fit, x, y, 30, 560)
+    draw_line_readout(run.fit, run.x, run.y, 30, 560)
     controls.draw()
 
 
 def descend_a_little():
     """m ← m − η ∂C/∂m, c ← c − η ∂C/∂c on the points of this mode (G2, G3)."""
-    global used
     for _ in range(STEPS_PER_FRAME):
-        used = rows_for(controls.mode, POINTS, rng, MINI_BATCH)
         try:
-            fit.step(x[used], y[used], controls.learning_rate)
+            run.step(controls.mode, controls.learning_rate, MINI_BATCH)
         except cnn.DivergedError:  # the line kept its last good slope and intercept
             controls.diverged("line", kept="slope and intercept")
             return
-        trail.append((fit.slope, fit.intercept))
 
 
 def draw_cost_map():
     label("the cost C(m, c) of every line: the ball is this one", 420, 84, 14, colors.MUTED)
-    draw_terrain(cost, cost_view)
-    draw_cross(*cost.minima[0], cost_view)  # least squares: where descent should arrive
-    draw_trail(trail, cost_view, colors.ON)
-    draw_ball(fit.slope, fit.intercept, cost_view, colors.ON)
+    draw_terrain(run.cost, cost_view)
+    draw_cross(*run.cost.minima[0], cost_view)  # least squares: where descent should arrive
+    draw_trail(run.trail, cost_view, colors.ON)
+    draw_ball(run.fit.slope, run.fit.intercept, cost_view, colors.ON)
     label("m (slope) →", 770, 515, 12, colors.MUTED, align="right")
     label("c ↑", 424, 114, 12, colors.MUTED)
 
@@ -128,27 +108,22 @@ def mouse_released():
 def press_at(mx, my):
     """Pick up the data point under the mouse, or start the descent where the map is clicked."""
     global held
-    held = data_view.pick(x, y, mx, my)
+    held = data_view.pick(run.x, run.y, mx, my)
     drag_to(mx, my)
 
 
 def drag_to(mx, my):
-    """Move the held point there (the cost bowl is remade for the new points), or restart on the map."""
-    global cost
+    """Move the held point there (the cost bowl follows; training carries on), or restart on the map."""
     if held is not None and data_view.contains(mx, my):
-        x[held], y[held] = data_view.to_model(mx, my)
-        cost = cnn.cost_surface(x, y)  # exact for the new points; training carries on
+        run.move_point(held, *data_view.to_model(mx, my))
     elif held is None and cost_view.contains(mx, my):
-        restart(cost_view.to_model(mx, my))
+        run.restart(cost_view.to_model(mx, my))
 
 
 # --- for the exporter ---------------------------------------------------------
 def state() -> dict:
     """This frame's numbers, for ``creativenn export --sidecar``."""
-    dm, dc = fit.gradient(x, y)
-    return {"step": fit.steps, "mode": controls.mode, "slope": fit.slope, "intercept": fit.intercept,
-            "cost": fit.cost(x, y), "gradient_norm": float(np.hypot(dm, dc)),
-            "learning_rate": controls.learning_rate}
+    return {**run.numbers(), "mode": controls.mode, "learning_rate": controls.learning_rate}
 
 
 py5.run_sketch()

@@ -13,7 +13,8 @@ SKETCH = Path(__file__).resolve().parent.parent / "sketches" / "line_fit.py"
 def test_the_squares_mean_area_is_the_cost_and_they_are_drawn(render):
     result, frames = render(SKETCH, 5, seed=0)
     ns = result.namespace
-    fit, view, x, y = ns["fit"], ns["data_view"], ns["x"], ns["y"]
+    run, view = ns["run"], ns["data_view"]
+    fit, x, y = run.fit, run.x, run.y
     _, _, _, h = view.rect
     (_, _), (y0, y1) = view.bounds
     per_unit = h / (y1 - y0)  # pixels per unit of y: a square of side |e| units is |e|·per_unit wide
@@ -31,19 +32,20 @@ def test_the_squares_mean_area_is_the_cost_and_they_are_drawn(render):
 
 def test_dragging_a_point_moves_the_cost_bowl_while_training_goes_on(render):
     ns = render(SKETCH, 3, seed=0)[0].namespace
-    view, x, y = ns["data_view"], ns["x"], ns["y"]
+    run, view = ns["run"], ns["data_view"]
+    x, y = run.x, run.y
     ns["press_at"](*view.to_screen(x[4], y[4]))
     assert ns["held"] == 4
     target = (0.9, float(y.max()) + 0.5)  # inside the view (it reaches 1 beyond the points)
     ns["drag_to"](*view.to_screen(*target))
     assert (x[4], y[4]) == pytest.approx(target, abs=1e-6)
     new_minimum = cnn.least_squares(x, y)
-    assert ns["cost"].minima[0] == pytest.approx(new_minimum)
-    assert ns["cost"].height(*new_minimum) == pytest.approx(cnn.LineFit(*new_minimum).cost(x, y))
+    assert run.cost.minima[0] == pytest.approx(new_minimum)
+    assert run.cost.height(*new_minimum) == pytest.approx(cnn.LineFit(*new_minimum).cost(x, y))
     ns["mouse_released"]()
     assert ns["held"] is None
-    before = ns["fit"].steps
+    before = run.fit.steps
     ns["descend_a_little"]()
-    assert ns["fit"].steps == before + 1
+    assert run.fit.steps == before + 1
     record = ns["state"]()
-    assert record["cost"] == ns["fit"].cost(x, y) and record["step"] == before + 1
+    assert record["cost"] == run.fit.cost(x, y) and record["step"] == before + 1

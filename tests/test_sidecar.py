@@ -26,7 +26,7 @@ def test_the_records_match_the_sketch_as_it_was_drawn(render, tmp_path):
     sidecar = tmp_path / "line_fit.jsonl"
     result, _ = render(ROOT / "sketches" / "line_fit.py", 12, sidecar=sidecar)
     records = [json.loads(line) for line in sidecar.read_text().splitlines()]
-    fit = result.namespace["fit"]
+    fit = result.namespace["run"].fit
     assert [r["step"] for r in records] == list(range(1, 13))
     assert records[-1]["slope"] == fit.slope and records[-1]["intercept"] == fit.intercept
     assert records[0]["cost"] > records[-1]["cost"] and records[-1]["gradient_norm"] > 0

@@ -62,7 +62,7 @@ def test_3d_balls_are_drawn_where_the_core_says(render):
 def test_the_fitted_line_lies_where_linefit_predicts(render):
     result, frames = render(SKETCHES / "line_fit.py", 40)
     ns = result.namespace
-    fit, view, x, y = ns["fit"], ns["data_view"], ns["x"], ns["y"]
+    fit, view, x, y = ns["run"].fit, ns["data_view"], ns["run"].x, ns["run"].y
     point_columns = view.to_screen(x, y)[0]
     rx, _, rw, _ = view.rect
     checked = 0
@@ -107,12 +107,13 @@ def test_descent_modes_paths_start_together(render):
 def test_line_fit_modes_use_all_some_or_one_point(render):
     result, _ = render(SKETCHES / "line_fit.py", 1)
     ns = result.namespace
+    run = ns["run"]
     for key, count in (("1", ns["POINTS"]), ("3", ns["MINI_BATCH"]), ("2", 1)):
         ns["controls"].press(key)
         ns["descend_a_little"]()
-        assert len(ns["used"]) == count
+        assert len(run.used) == count
     ns["controls"].press("r")
-    assert (ns["fit"].slope, ns["fit"].intercept) == ns["start"] and ns["trail"] == [ns["start"]]
+    assert (run.fit.slope, run.fit.intercept) == run.start and run.trail == [run.start]
 
 
 def test_race_keys_pick_surfaces_and_optimizers(render):

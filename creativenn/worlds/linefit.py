@@ -155,3 +155,46 @@ def rows_for(mode: str, n: int, rng, mini_batch: int = 8) -> np.ndarray:
     if mode == "batch":
         return np.arange(n)
     return rng.choice(n, 1 if mode == "stochastic" else min(mini_batch, n), replace=False)
+
+
+class Fitting:
+    """Points, a line fitted to them step by step, and the cost map C(m, c) it moves on (G3).
+
+    ``trail`` is where the line has been on the map, ``used`` the points of the
+    last step. Moving a point makes the map again (the exact cost of the new
+    points); the line carries on from where it is.
+
+    >>> run = Fitting([0.0, 1.0, 2.0], [1.0, 3.0, 5.0])
+    >>> for _ in range(300):
+    ...     run.step("batch", 0.1)
+    >>> [round(v, 2) for v in (run.fit.slope, run.fit.intercept)], len(run.trail)
+    ([2.0, 1.0], 301)
+    """
+
+    def __init__(self, x, y, seed: int | None = 0):
+        self.x, self.y = np.array(x, dtype=float), np.array(y, dtype=float)
+        self.cost = cost_surface(self.x, self.y)
+        self.rng = np.random.default_rng(seed)
+        self.restart(self.cost.start)
+
+    def restart(self, at=None) -> None:
+        """The line again at (slope, intercept) = ``at`` (default: where it last started)."""
+        self.start = tuple(float(v) for v in at) if at is not None else self.start
+        self.fit, self.trail, self.used = LineFit(*self.start), [self.start], np.arange(0)
+
+    def step(self, mode: str, learning_rate: float, mini_batch: int = 8) -> None:
+        """One step of ``mode`` descent (G2); DivergedError, the line kept, if it diverges."""
+        self.used = rows_for(mode, len(self.x), self.rng, mini_batch)
+        self.fit.step(self.x[self.used], self.y[self.used], learning_rate)
+        self.trail.append((self.fit.slope, self.fit.intercept))
+
+    def move_point(self, i: int, x: float, y: float) -> None:
+        """Point i to (x, y), and the cost map made again for the points as they now are."""
+        self.x[i], self.y[i] = x, y
+        self.cost = cost_surface(self.x, self.y)
+
+    def numbers(self) -> dict:
+        """Where the fit stands, as plain numbers: step, line, cost and the gradient's size."""
+        dm, dc = self.fit.gradient(self.x, self.y)
+        return {"step": self.fit.steps, "slope": self.fit.slope, "intercept": self.fit.intercept,
+                "cost": self.fit.cost(self.x, self.y), "gradient_norm": float(np.hypot(dm, dc))}
