@@ -15,13 +15,12 @@ p poster (4000 × 4000 PNG) · space pause · r reset · s save a frame · h hel
 """
 
 import sys
-import threading
 
 import py5
 
 from creativenn import colors
 from creativenn.draw import Controls, Key, cycle, label
-from creativenn.worlds.cppn import MIXES, Knobs
+from creativenn.worlds.cppn import MIXES, Knobs, Poster
 
 # --- constants: change these --------------------------------------------------
 RESOLUTION = 400  # pixels computed a side on screen, scaled up smoothly; 800 (the window's size)
@@ -33,7 +32,7 @@ ZOOMS = [1.0, 1.5, 2.5, 4.0]
 
 # --- state --------------------------------------------------------------------
 knobs, net, picture = START, START.network(), None
-clock, loop_frames, poster = 0, LOOP_FRAMES, None  # poster: how much of it is written, while it is
+clock, loop_frames, poster = 0, LOOP_FRAMES, None  # the poster being written, if any
 
 
 def turn(**change):
@@ -93,31 +92,17 @@ def draw_caption():
     py5.rect(0, py5.height - 34, py5.width, 34)
     label(f"{knobs.shape()}   {knobs.mix}: {' '.join(MIXES[knobs.mix])}   seed {knobs.seed}   "
           f"detail {knobs.detail:.3g}", 14, py5.height - 26, 14, colors.INK, kind="mono")
-    status = f"poster {poster:.0%}" if poster is not None else f"{clock + 1}/{loop_frames}   h help"
+    writing = poster is not None and not poster.done
+    status = f"poster {poster.fraction:.0%}" if writing else f"{clock + 1}/{loop_frames}   h help"
     label(status, py5.width - 14, py5.height - 26, 14, colors.MUTED, align="right", kind="mono")
 
 
 def make_poster():
-    """The current picture at POSTER_SIZE, written band by band on a background thread."""
+    """The current picture at POSTER_SIZE, written on a thread of its own: the window goes on."""
     global poster
-    if poster is not None:
-        return
-    path, painter, latent = controls.next_path(".png"), net, net.latent_at(clock / loop_frames)
-
-    def work():
-        global poster
-        try:
-            painter.poster(path, POSTER_SIZE, POSTER_SIZE, latent, progress=progress)
-            controls.announce(f"{path} ({POSTER_SIZE} × {POSTER_SIZE})")
-        finally:
-            poster = None
-
-    def progress(fraction):
-        global poster
-        poster = fraction
-
-    poster = 0.0
-    threading.Thread(target=work, daemon=True).start()
+    if poster is None or poster.done:
+        path, latent = controls.next_path(".png"), net.latent_at(clock / loop_frames)
+        poster = Poster(net, path, POSTER_SIZE, POSTER_SIZE, latent, then=controls.announce)
 
 
 def key_pressed():

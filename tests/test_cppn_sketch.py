@@ -50,7 +50,7 @@ def test_p_writes_a_poster_of_the_current_picture_in_the_background(render, tmp_
     ns["controls"].press("p")
     ns["controls"].press("s")  # a frame saved while the poster is written: each keeps its own file
     deadline = time.monotonic() + 60
-    while ns["poster"] is not None and time.monotonic() < deadline:
+    while not ns["poster"].done and time.monotonic() < deadline:
         time.sleep(0.05)
     path = tmp_path / "saved" / "cppn-0001.png"
     assert sorted(p.name for p in (tmp_path / "saved").iterdir()) == ["cppn-0001.png", "cppn-0002.png"]

@@ -30,6 +30,7 @@ True
 from __future__ import annotations
 
 import math
+import threading
 from dataclasses import dataclass, replace
 from pathlib import Path
 
@@ -161,6 +162,30 @@ class CPPN:
     def __repr__(self) -> str:
         return (f"CPPN(width={self.width}, depth={self.depth}, mix={self.mix!r}, seed={self.seed})"
                 f"  # {INPUTS}-{'-'.join([str(self.width)] * self.depth)}-3")
+
+
+class Poster:
+    """A CPPN's picture at print size, written to ``path`` band by band on a thread of its own, so a
+    sketch goes on drawing meanwhile: ``fraction`` is how much is written, ``done`` once it is.
+
+    ``then(path)`` is called when the file is whole (to say where it is). An
+    error is kept in ``error`` (the file is then not there at all).
+    """
+
+    def __init__(self, net: CPPN, path, width: int, height: int, latent, then=None):
+        self.path, self.fraction, self.done, self.error = Path(path), 0.0, False, None
+
+        def work():
+            try:
+                net.poster(self.path, width, height, latent, progress=lambda f: setattr(self, "fraction", f))
+                if then is not None:
+                    then(self.path)
+            except (OSError, ValueError) as error:
+                self.error = error
+            finally:
+                self.done = True
+
+        threading.Thread(target=work, daemon=True).start()
 
 
 @dataclass(frozen=True)
