@@ -124,12 +124,7 @@ def mouse_pressed():
 # --- for the exporter ---------------------------------------------------------
 def state() -> dict:
     """This frame's numbers, for ``creativenn export --sidecar``."""
-    ball, surface = pair.ball, pair.surface
-    return {"time": ball.time, "step": pair.method.steps, "ball": ball.position.tolist(),
-            "momentum": pair.method.position.tolist(), "gap": pair.gaps[-1] if pair.gaps else 0.0,
-            "height": float(surface.height(*ball.position)),
-            "gradient_norm": float(np.hypot(*surface.gradient(*ball.position))), "dt": pair.dt,
-            "friction": pair.friction}
+    return pair.numbers()
 
 
 py5.run_sketch()

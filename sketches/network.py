@@ -15,8 +15,9 @@ import py5
 
 import creativenn as cnn
 from creativenn import colors
-from creativenn.draw import (Controls, Key, cycle, draw_decision_field, draw_loss_curve, draw_network,
-                             draw_points, draw_title, draw_weight_legend, label, save_network_svg)
+from creativenn.draw import (Controls, Saves, Setting, draw_decision_field, draw_loss_curve, draw_network,
+                             draw_points, draw_rings, draw_title, draw_weight_legend, label,
+                             save_network_svg)
 from creativenn.picture.layout import Mapping, grid, page
 from creativenn.worlds.training import Training
 
@@ -34,7 +35,6 @@ SEED = 0
 
 # --- state --------------------------------------------------------------------
 run = None  # the network, its data and optimizer, and the losses so far
-dataset, optimizer_name = "xor", "sgd"
 boxes = grid(page(800, 800), """
     field   network
     loss    loss
@@ -43,20 +43,12 @@ boxes = grid(page(800, 800), """
 field = Mapping(bounds=((-1.3, 1.3), (-1.3, 1.3)), rect=boxes["field"])
 
 
-def choose(key):
-    global dataset, optimizer_name
-    if key == "o":
-        optimizer_name = cycle(OPTIMIZERS, optimizer_name)
-    else:
-        dataset = DATASETS[int(key) - 1]
-    controls.restart()
-
-
 controls = Controls("network", [
-    Key("1 2 3 4", "xor, circles, moons, spirals", choose, "data"),
-    Key("o", "next optimizer (sgd, momentum, adam)", choose, "optimizer"),
-    Key("d", "save the diagram as SVG", lambda k: controls.announce(save_svg(controls.next_path(".svg"))),
-        "SVG"),
+    Setting("1 2 3 4", "xor, circles, moons, spirals", short="data", name="dataset", options=DATASETS,
+            then=lambda: controls.restart()),
+    Setting("o", "next optimizer (sgd, momentum, adam)", short="optimizer", name="optimizer",
+            options=OPTIMIZERS, then=lambda: controls.restart()),
+    Saves("d", "save the diagram as SVG", short="SVG", save=lambda path: save_svg(path)),
 ], reset=lambda: reset(), learning_rate=LEARNING_RATE,
    on_learning_rate=lambda eta: setattr(run, "learning_rate", eta))
 
@@ -74,10 +66,10 @@ def setup():
 def reset():
     """A fresh network and data set, from SEED."""
     global run
-    make = getattr(cnn.datasets, dataset)
-    X, Y = make(n=200, noise=0.05, seed=SEED) if dataset == "xor" else make(n=200, seed=SEED)
+    make = getattr(cnn.datasets, controls.dataset)
+    X, Y = make(n=200, noise=0.05, seed=SEED) if controls.dataset == "xor" else make(n=200, seed=SEED)
     net = cnn.MLP(LAYERS, activation=ACTIVATION, output_activation="sigmoid", loss="bce", seed=SEED)
-    optimizer = cnn.optimizers.make(optimizer_name, controls.learning_rate)
+    optimizer = cnn.optimizers.make(controls.optimizer, controls.learning_rate)
     run = Training(net, X, Y, optimizer, BATCH_SIZE, seed=SEED)
 
 
@@ -86,13 +78,12 @@ def draw():
         train_a_little()
     py5.background(*colors.BACKGROUND)
     status = controls.status(f"step {run.steps}")
-    draw_title(f"a {'-'.join(map(str, LAYERS))} network learning {dataset}", None,
-               f"{status}   η = {controls.learning_rate:g}   {optimizer_name}   batch {BATCH_SIZE}")
+    draw_title(f"a {'-'.join(map(str, LAYERS))} network learning {controls.dataset}", None,
+               f"{status}   η = {controls.learning_rate:g}   {controls.optimizer}   batch {BATCH_SIZE}")
     draw_decision_field(run.net, field, resolution=90)
     draw_points(run.X, run.Y, field)
-    sample = run.X[(py5.frame_count // SAMPLE_EVERY) % len(run.X)]
-    draw_sample_ring(sample)
-    draw_network(run.net, *boxes["network"], sample=sample, scale=WEIGHT_SCALE)
+    draw_rings(*sample(), field)
+    draw_network(run.net, *boxes["network"], sample=sample(), scale=WEIGHT_SCALE)
     draw_loss_curve(run.losses, *boxes["loss"], title="loss (log scale) over training steps")
     legend = boxes["legend"]
     label("aₗ = σ(Wₗ aₗ₋₁ + bₗ)        θ ← θ − η ∇C(θ)", legend.x, legend.y, 16, kind="mono")
@@ -108,11 +99,9 @@ def train_a_little():
         controls.diverged()
 
 
-def draw_sample_ring(x):
-    py5.no_fill()
-    py5.stroke(*colors.ON)
-    py5.stroke_weight(2.5)
-    py5.circle(*field.to_screen(x[0], x[1]), 22)
+def sample():
+    """The point whose activations light the neurons: each in turn, SAMPLE_EVERY frames."""
+    return run.X[(py5.frame_count // SAMPLE_EVERY) % len(run.X)]
 
 
 def key_pressed():
@@ -124,13 +113,12 @@ def state() -> dict:
     """This frame's numbers, for ``creativenn export --sidecar``."""
     g = run.net.gradients(run.X, run.Y)
     return {"step": run.steps, "loss": g.loss, "gradient_norm": g.norm(), "learning_rate": run.learning_rate,
-            "dataset": dataset, "optimizer": optimizer_name, "parameters": run.net.parameters()}
+            "dataset": controls.dataset, "optimizer": controls.optimizer, "parameters": run.net.parameters()}
 
 
 def save_svg(path):
     """The diagram as vectors, one line per edge: for plotters, print, and ``export --svg``."""
-    sample = run.X[(py5.frame_count // SAMPLE_EVERY) % len(run.X)]
-    return save_network_svg(path, run.net, sample, scale=WEIGHT_SCALE)
+    return save_network_svg(path, run.net, sample(), scale=WEIGHT_SCALE)
 
 
 py5.run_sketch()

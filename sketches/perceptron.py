@@ -16,7 +16,8 @@ import py5
 
 import creativenn as cnn
 from creativenn import colors
-from creativenn.draw import Controls, draw_boundary, draw_cross, draw_loss_curve, draw_title, label
+from creativenn.draw import (Controls, draw_boundary, draw_cross, draw_loss_curve, draw_rings, draw_title,
+                             label)
 from creativenn.picture.layout import Mapping
 
 # --- constants: change these --------------------------------------------------
@@ -86,9 +87,7 @@ def draw_points():
         py5.points(np.column_stack([sx[targets == target], sy[targets == target]]).astype(np.float32))
     wrong = perceptron.predict(X) != targets
     draw_cross(X[wrong, 0], X[wrong, 1], view)
-    py5.no_fill()
-    py5.stroke(*colors.ON)
-    py5.circle(sx[current], sy[current], 22)
+    draw_rings(*X[current], view, weight=2)
 
 
 def draw_readout(x, y):

@@ -20,7 +20,7 @@ import sys
 import py5
 
 from creativenn import colors
-from creativenn.draw import Controls, Key, draw_network, draw_title, save_network_svg
+from creativenn.draw import Controls, Key, Saves, Setting, draw_network, draw_title, save_network_svg
 from creativenn.draw.playground import (draw_field, draw_hover, draw_losses, draw_settings,
                                         draw_weights_as_numbers, hover_at, lit_sample)
 from creativenn.picture.layout import Mapping
@@ -36,25 +36,14 @@ FIELD_BOX, NETWORK_BOX = (30, 70, 400, 400), (500, 70, 590, 370)
 # --- state --------------------------------------------------------------------
 world = Playground(START)
 field = Mapping(bounds=((-1.5, 1.5), (-1.5, 1.5)), rect=FIELD_BOX)
-numbers = False  # each weight written on its edge?
 
 
-def toggle_numbers(key):
-    global numbers
-    numbers = not numbers
-
-
-def save_or_load(key):
-    """w: the model and its points as saved/playground-0001.npz and .csv; i: the last ones saved."""
-    if key == "w":
-        done = controls.attempt("That was not saved.", world.save, controls.next_path(".npz"))
-        if done:
-            controls.say("saved " + " and ".join(map(str, done)))
-    else:
-        done = controls.attempt("That did not load; nothing was changed.", world.load,
-                                controls.latest(".npz") or "saved/playground-0001.npz")
-        if done:
-            controls.say(f"loaded {done} and its points")
+def load_last(key):
+    """The model and points saved last (w saves them as saved/playground-0001.npz and .csv)."""
+    done = controls.attempt("That did not load; nothing was changed.", world.load,
+                            controls.latest(".npz") or "saved/playground-0001.npz")
+    if done:
+        controls.say(f"loaded {done} and its points")
 
 
 SETTINGS = {"k": "classes", "n": "noise", "t": "test_fraction", "a": "activation", "l": "loss",
@@ -68,9 +57,10 @@ controls = Controls("playground", [
     Key("[ ]", "remove / add a hidden layer", lambda k: world.change_depth(1 if k == "]" else -1)),
     Key("↑ ↓", "widen / narrow the chosen layer", lambda k: world.widen_chosen(1 if k == "up" else -1)),
     Key("← →", "choose a hidden layer", lambda k: world.choose_layer(1 if k == "right" else -1)),
-    Key("v", "weights as numbers", toggle_numbers),
-    Key("w i", "save model and points / load the last saved", save_or_load),
-    Key("d", "the diagram as SVG", lambda k: controls.announce(save_svg(controls.next_path(".svg")))),
+    Setting("v", "weights as numbers", name="numbers", options=(False, True)),
+    Saves("w", "save the model and its points", save=world.save, suffix=".npz"),
+    Key("i", "load the model and points saved last", load_last),
+    Saves("d", "the diagram as SVG", save=lambda path: save_svg(path)),
 ], reset=lambda: world.change(), learning_rate=START.learning_rate,
    on_learning_rate=lambda eta: world.change(learning_rate=eta))
 
@@ -82,13 +72,11 @@ def settings():
 
 def setup():
     py5.window_title("creativenn · playground")
-    if len(sys.argv) > 1 and sys.argv[1] in DATASETS:  # a data set by name: playground.py blobs 4
-        world.change(dataset=sys.argv[1], classes=int(sys.argv[2]) if len(sys.argv) > 2 else START.classes)
-    elif len(sys.argv) > 1:  # your points: playground.py my_points.csv
-        note = controls.attempt("That file could not be loaded; the old points are kept.", world.load_csv,
-                                sys.argv[1])
-        if not controls.problem:
-            controls.say(note or f"loaded {sys.argv[1]}")
+    if len(sys.argv) > 1:  # playground.py blobs 4, or playground.py my_points.csv
+        said = controls.attempt("That file could not be loaded; the old points are kept.", world.use,
+                                sys.argv[1:])
+        if said:
+            controls.say(said)
 
 
 def draw():
@@ -104,7 +92,7 @@ def draw():
     sample = lit_sample(world, hover, py5.frame_count)
     positions = draw_network(world.net, *NETWORK_BOX, sample=sample, scale=WEIGHT_SCALE)
     draw_hover(world, hover, positions, NETWORK_BOX, 500, 452)
-    if numbers:
+    if controls.numbers:
         draw_weights_as_numbers(world, positions, WEIGHT_SCALE)
     draw_losses(world, 30, 495, 400, 170)
     draw_settings(world, 500, 510, 590)

@@ -17,7 +17,7 @@ import py5
 
 import creativenn as cnn
 from creativenn import colors
-from creativenn.draw import Controls, Key, label
+from creativenn.draw import Controls, Key, Saves, draw_title, label
 from creativenn.draw import save_svg as write_svg
 from creativenn.draw.art import draw_breathing_neurons, draw_weight_curves, weight_curves
 from creativenn.picture.layout import diagram_layout
@@ -38,8 +38,7 @@ run = history = phases = None  # the training; the canvas of traces; each curve'
 positions = diagram_layout(LAYERS, 90, 90, 620, 560)[0]
 controls = Controls("weights_art", [
     Key("c", "clear the history", lambda k: clear_history()),
-    Key("d", "save the curves as SVG (for a plotter)",
-        lambda k: controls.announce(save_svg(controls.next_path(".svg")))),
+    Saves("d", "save the curves as SVG (for a plotter)", save=lambda path: save_svg(path)),
 ], reset=lambda: reset(), learning_rate=LEARNING_RATE,
    on_learning_rate=lambda eta: setattr(run, "learning_rate", eta))
 
@@ -102,9 +101,8 @@ def curves():
 
 def draw_caption():
     loss = run.losses[-1] if run.losses else float("nan")
-    label(f"a {'-'.join(map(str, LAYERS))} network learning two moons", 30, 24, 18, colors.INK)
-    label(f"step {run.steps}   loss {loss:.3f}   η {controls.learning_rate:g}", 770, 28, 14, colors.MUTED,
-          align="right", kind="mono")
+    draw_title(f"a {'-'.join(map(str, LAYERS))} network learning two moons", None,
+               f"step {run.steps}   loss {loss:.3f}   η {controls.learning_rate:g}")
     label("orange: negative weight · blue: positive · thicker: larger |w| · the haze: its history",
           30, 760, 13, colors.MUTED)
 

@@ -2,12 +2,13 @@
 
 import ast
 import re
+from pathlib import Path
 
 import pytest
 from PIL import Image
 
 from creativenn import resources
-from creativenn.draw import Controls, Key, Setting
+from creativenn.draw import Controls, Key, Saves, Setting
 
 # the sketches that declare their keys with Controls so far
 CONVERTED = [
@@ -42,6 +43,26 @@ def test_settings_keep_their_value_on_the_controls_with_no_code():
     assert controls.squares is True
     with pytest.raises(ValueError, match="cannot be called 'paused'"):
         Controls("demo", [Setting("p", "pause", name="paused")])
+
+
+def test_saves_rows_save_with_no_code_and_settings_can_start_again(tmp_path, monkeypatch):
+    monkeypatch.chdir(tmp_path)
+    restarts, written = [], []
+
+    def save(path):
+        path.write_text("vectors")
+        written.append(path)
+        return path
+
+    controls = Controls("demo", [Saves("d", "save as SVG", save=save),
+                                 Setting("1 2", "data", name="data", options=("xor", "moons"),
+                                         then=lambda: restarts.append(controls.data))])
+    controls.press("d")
+    controls.press("d")
+    assert [p.name for p in written] == ["demo-0001.svg", "demo-0002.svg"]
+    assert controls.note == f"saved {Path('saved') / 'demo-0002.svg'}"
+    controls.press("2")
+    assert restarts == ["moons"]
 
 
 def test_a_sketch_without_reset_or_learning_rate_offers_neither():

@@ -139,9 +139,9 @@ def test_keys_change_what_the_storyboard_says(render):
     controls.press("-")
     assert ns["run"].optimizer.learning_rate == pytest.approx(rate / 1.5)
     controls.press("3")
-    assert ns["dataset"] == "moons" and ns["run"].steps == 0
+    assert controls.dataset == "moons" and ns["run"].steps == 0 and len(ns["run"].X) == 200
     controls.press("o")
-    assert ns["optimizer_name"] == "momentum" and isinstance(ns["run"].optimizer, ns["cnn"].Momentum)
+    assert controls.optimizer == "momentum" and isinstance(ns["run"].optimizer, ns["cnn"].Momentum)
     controls.press(" ")
     assert controls.paused
     controls.press("h")

@@ -123,7 +123,7 @@ def test_keys_save_and_load_model_and_points_and_clicks_add_points(blobs, tmp_pa
     controls.press("w")
     saved = tmp_path / "saved"
     assert sorted(p.name for p in saved.iterdir()) == ["playground-0001.csv", "playground-0001.npz"]
-    assert controls.note.startswith("saved saved/playground-0001.npz and saved/playground-0001.csv")
+    assert controls.note == "saved saved/playground-0001.npz and saved/playground-0001.csv"
     controls.press("a")  # a new activation: a new network
     assert not np.allclose(world.net.forward(grid), before)
     controls.press("i")

@@ -17,7 +17,7 @@ from .base import (
     labels_drawn,
     panel,
 )
-from .controls import Controls, Key, Setting, cycle
+from .controls import Controls, Key, Saves, Setting, cycle
 from .network import draw_network, draw_weight_legend, edge_buckets
 from .plots import (
     class_labels,
@@ -27,6 +27,7 @@ from .plots import (
     draw_loss_curves,
     draw_pixels,
     draw_points,
+    draw_rings,
     field_image,
 )
 from .svg import save_network_svg, save_svg
@@ -34,11 +35,12 @@ from .terrain import draw_arrow, draw_ball, draw_cross, draw_downhill_arrow, dra
 
 __all__ = [
     # a sketch's keys, text and panels
-    "Controls", "Key", "Setting", "cycle", "current_sketch", "draw_help", "draw_message", "draw_rows",
-    "draw_title", "font", "label", "labels_drawn", "panel",
+    "Controls", "Key", "Saves", "Setting", "cycle", "current_sketch", "draw_help", "draw_message",
+    "draw_rows", "draw_title", "font", "label", "labels_drawn", "panel",
     # networks and what they learn
     "draw_network", "draw_weight_legend", "edge_buckets", "draw_decision_field", "field_image",
-    "draw_boundary", "draw_pixels", "draw_points", "class_labels", "draw_loss_curve", "draw_loss_curves",
+    "draw_boundary", "draw_pixels", "draw_points", "draw_rings", "class_labels", "draw_loss_curve",
+    "draw_loss_curves",
     # surfaces and balls on them
     "draw_terrain", "terrain", "draw_trail", "draw_ball", "draw_cross", "draw_arrow", "draw_downhill_arrow",
     # files

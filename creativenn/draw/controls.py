@@ -87,12 +87,22 @@ class Setting(Key):
 
     name: str = ""
     options: tuple = (True, False)
+    then: Callable[[], object] | None = None  # called after a change (to start again with it, say)
 
     def choose(self, current, key: str):
         keys = [k for k in self.names() if k not in ALIASES.values()]
         if len(keys) == len(self.options) > 1:
             return self.options[keys.index(key)]
         return cycle(self.options, current)
+
+
+@dataclass
+class Saves(Key):
+    """A key row that saves a file, with no code in the sketch: ``save(path)`` writes it to
+    saved/NAME-0001``suffix`` (the next number free), and where it went is said."""
+
+    save: Callable[[Path], object] | None = None
+    suffix: str = ".svg"
 
 
 def cycle(options, current, step: int = 1):
@@ -126,6 +136,8 @@ class Controls:
                     raise ValueError(f"a setting cannot be called {row.name!r}: Controls uses that name")
                 setattr(self, row.name, row.options[0])
                 row.action = lambda key, row=row: self.choose(row, key)
+            if isinstance(row, Saves):
+                row.action = lambda key, row=row: self.announce(row.save(self.next_path(row.suffix)))
         taken = {name for row in self.keys for name in row.names()}  # a sketch may give a shared key a job
         shared = [row for row in self.shared() if not taken & set(row.names())]
         self._rows = [*self.keys, *shared]  # the table, made once: it does not change
@@ -165,6 +177,8 @@ class Controls:
     def choose(self, row: Setting, key: str) -> None:
         """What a Setting's ``key`` does: the option it picks, or the next one."""
         setattr(self, row.name, row.choose(getattr(self, row.name), key))
+        if row.then is not None:
+            row.then()
 
     def toggle(self, flag: str) -> None:
         setattr(self, flag, not getattr(self, flag))
@@ -224,8 +238,8 @@ class Controls:
         return saved[-1] if saved else None
 
     def announce(self, path) -> None:
-        """Say where a file was saved: printed, and on screen for a while."""
-        self.say(f"saved {path}")
+        """Say where a file (or files, a tuple) was saved: printed, and on screen for a while."""
+        self.say("saved " + (" and ".join(map(str, path)) if isinstance(path, tuple | list) else str(path)))
 
     def say(self, text: str) -> None:
         """A short note, printed and shown at the bottom right for a while (no wall clock)."""

@@ -9,6 +9,7 @@ from ..picture import colors
 from ..picture.layout import Mapping
 from ..worlds.linefit import LineFit, least_squares
 from .base import current_sketch, label
+from .plots import draw_rings
 
 
 def draw_points_and_line(fit: LineFit, x, y, view: Mapping, used=(), squares: bool = True,
@@ -45,11 +46,7 @@ def draw_points_and_line(fit: LineFit, x, y, view: Mapping, used=(), squares: bo
         s.stroke_weight(weight)
         s.points(np.column_stack([sx, sy]).astype(np.float32))
     if 0 < len(used) < len(x):
-        s.no_fill()
-        s.stroke(*colors.ON)
-        s.stroke_weight(2)
-        for i in used:
-            s.circle(sx[i], sy[i], 20)
+        draw_rings(np.asarray(x)[used], np.asarray(y)[used], view, 20, weight=2, sketch=s)
 
 
 def draw_line_readout(fit: LineFit, x, y, left: float, top: float, sketch=None) -> None:

@@ -229,3 +229,14 @@ def draw_boundary(a: float, b: float, c: float, mapping: Mapping, color=colors.O
     else:
         s.line(sx0, sy0, sx1, sy1)
     s.no_clip()
+
+
+def draw_rings(xs, ys, mapping: Mapping, diameter: float = 22, color=colors.ON, weight: float = 2.5,
+               sketch=None) -> None:
+    """A ring around each model point (xs[i], ys[i]): the sample being shown, the points of a step."""
+    s = current_sketch(sketch)
+    s.no_fill()
+    s.stroke(*color)
+    s.stroke_weight(weight)
+    for sx, sy in zip(*(np.atleast_1d(v) for v in mapping.to_screen(xs, ys)), strict=True):
+        s.circle(float(sx), float(sy), diameter)

@@ -143,6 +143,14 @@ class BallAndMethod:
         self.method.step()
         self.gaps.append(float(np.linalg.norm(self.ball.position - self.method.position)))
 
+    def numbers(self) -> dict:
+        """Where both stand, as plain numbers: time, step, places, gap, height and slope, Δt and γ."""
+        ball, gx_gy = self.ball, self.surface.gradient(*self.ball.position)
+        return {"time": ball.time, "step": self.method.steps, "ball": ball.position.tolist(),
+                "momentum": self.method.position.tolist(), "gap": self.gaps[-1] if self.gaps else 0.0,
+                "height": float(self.surface.height(*ball.position)),
+                "gradient_norm": float(np.hypot(*gx_gy)), "dt": self.dt, "friction": self.friction}
+
     def scale_dt(self, factor: float) -> None:
         """Δt times ``factor``, friction kept below 1/Δt (β = 1 − γΔt ≥ 0); both start again."""
         self.dt *= factor

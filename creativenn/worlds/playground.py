@@ -146,6 +146,15 @@ class Playground:
         self._set_data(X, Y, csvdata.is_regression(Y))
         return note
 
+    def use(self, args) -> str:
+        """What the command line asks for: a data set by name and its classes (``blobs 4``), or the
+        points of a CSV file. Returns what was done; ValueError (nothing changed) if it can't be."""
+        if args and args[0] in DATASETS:
+            classes = int(args[1]) if len(args) > 1 and args[1].isdigit() else self.settings.classes
+            self.change(dataset=args[0], classes=classes)
+            return f"{args[0]}, {classes} classes"
+        return self.load_csv(args[0]) or f"loaded {args[0]}"
+
     @property
     def classes(self) -> int:
         """How many classes the targets have (1 for a regression)."""
