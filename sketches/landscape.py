@@ -7,8 +7,7 @@ or Adam: it sits at its weights' projection onto the plane, at the height
 of its real loss; its trail is where it has been. With PCA directions (the
 two the runs move in most) the paths lie nearly in the plane; with random
 filter-normalised ones (Li et al. 2018) they leave it: the percentage says
-how much of each path the plane shows. The map on the right is the same
-slice from above.
+how much of each path the plane shows. Right: the same slice from above.
 
 Keys: d directions (PCA / random) · + / - learning rates · space pause/resume ·
 r restart · s save a frame · h help.
@@ -18,7 +17,8 @@ import py5
 
 import creativenn as cnn
 from creativenn import colors
-from creativenn.draw import Controls, Key, draw_ball, draw_rows, draw_terrain, draw_title, draw_trail, label
+from creativenn.draw import (Controls, Key, Setting, draw_ball, draw_rows, draw_terrain, draw_title,
+                             draw_trail, label)
 from creativenn.draw.terrain3d import Terrain3D, orbit
 from creativenn.picture.layout import Mapping
 from creativenn.worlds.landscape import Landscape
@@ -27,33 +27,31 @@ from creativenn.worlds.landscape import Landscape
 LAYERS = [2, 8, 8, 1]
 STEPS = 300  # training steps shown (one a frame); PCA directions come from these runs
 LEARNING_RATES = {"sgd": 0.5, "momentum": 0.05, "adam": 0.02}
-BATCH_SIZE = 16
-MESH = 46  # grid points a side of the slice (each is one loss over all the data)
+BATCH_SIZE, MESH = 16, 46  # samples a step; grid points a side of the slice (a loss over all data each)
 ORBIT_SPEED = 0.003
 SEED = 0
 
 # --- state --------------------------------------------------------------------
 X, Y = cnn.datasets.moons(n=120, noise=0.1, seed=SEED)
 start = cnn.MLP(LAYERS, activation="tanh", output_activation="sigmoid", loss="bce", seed=SEED)
-world = terrain = top_view = None
-directions, speed = "pca", 1.0
+world = terrain = top_view = None  # the runs and their plane; its mesh; the map from above
+speed = 1.0  # every learning rate times this (+ / -)
 
 
-def restart(**change):
+def restart(faster=1.0):
     """Directions fixed for this run, the slice computed once, the networks back at θ₀."""
-    global world, terrain, top_view, directions, speed
-    directions, speed = change.get("directions", directions), change.get("speed", speed)
-    world = Landscape(start, X, Y, LEARNING_RATES, STEPS, BATCH_SIZE, directions, speed, SEED)
+    global world, terrain, top_view, speed
+    speed *= faster
+    world = Landscape(start, X, Y, LEARNING_RATES, STEPS, BATCH_SIZE, controls.directions, speed, SEED)
     terrain = Terrain3D(world.surface, MESH, size=420, height=140)
     top_view = Mapping(world.bounds, rect=(660, 100, 270, 270))
 
 
 controls = Controls("landscape", [
-    Key("d", "directions: PCA of the runs / random, filter-normalised",
-        lambda k: restart(directions="random" if directions == "pca" else "pca")),
-    Key("+ / -", "learning rates up / down", lambda k: restart(speed=speed * (1.5 if k in "+=" else 1 / 1.5)),
-        "η"),
-], reset=lambda: restart())
+    Setting("d", "directions: PCA of the runs / random, filter-normalised", name="directions",
+            options=("pca", "random"), then=restart),
+    Key("+ / -", "learning rates up / down", lambda k: restart(1.5 if k in "+=" else 1 / 1.5), "η"),
+], reset=restart)
 
 
 def settings():
@@ -103,7 +101,8 @@ def draw_top_view():
 
 
 def draw_text():
-    kind = "PCA of the three runs" if directions == "pca" else "random, filter-normalised (Li et al.)"
+    pca = controls.directions == "pca"
+    kind = "PCA of the three runs" if pca else "random, filter-normalised (Li et al.)"
     draw_title("a real network's loss landscape", f"θ(α, β) = θ₀ + α d₁ + β d₂   directions: {kind}",
                controls.status(f"step {world.step_count} / {STEPS}"))
     label("           loss   in plane", 660, 410, 13, colors.MUTED, kind="mono")
@@ -120,7 +119,7 @@ def key_pressed():
 # --- for the exporter ---------------------------------------------------------
 def state() -> dict:
     """This frame's numbers, for ``creativenn export --sidecar``."""
-    record = {"step": world.step_count, "directions": directions}
+    record = {"step": world.step_count, "directions": controls.directions}
     for name, run in world.runs.items():
         ab, shown = world.positions(run)
         record[name] = {"alpha": float(ab[-1, 0]), "beta": float(ab[-1, 1]), "loss": run.losses[-1],

@@ -19,7 +19,7 @@ import creativenn as cnn
 from creativenn import colors
 from creativenn.draw import Controls, Key, Saves, draw_title, label
 from creativenn.draw import save_svg as write_svg
-from creativenn.draw.art import draw_breathing_neurons, draw_weight_curves, weight_curves
+from creativenn.draw.art import draw_breathing_neurons, draw_neuron_dots, draw_weight_curves, weight_curves
 from creativenn.picture.layout import diagram_layout
 from creativenn.worlds.training import Training
 
@@ -100,9 +100,8 @@ def curves():
 
 
 def draw_caption():
-    loss = run.losses[-1] if run.losses else float("nan")
     draw_title(f"a {'-'.join(map(str, LAYERS))} network learning two moons", None,
-               f"step {run.steps}   loss {loss:.3f}   η {controls.learning_rate:g}")
+               f"step {run.steps}   loss {run.loss:.3f}   η {controls.learning_rate:g}")
     label("orange: negative weight · blue: positive · thicker: larger |w| · the haze: its history",
           30, 760, 13, colors.MUTED)
 
@@ -114,8 +113,8 @@ def key_pressed():
 # --- for the exporter ---------------------------------------------------------
 def state() -> dict:
     """This frame's numbers, for ``creativenn export --sidecar``."""
-    loss = run.losses[-1] if run.losses else float("nan")
-    return {"step": run.steps, "loss": loss, "learning_rate": run.learning_rate, "weights": run.net.weights}
+    return {"step": run.steps, "loss": run.loss, "learning_rate": run.learning_rate,
+            "weights": run.net.weights}
 
 
 def save_svg(path):
@@ -123,11 +122,7 @@ def save_svg(path):
 
     def vectors(g):
         draw_weight_curves(g, curves(), WEIGHT_SCALE)
-        g.no_stroke()
-        g.fill(*colors.INK)
-        for centres in positions:
-            for x, y in centres:
-                g.circle(float(x), float(y), 18)
+        draw_neuron_dots(g, positions)
 
     return write_svg(path, vectors)
 

@@ -31,7 +31,7 @@ def test_random_directions_are_filter_normalised_and_shared(render):
     ns = render(SKETCH, 3, seed=0)[0].namespace
     ns["controls"].press("d")
     world = ns["world"]
-    assert ns["directions"] == "random" == world.directions
+    assert ns["controls"].directions == "random" == world.directions
     start = ns["start"]
     probe = start.copy()
     probe.set_parameters(world.d1)

@@ -48,3 +48,12 @@ def draw_breathing_neurons(positions, activations, breath: float, output_range=(
             for ring, shade in ((2.0, 0.15), (1.5, 0.35), (1.0, 1.0)):  # a soft glow, then the core
                 s.fill(*colors.mix(colors.BACKGROUND, fill, shade))
                 s.circle(x, y, size * ring * breath)
+
+
+def draw_neuron_dots(g, positions, size: float = 18, color=colors.INK) -> None:
+    """Each neuron a plain dot on ``g`` (a sketch, a buffer or an SVG): for vectors and plotters."""
+    g.no_stroke()
+    g.fill(*color)
+    for centres in positions:
+        for x, y in centres:
+            g.circle(float(x), float(y), size)

@@ -41,6 +41,11 @@ class Training:
         return len(self.losses)
 
     @property
+    def loss(self) -> float:
+        """The loss of the last step (NaN before the first)."""
+        return self.losses[-1] if self.losses else float("nan")
+
+    @property
     def learning_rate(self) -> float:
         return self.optimizer.learning_rate
 
