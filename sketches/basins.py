@@ -3,10 +3,9 @@
 What to watch: a ball starts at every pixel of the map and descends — all of
 a row's balls at once, one vectorized step of the optimizer for all — and
 the pixel takes the colour of the minimum its ball ended in (dark: it flew
-off or settled nowhere known). The sweep paints the map row by row; the thin
-lines are a few of the paths. Change the optimizer or its learning rate and
-the borders move: momentum carries balls over ridges, a large step throws
-them into other basins.
+off or settled nowhere known), row by row; the thin lines are a few paths.
+Change the optimizer or its learning rate and the borders move: momentum
+carries balls over ridges, a large step throws them into other basins.
 
 Keys: 1 / 2 himmelblau (four minima) / six-hump camel (six) · o optimizer ·
 + / - learning rate · space pause/resume · r paint again · s save a frame · h help.
@@ -18,7 +17,7 @@ import creativenn as cnn
 from creativenn import colors
 from creativenn.draw import (Controls, Key, cycle, draw_cross, draw_rows, draw_terrain, draw_title,
                              draw_trail, label)
-from creativenn.picture.layout import Mapping
+from creativenn.picture.layout import Mapping, grid, page
 from creativenn.worlds.basins import Sweep
 
 # --- constants: change these --------------------------------------------------
@@ -28,11 +27,11 @@ GRID = 260  # starts across; each is a 2 × 2 square of the 520-pixel map
 ROWS_PER_FRAME = 8
 STEPS = 400  # descent steps per ball
 PATHS = 10  # sample paths drawn from each row
-SEED = 0
 
 # --- state --------------------------------------------------------------------
 sweep = view = picture = None
 surface_name, optimizer, speed, paths = SURFACES[0], "sgd", 1.0, []
+boxes = grid(page(800, 800), "map legend", widths=[2 * GRID, None], gap=20)  # each start: 2 × 2 pixels
 
 
 def paint_again(**change):
@@ -41,7 +40,7 @@ def paint_again(**change):
     surface_name, optimizer = change.get("surface", surface_name), change.get("optimizer", optimizer)
     speed = change.get("speed", speed)
     sweep = Sweep(cnn.surface(surface_name), optimizer, speed, columns=GRID, steps=STEPS)
-    view = Mapping(sweep.surface.bounds, rect=(30, 90, 2 * sweep.columns, 2 * sweep.rows))
+    view = Mapping(sweep.surface.bounds, rect=(*boxes["map"][:2], 2 * sweep.columns, 2 * sweep.rows))
     picture, paths = None, []
 
 
@@ -108,11 +107,12 @@ def draw_legend():
                f"{optimizer}, η = {sweep.learning_rate:.3g}, {STEPS} steps a ball, "
                f"{sweep.columns} × {sweep.rows} starts", controls.status(f"row {sweep.row} / {sweep.rows}"))
     each, escaped = sweep.shares()
-    label("minimum        share", 570, 100, 13, colors.MUTED, kind="mono")
+    x, y = boxes["legend"][:2]
+    label("minimum        share", x, y, 13, colors.MUTED, kind="mono")
     rows = [(colors.class_color(k), f"({mx:+.2f}, {my:+.2f}) {share:4.0%}")
             for k, ((mx, my), share) in enumerate(zip(sweep.surface.minima, each, strict=True))]
-    below = draw_rows(rows, 570, 126, line=24, size=13)
-    label(f"flew off / nowhere  {escaped:4.0%}", 570, below + 12, 13, colors.MUTED, kind="mono")
+    below = draw_rows(rows, x, y + 26, line=24, size=13)
+    label(f"flew off / nowhere  {escaped:4.0%}", x, below + 12, 13, colors.MUTED, kind="mono")
 
 
 def key_pressed():

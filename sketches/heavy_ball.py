@@ -5,12 +5,11 @@ surface, x'' = −∇f(x) − γ x', followed closely in time. The blue dots are
 gradient descent with momentum taking steps of Δt:
 θ ← θ − α ∇f(θ) + β (θ − θ_prev) with α = Δt² and β = 1 − γΔt — the same
 equation, taken in steps. With a small Δt they stay together; raise Δt and
-the method cuts corners, overshoots, and finally flies off where the real
-ball never would. The plot below shows how far apart they are.
+the method cuts corners, overshoots, and at last flies off where the real
+ball never would. Below: how far apart they are.
 
-Keys: [ ] smaller / larger time step Δt · f / g less / more friction γ ·
-1-9 surface · n new start (or click the map) · space pause/resume · r restart ·
-s save a frame · h help.
+Keys: [ ] smaller / larger time step Δt · f / g less / more friction γ · 1-9 surface ·
+n new start (or click the map) · space pause/resume · r restart · s save a frame · h help.
 """
 
 import numpy as np
@@ -20,7 +19,7 @@ import creativenn as cnn
 from creativenn import colors
 from creativenn.draw import (Controls, Key, draw_ball, draw_loss_curve, draw_terrain, draw_title,
                              draw_trail, label)
-from creativenn.picture.layout import Mapping
+from creativenn.picture.layout import Mapping, grid, page
 from creativenn.worlds.physics import BallAndMethod, matching_momentum
 
 # --- constants: change these --------------------------------------------------
@@ -28,18 +27,19 @@ SURFACE = "ravine"
 BETA = 0.9  # the momentum the starting friction matches: γ = (1 − β) / Δt
 SEED = 0
 SURFACES = cnn.surfaces.NAMES  # keys 1-9
-MOMENTUM = colors.OPTIMIZERS["momentum"]
+MOMENTUM = colors.OPTIMIZERS["momentum"]  # the method's colour
 
 # --- state --------------------------------------------------------------------
 pair = view = None  # the ball and the method, side by side; the map
 rng = np.random.default_rng(SEED)
+boxes = grid(page(800, 800), "map text / gap gap", widths=[490, None], heights=[490, None])
 
 
 def new_surface(name):
     """A surface, with a time step and friction that suit it (β = BETA to begin with)."""
     global pair, view
     pair = BallAndMethod(cnn.surface(name), beta=BETA)
-    view = Mapping(pair.surface.bounds, rect=(30, 90, 490, 490))
+    view = Mapping(pair.surface.bounds, rect=boxes["map"])
 
 
 controls = Controls("heavy_ball", [
@@ -73,8 +73,8 @@ def draw():
     draw_ball(*pair.ball.position, view, colors.INK, 18)
     draw_title("the heavy ball, and momentum: the same equation in steps",
                f"{pair.surface.name}: {pair.surface.description}")
-    draw_equations(545, 96)
-    draw_loss_curve(pair.gaps, 30, 600, 740, 120, title="distance between the ball and the method (log)")
+    draw_equations(*boxes["text"][:2])
+    draw_loss_curve(pair.gaps, *boxes["gap"], title="distance between the ball and the method (log)")
     controls.draw()
 
 

@@ -9,19 +9,18 @@ line chases it. Batch descent rolls smoothly; stochastic descent, one point
 a step, staggers (ringed: its points). Tags cite docs/maths.md
 (``creativenn maths G3``).
 
-Keys: 1 2 3 batch, stochastic, mini-batch · q squares on/off · drag a point: move it ·
-drag on the map: a new start · space pause/resume · r restart · s save a frame ·
-+ / - learning rate · h help.
+Keys: 1 2 3 batch, stochastic, mini-batch · q squares on/off · drag a point: move it, or
+the map: a new start · space pause/resume · r restart · s save a frame · + / - η · h help.
 """
 
 import py5
 
 import creativenn as cnn
 from creativenn import colors
-from creativenn.draw import (Controls, Key, Setting, draw_ball, draw_cross, draw_terrain, draw_title,
-                             draw_trail, label)
+from creativenn.draw import (Controls, Key, Setting, draw_ball, draw_cross, draw_panel_title, draw_terrain,
+                             draw_title, draw_trail, label)
 from creativenn.draw.linefit import draw_line_readout, draw_points_and_line
-from creativenn.picture.layout import Mapping
+from creativenn.picture.layout import Mapping, grid, page
 from creativenn.worlds.linefit import Fitting
 
 # --- constants: change these --------------------------------------------------
@@ -35,8 +34,9 @@ SEED = 0
 # --- state --------------------------------------------------------------------
 X, Y = cnn.datasets.line(POINTS, TRUE_SLOPE, TRUE_INTERCEPT, NOISE, seed=SEED)
 run = Fitting(X[:, 0], Y[:, 0], seed=SEED)  # the points, the line, the cost map it moves on
-data_view = Mapping(((-1.2, 1.2), (run.y.min() - 1, run.y.max() + 1)), rect=(30, 110, 350, 400))
-cost_view = Mapping(run.cost.bounds, rect=(420, 110, 350, 400))
+boxes = grid(page(800, 800, header=110), "data cost / readout readout", heights=[400, None])
+data_view = Mapping(((-1.2, 1.2), (run.y.min() - 1, run.y.max() + 1)), rect=boxes["data"])
+cost_view = Mapping(run.cost.bounds, rect=boxes["cost"])
 held = None  # the point being dragged
 controls = Controls("line_fit", [
     Setting("1 2 3", "batch, stochastic, mini-batch descent", short="descent", name="mode",
@@ -61,10 +61,10 @@ def draw():
     py5.background(*colors.BACKGROUND)
     draw_title(f"fitting a line by {controls.mode} gradient descent", None,
                controls.status(f"step {run.fit.steps}   η = {controls.learning_rate:g}"))
-    label("the points and the line y = m x + c", 30, 84, 14, colors.MUTED)
+    draw_panel_title("the points and the line y = m x + c", data_view.rect)
     draw_points_and_line(run.fit, run.x, run.y, data_view, run.used, controls.squares)
     draw_cost_map()
-    draw_line_readout(run.fit, run.x, run.y, 30, 560)
+    draw_line_readout(run.fit, run.x, run.y, *boxes["readout"][:2])
     controls.draw()
 
 
@@ -79,13 +79,14 @@ def descend_a_little():
 
 
 def draw_cost_map():
-    label("the cost C(m, c) of every line: the ball is this one", 420, 84, 14, colors.MUTED)
+    draw_panel_title("the cost C(m, c) of every line: the ball is this one", cost_view.rect)
     draw_terrain(run.cost, cost_view)
     draw_cross(*run.cost.minima[0], cost_view)  # least squares: where descent should arrive
     draw_trail(run.trail, cost_view, colors.ON)
     draw_ball(run.fit.slope, run.fit.intercept, cost_view, colors.ON)
-    label("m (slope) →", 770, 515, 12, colors.MUTED, align="right")
-    label("c ↑", 424, 114, 12, colors.MUTED)
+    x, y, w, h = cost_view.rect
+    label("m (slope) →", x + w, y + h + 5, 12, colors.MUTED, align="right")
+    label("c ↑", x + 4, y + 4, 12, colors.INK)
 
 
 def key_pressed():

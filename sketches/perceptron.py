@@ -18,7 +18,7 @@ import creativenn as cnn
 from creativenn import colors
 from creativenn.draw import (Controls, draw_boundary, draw_cross, draw_loss_curve, draw_rings, draw_title,
                              label)
-from creativenn.picture.layout import Mapping
+from creativenn.picture.layout import Mapping, grid, page
 
 # --- constants: change these --------------------------------------------------
 POINTS = 150
@@ -27,8 +27,10 @@ LEARNING_RATE = 0.02
 SEED = 0
 
 # --- state --------------------------------------------------------------------
-perceptron = X = targets = view = None
-current, history = 0, []
+perceptron = X = targets = None
+current, history = 0, []  # the point being learnt from; the accuracy after each step
+boxes = grid(page(800, 800), "plane numbers / rules rules", widths=[540, None], heights=[540, None])
+view = Mapping(((-1, 1), (-1, 1)), rect=boxes["plane"])
 controls = Controls("perceptron", reset=lambda: reset(), learning_rate=LEARNING_RATE,
                     on_learning_rate=lambda eta: setattr(perceptron, "learning_rate", eta))
 
@@ -39,9 +41,7 @@ def settings():
 
 
 def setup():
-    global view
     py5.window_title("creativenn · perceptron")
-    view = Mapping(((-1, 1), (-1, 1)), rect=(30, 80, 560, 560))
     reset()
 
 
@@ -66,7 +66,8 @@ def draw():
     draw_boundary(*perceptron.weights, perceptron.bias, view)  # w₀ x + w₁ y + b = 0
     draw_title("a perceptron finding the line between two classes", None,
                controls.status(f"sample {perceptron.steps}"))
-    draw_readout(610, 90)
+    draw_readout(*boxes["numbers"][:2])
+    draw_rules(*boxes["rules"][:2])
     controls.draw()
 
 
@@ -96,10 +97,14 @@ def draw_readout(x, y):
     label(f"w₀ = {w0:+.3f}\nw₁ = {w1:+.3f}\nb  = {perceptron.bias:+.3f}\nη  = {controls.learning_rate:g}",
           x, y, 16, kind="mono")
     label(f"accuracy {history[-1]:.0%}\nwrong: {wrong}", x, y + 140, 16, kind="mono")
-    draw_loss_curve(history[-400:], x, 310, 160, 140, log=False, title="accuracy", smooth=1, limits=(0, 1))
-    label("guess = sign(w · x + b)", 30, 660, 16, kind="mono")
-    label("w ← w + η (target − guess) x      b ← b + η (target − guess)", 30, 690, 16, kind="mono")
-    label("— boundary w₀x + w₁y + b = 0     - - hidden rule     × wrong", 30, 722, 13, colors.MUTED)
+    draw_loss_curve(history[-400:], x, y + 220, 170, 140, log=False, title="accuracy", smooth=1,
+                    limits=(0, 1))
+
+
+def draw_rules(x, y):
+    label("guess = sign(w · x + b)", x, y, 16, kind="mono")
+    label("w ← w + η (target − guess) x      b ← b + η (target − guess)", x, y + 30, 16, kind="mono")
+    label("— boundary w₀x + w₁y + b = 0     - - hidden rule     × wrong", x, y + 62, 13, colors.MUTED)
 
 
 def key_pressed():

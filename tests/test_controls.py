@@ -10,11 +10,7 @@ from PIL import Image
 from creativenn import resources
 from creativenn.draw import Controls, Key, Saves, Setting
 
-# the sketches that declare their keys with Controls so far
-CONVERTED = [
-    "backprop", "basins", "cost_contour", "cost_surface", "cppn", "descent_modes", "digits", "heavy_ball",
-    "landscape", "line_fit", "network", "paint_landscape", "perceptron", "playground", "weights_art",
-]
+CONVERTED = sorted(resources.sketches())  # every bundled sketch declares its keys with Controls
 
 
 def test_shared_keys_work_with_no_code_and_own_keys_come_first():

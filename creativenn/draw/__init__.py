@@ -10,6 +10,7 @@ from .base import (
     current_sketch,
     draw_help,
     draw_message,
+    draw_panel_title,
     draw_rows,
     draw_title,
     font,
@@ -36,7 +37,7 @@ from .terrain import draw_arrow, draw_ball, draw_cross, draw_downhill_arrow, dra
 __all__ = [
     # a sketch's keys, text and panels
     "Controls", "Key", "Saves", "Setting", "cycle", "current_sketch", "draw_help", "draw_message",
-    "draw_rows", "draw_title", "font", "label", "labels_drawn", "panel",
+    "draw_panel_title", "draw_rows", "draw_title", "font", "label", "labels_drawn", "panel",
     # networks and what they learn
     "draw_network", "draw_weight_legend", "edge_buckets", "draw_decision_field", "field_image",
     "draw_boundary", "draw_pixels", "draw_points", "draw_rings", "class_labels", "draw_loss_curve",

@@ -92,6 +92,11 @@ def label(text: str, x: float, y: float, size: float = 14, color=colors.INK, *,
     return box
 
 
+def draw_panel_title(text: str, box, sketch=None) -> Box:
+    """A panel's title, small and muted, just above its box (x, y, w, h)."""
+    return label(text, box[0], box[1] - 26, 14, colors.MUTED, sketch=current_sketch(sketch))
+
+
 def labels_drawn(sketch=None) -> list[tuple[str, Box]]:
     """This frame's labels so far, each with the box it covers (for checks of clipping and overlap)."""
     s = current_sketch(sketch)

@@ -13,7 +13,9 @@ by hand-tuned pixels:
 ...     loss   loss
 ... ''', heights=[360, None])
 >>> boxes["field"], boxes["loss"].w
-(Box(x=30, y=80, w=355, h=360), 740)
+(Box(x=30, y=90, w=355, h=360), 740)
+>>> grid(page(800, 800), "map text / loss loss", widths=[490, None], heights=[490, None])["text"]
+Box(x=550, y=90, w=220, h=490)
 
 >>> m = Mapping(bounds=((-1, 1), (-1, 1)), rect=(0, 0, 200, 100))
 >>> m.to_screen(0.0, 0.0), m.to_screen(1.0, 1.0)
@@ -30,7 +32,7 @@ from typing import NamedTuple
 import numpy as np
 
 MARGIN = 30  # pixels between the canvas's edge and anything drawn
-HEADER = 80  # the title band: a title, and a line under it
+HEADER = 90  # the title band: a title, and a line under it
 FOOTER = 56  # the footer band: the keys' reminder, and notes
 
 
@@ -86,14 +88,15 @@ def _sizes(total: float, count: int, sizes, gap: float) -> list[float]:
 
 
 def grid(box: Box, areas: str, gap: float = MARGIN, widths=None, heights=None) -> dict[str, Box]:
-    """Named panels in ``box``: ``areas`` draws the grid in words, a row a line, a name a cell.
+    """Named panels in ``box``: ``areas`` draws the grid in words, a row a line (or rows parted by
+    " / " on one line), a name a cell.
 
     A name repeated across a row or down a column spans those cells (a
     rectangle, as in CSS's grid-template-areas); "." leaves a cell empty.
     ``widths`` and ``heights`` give each column's and row's size in pixels,
     None for an equal share of what is left. Coordinates are whole pixels.
     """
-    table = [line.split() for line in areas.strip().splitlines() if line.strip()]
+    table = [line.split() for line in areas.replace(" / ", "\n").strip().splitlines() if line.strip()]
     if not table or len({len(row) for row in table}) != 1:
         raise ValueError(f"every row of the grid needs the same number of cells:\n{areas}")
     ws = _sizes(box.w, len(table[0]), widths, gap)
