@@ -15,7 +15,7 @@ def test_the_squares_mean_area_is_the_cost_and_they_are_drawn(render):
     ns = result.namespace
     run, view = ns["run"], ns["data_view"]
     fit, x, y = run.fit, run.x, run.y
-    _, _, _, h = view.rect
+    left, top, w, h = view.rect
     (_, _), (y0, y1) = view.bounds
     per_unit = h / (y1 - y0)  # pixels per unit of y: a square of side |e| units is |e|·per_unit wide
     sides = np.abs(fit.predict(x) - y) * per_unit
@@ -23,8 +23,9 @@ def test_the_squares_mean_area_is_the_cost_and_they_are_drawn(render):
     i = int(np.argmax(sides))  # the biggest square: a pixel inside it is tinted
     sx, sy = view.to_screen(x[i], y[i])
     _, sy_line = view.to_screen(x[i], fit.predict(x[i]))
-    inside = (int(min(sy, sy_line) + sides[i] * 0.5), int(sx + sides[i] * 0.5 if sx + sides[i] < 380
+    inside = (int(min(sy, sy_line) + sides[i] * 0.5), int(sx + sides[i] * 0.5 if sx + sides[i] < left + w
                                                             else sx - sides[i] * 0.5))
+    assert top <= inside[0] < top + h and left <= inside[1] < left + w  # (squares are clipped to the panel)
     ns["controls"].press("q")
     assert ns["controls"].squares is False
     assert frames[-1][inside].astype(int).sum() > 3 * 40  # lighter than the panel behind
