@@ -23,6 +23,7 @@ from creativenn.draw import Controls, Key, draw_loss_curve, draw_network, draw_t
 from creativenn.draw.backprop import (RULE_NAMES, draw_neurons, draw_pulses, draw_rule_table, draw_stage_text,
                                       draw_update_flashes, eased)
 from creativenn.maths.backprop import Walkthrough
+from creativenn.picture.layout import grid, page
 
 # --- constants: change these --------------------------------------------------
 LAYERS = [2, 3, 3, 2]  # the course's all-sigmoid network, cost (C3)
@@ -30,11 +31,12 @@ LEARNING_RATE = 2.0
 STAGE_FRAMES = 45  # frames a stage lasts when playing on a timer
 WEIGHT_SCALE = 3.0
 SEED = 0
-NETWORK_BOX = (120, 160, 560, 300)
 
 # --- state --------------------------------------------------------------------
 walk = None  # the network, XOR's four corners, and where in the step we are
 clock, auto = 0, True  # frames into this stage; playing on a timer or stepping with space
+boxes = grid(page(800, 800, header=160), "net net / table cost", widths=[480, None], heights=[300, None])
+network_box = boxes["net"].inset(90, 0)  # room for the inputs and targets written beside it
 
 
 def reset():
@@ -102,13 +104,13 @@ def draw():
     status = f"{RULE_NAMES[walk.rule]}   step {len(walk.losses) - 1}   {'timer' if auto else 'space: next'}"
     draw_title("backpropagation, one step at a time", None, status)
     draw_stage_text(walk, 30, 62)
-    positions = draw_network(walk.net, *NETWORK_BOX, scale=WEIGHT_SCALE)
+    positions = draw_network(walk.net, *network_box, scale=WEIGHT_SCALE)
     if walk.stage_kind == "update":
         draw_update_flashes(walk.trace, positions, t)
     draw_pulses(walk.trace, positions, walk.stage_kind, walk.stage_layer, t)
     draw_neurons(walk, positions, t)
-    draw_rule_table(walk, 30, 480)
-    draw_loss_curve(walk.losses, 540, 480, 230, 230, title="cost C, all 4 samples")
+    draw_rule_table(walk, *boxes["table"][:2])
+    draw_loss_curve(walk.losses, *boxes["cost"], title="cost C, all 4 samples")
     controls.draw()
 
 

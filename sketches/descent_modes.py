@@ -23,7 +23,7 @@ import py5
 import creativenn as cnn
 from creativenn import colors
 from creativenn.draw import Controls, draw_ball, draw_loss_curve, draw_terrain, draw_title, draw_trail, label
-from creativenn.picture.layout import Mapping
+from creativenn.picture.layout import Mapping, grid, page
 from creativenn.worlds.landscape import ThreeWays
 
 # --- constants: change these --------------------------------------------------
@@ -38,6 +38,8 @@ SEED = 0
 X, Y = cnn.datasets.moons(n=100, noise=0.1, seed=SEED)
 ways = view = None  # the three recorded runs and the plane they move on; its map
 epoch = 0
+boxes = grid(page(800, 800), "map map map / batch mini-batch stochastic / notes notes notes",
+             heights=[410, 150, None])
 
 
 def restart_replay():
@@ -50,7 +52,7 @@ def train_three_ways(learning_rate=LEARNING_RATE):
     global ways, view
     ways = ThreeWays(lambda: cnn.MLP(LAYERS, activation="tanh", loss="bce", seed=SEED), X, Y, learning_rate,
                      EPOCHS, seed=SEED)
-    view = Mapping(ways.bounds, rect=(30, 80, 740, 420))
+    view = Mapping(ways.bounds, rect=boxes["map"])
     restart_replay()
 
 
@@ -87,15 +89,16 @@ def draw():
 def draw_curves():
     every_loss = np.concatenate(list(ways.losses.values()))
     limits = (every_loss.min(), every_loss.max())  # one scale for the three curves
-    for i, (mode, color) in enumerate(MODE_COLORS.items()):
-        x, steps = 30 + i * 253, ways.steps_per_epoch(mode)
-        draw_loss_curve(ways.losses[mode][: epoch + 1], x, 530, 230, 150, title=mode, color=color, smooth=1,
+    for mode, color in MODE_COLORS.items():
+        x, y, w, h = boxes[mode]
+        draw_loss_curve(ways.losses[mode][: epoch + 1], x, y, w, h, title=mode, color=color, smooth=1,
                         limits=limits)
-        label(f"{steps} step{'s' * (steps > 1)} an epoch", x, 690, 12, colors.MUTED)
-    label("θ ← θ − η ∇C(θ) over all samples (batch), 16 of them (mini-batch), or one (stochastic)",
-          30, 716, 13)
+        steps = ways.steps_per_epoch(mode)
+        label(f"{steps} step{'s' * (steps > 1)} an epoch", x, y + h + 10, 12, colors.MUTED)
+    x, y, _, _ = boxes["notes"]
+    label("θ ← θ − η ∇C(θ) over all samples (batch), 16 of them (mini-batch), or one (stochastic)", x, y, 13)
     label("map: loss on the plane θ₀ + α d₁ + β d₂ (PCA of the paths)   curves: loss after each "
-          "epoch, log scale", 30, 738, 12, colors.MUTED)
+          "epoch, log scale", x, y + 22, 12, colors.MUTED)
 
 
 def key_pressed():

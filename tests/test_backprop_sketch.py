@@ -20,7 +20,7 @@ def eased(t):
 
 def pulse_centres(ns, layer, t):
     """Where the pulses on W_layer's edges are at travel t, worked out here from the layout alone."""
-    positions, _ = diagram_layout(ns["LAYERS"], *ns["NETWORK_BOX"])
+    positions, _ = diagram_layout(ns["LAYERS"], *ns["network_box"])
     segments = edge_segments(positions, layer - 1).reshape(-1, 4)
     return segments[:, :2] + t * (segments[:, 2:] - segments[:, :2])
 
@@ -53,7 +53,7 @@ def test_forward_pulses_are_where_the_stage_says(forward):
         assert near(frame[int(round(y)), int(round(x))], colors.ON, 20), (x, y)
     backwards = pulse_centres(ns, 2, 1 - t)[big]  # where they would be going the other way: no pulse
     assert sum(near(frame[int(round(y)), int(round(x))], colors.ON, 20) for x, y in backwards) == 0
-    positions, _ = diagram_layout(ns["LAYERS"], *ns["NETWORK_BOX"])
+    positions, _ = diagram_layout(ns["LAYERS"], *ns["network_box"])
     np.testing.assert_allclose(pulses(trace, positions, "forward", 2, t)[:, :2], pulse_centres(ns, 2, t))
 
 

@@ -52,9 +52,10 @@ class Box(NamedTuple):
     def bottom(self) -> float:
         return self.y + self.h
 
-    def inset(self, d: float) -> Box:
-        """The box shrunk by ``d`` pixels on every side."""
-        return Box(self.x + d, self.y + d, self.w - 2 * d, self.h - 2 * d)
+    def inset(self, dx: float, dy: float | None = None) -> Box:
+        """The box shrunk by ``dx`` pixels left and right and ``dy`` (default ``dx``) top and bottom."""
+        dy = dx if dy is None else dy
+        return Box(self.x + dx, self.y + dy, self.w - 2 * dx, self.h - 2 * dy)
 
     def rows(self, n: int, gap: float = 0) -> list[Box]:
         """``n`` boxes of equal height, top to bottom, ``gap`` pixels apart."""
