@@ -23,7 +23,7 @@ from creativenn import colors
 from creativenn.draw import Controls, Key, Saves, Setting, draw_network, draw_title, save_network_svg
 from creativenn.draw.playground import (draw_field, draw_hover, draw_losses, draw_settings,
                                         draw_weights_as_numbers, hover_at, lit_sample)
-from creativenn.picture.layout import Mapping
+from creativenn.picture.layout import Mapping, grid, page
 from creativenn.worlds.playground import DATASETS, Playground, Settings
 
 # --- constants: change these --------------------------------------------------
@@ -31,11 +31,12 @@ START = Settings(dataset="spirals", classes=2, noise=0.0, hidden=(16, 16), activ
                  optimizer="adam", learning_rate=0.01, batch_size=10, seed=0)
 STEPS_PER_FRAME = 3
 WEIGHT_SCALE = 2.0
-FIELD_BOX, NETWORK_BOX = (30, 70, 400, 400), (500, 70, 590, 370)
 
 # --- state --------------------------------------------------------------------
 world = Playground(START)
-field = Mapping(bounds=((-1.5, 1.5), (-1.5, 1.5)), rect=FIELD_BOX)
+boxes = grid(page(1120, 760, footer=0), "field net / field hover / loss board / . board", gap=(70, 30),
+             widths=[400, None], heights=[345, 25, 180, None])
+field = Mapping(bounds=((-1.5, 1.5), (-1.5, 1.5)), rect=boxes["field"])
 
 
 def load_last(key):
@@ -85,17 +86,17 @@ def draw():
         if world.message:  # diverged: the weights went back; say so, and wait
             controls.halt(world.message)
     py5.background(*colors.BACKGROUND)
-    hover = hover_at(world, field, NETWORK_BOX, py5.mouse_x, py5.mouse_y)
+    hover = hover_at(world, field, boxes["net"], py5.mouse_x, py5.mouse_y)
     draw_title(f"playground · {world.settings.dataset}", None,
                controls.status(f"step {world.history.steps}   epoch {world.epochs():.1f}"))
     draw_field(world, field, hover)
     sample = lit_sample(world, hover, py5.frame_count)
-    positions = draw_network(world.net, *NETWORK_BOX, sample=sample, scale=WEIGHT_SCALE)
-    draw_hover(world, hover, positions, NETWORK_BOX, 500, 452)
+    positions = draw_network(world.net, *boxes["net"], sample=sample, scale=WEIGHT_SCALE)
+    draw_hover(world, hover, positions, boxes["net"], *boxes["hover"][:2])
     if controls.numbers:
         draw_weights_as_numbers(world, positions, WEIGHT_SCALE)
-    draw_losses(world, 30, 495, 400, 170)
-    draw_settings(world, 500, 510, 590)
+    draw_losses(world, *boxes["loss"])
+    draw_settings(world, *boxes["board"][:3])
     controls.draw(footer=False)  # the settings panel shows the keys; h shows them all
 
 

@@ -21,10 +21,10 @@ def blobs(render):
 def test_hovering_a_neuron_or_an_edge_reads_the_models_numbers(blobs):
     ns = blobs[0].namespace
     net = ns["world"].net
-    positions, _ = diagram_layout(net.sizes, *ns["NETWORK_BOX"])
+    positions, _ = diagram_layout(net.sizes, *ns["boxes"]["net"])
     for l in range(1, len(positions)):
         for k, (x, y) in enumerate(positions[l]):
-            hover = hover_at(ns["world"], ns["field"], ns["NETWORK_BOX"], x + 2, y - 1)
+            hover = hover_at(ns["world"], ns["field"], ns["boxes"]["net"], x + 2, y - 1)
             assert (hover["kind"], hover["layer"], hover["neuron"]) == ("neuron", l, k)
             assert hover["bias"] == net.biases[l - 1][k]
             assert f"{net.biases[l - 1][k]:+.4f}" in hover_lines(ns["world"], hover)[0]
@@ -33,7 +33,7 @@ def test_hovering_a_neuron_or_an_edge_reads_the_models_numbers(blobs):
         segments = edge_segments(positions, l)
         for k, j in [(0, 0), (W.shape[0] - 1, W.shape[1] - 1)]:
             x1, y1, x2, y2 = segments[k, j]
-            hover = hover_at(ns["world"], ns["field"], ns["NETWORK_BOX"], 0.85 * x1 + 0.15 * x2,
+            hover = hover_at(ns["world"], ns["field"], ns["boxes"]["net"], 0.85 * x1 + 0.15 * x2,
                              0.85 * y1 + 0.15 * y2)
             if hover["kind"] == "edge" and (hover["layer"], hover["to"], hover["from"]) == (l, k, j):
                 assert hover["weight"] == W[k, j]
@@ -45,7 +45,7 @@ def test_hovering_a_neuron_or_an_edge_reads_the_models_numbers(blobs):
 def test_hovering_the_plane_gives_the_networks_answer_there(blobs):
     ns = blobs[0].namespace
     field, net = ns["field"], ns["world"].net
-    hover = hover_at(ns["world"], field, ns["NETWORK_BOX"], 130, 170)
+    hover = hover_at(ns["world"], field, ns["boxes"]["net"], 130, 170)
     x, y = field.to_model(130, 170)
     assert hover["kind"] == "point" and (hover["x"], hover["y"]) == (x, y)
     out = net.forward(np.array([x, y]))

@@ -33,7 +33,7 @@ import py5
 
 from ..picture import colors
 from ..picture.layout import MARGIN
-from .base import cache, current_sketch, draw_help, draw_message, font, label
+from .base import cache, current_sketch, draw_help, draw_message, font, label, panel
 
 SAVED = Path("saved")
 ARROWS = {"←": "left", "→": "right", "↑": "up", "↓": "down"}
@@ -285,8 +285,11 @@ class Controls:
             for i, line in enumerate(self._footer_lines(s)):
                 label(line, MARGIN, s.height - 40 - 20 * (len(self._footer_lines(s)) - 1 - i), 13,
                       colors.MUTED, sketch=s)
-        if self._note_frames > 0:
+        if self._note_frames > 0:  # on a dark plate: it reads over a picture or a panel alike
             self._note_frames -= 1
+            s.text_font(font(13, "sans", s))
+            w = s.text_width(self.note)
+            panel(s.width - MARGIN - w - 8, s.height - 68, w + 16, 24, colors.BACKGROUND, 4, sketch=s)
             label(self.note, s.width - MARGIN, s.height - 64, 13, colors.ON, align="right", sketch=s)
         if self.problem:
             draw_message(self.problem, sketch=s)

@@ -159,7 +159,7 @@ def draw_settings(world: Playground, x: float, y: float, w: float, sketch=None) 
                   f"optimizer {settings.optimizer}"),
         ("+ - b", f"learning rate η {settings.learning_rate:g}   batch {settings.batch_size or 'all'}"),
         ("[ ] ← → ↑ ↓", f"network {'-'.join(map(str, net.sizes))}   chosen: {chosen_layer}"),
-        ("v d w i", "weights as numbers   diagram as SVG   save   load      h all keys"),
+        ("v d w i", "weights as numbers   SVG   save   load      (h: every key)"),
     ]
     panel(x, y, w, 30 + 26 * len(rows), sketch=s)
     for i, (keys, text) in enumerate(rows):

@@ -88,22 +88,25 @@ def _sizes(total: float, count: int, sizes, gap: float) -> list[float]:
     return [v if v is not None else free / shares for v in sizes]
 
 
-def grid(box: Box, areas: str, gap: float = MARGIN, widths=None, heights=None) -> dict[str, Box]:
+def grid(box: Box, areas: str, gap: float | tuple[float, float] = MARGIN, widths=None,
+         heights=None) -> dict[str, Box]:
     """Named panels in ``box``: ``areas`` draws the grid in words, a row a line (or rows parted by
     " / " on one line), a name a cell.
 
     A name repeated across a row or down a column spans those cells (a
     rectangle, as in CSS's grid-template-areas); "." leaves a cell empty.
     ``widths`` and ``heights`` give each column's and row's size in pixels,
-    None for an equal share of what is left. Coordinates are whole pixels.
+    None for an equal share of what is left; ``gap`` is the space between
+    them (or (between columns, between rows)). Coordinates are whole pixels.
     """
+    gap_x, gap_y = gap if isinstance(gap, tuple) else (gap, gap)
     table = [line.split() for line in areas.replace(" / ", "\n").strip().splitlines() if line.strip()]
     if not table or len({len(row) for row in table}) != 1:
         raise ValueError(f"every row of the grid needs the same number of cells:\n{areas}")
-    ws = _sizes(box.w, len(table[0]), widths, gap)
-    hs = _sizes(box.h, len(table), heights, gap)
-    xs = [box.x + sum(ws[:i]) + gap * i for i in range(len(ws))]
-    ys = [box.y + sum(hs[:i]) + gap * i for i in range(len(hs))]
+    ws = _sizes(box.w, len(table[0]), widths, gap_x)
+    hs = _sizes(box.h, len(table), heights, gap_y)
+    xs = [box.x + sum(ws[:i]) + gap_x * i for i in range(len(ws))]
+    ys = [box.y + sum(hs[:i]) + gap_y * i for i in range(len(hs))]
     boxes = {}
     for name in {cell for row in table for cell in row} - {"."}:
         cells = [(r, c) for r, row in enumerate(table) for c, cell in enumerate(row) if cell == name]
