@@ -1,26 +1,25 @@
 """A real network's loss landscape: three optimizers training it, seen on one slice of weight space.
 
-What to watch: the surface is the loss of a 2-8-8-1 network on the two
-moons over a plane through its 97 weights, θ(α, β) = θ₀ + α d₁ + β d₂.
-Each ball is a real copy of the network, trained from θ₀ by SGD, Momentum
-or Adam: it sits at its weights' projection onto the plane, at the height
-of its real loss; its trail is where it has been. With PCA directions (the
-two the runs move in most) the paths lie nearly in the plane; with random
-filter-normalised ones (Li et al. 2018) they leave it: the percentage says
-how much of each path the plane shows. Right: the same slice from above.
+What to watch: the surface is the loss of a 2-8-8-1 network on the two moons
+over a plane through its 97 weights, θ(α, β) = θ₀ + α d₁ + β d₂. Each ball is a
+real copy of the network, trained from θ₀ by SGD, Momentum or Adam: it sits at
+its weights' projection onto the plane, at the height of its real loss. With
+PCA directions (the two the runs move in most) the paths lie nearly in the
+plane; with random filter-normalised ones (Li et al. 2018) they leave it: the
+percentage says how much of each path the plane shows. Right: from above.
 
-Keys: d directions (PCA / random) · + / - learning rates · space pause/resume ·
-r restart · s save a frame · h help.
+Keys: d directions (PCA / random) · + / - learning rates · space pause/resume · r restart ·
+s save a frame · h help.
 """
 
 import py5
 
 import creativenn as cnn
 from creativenn import colors
-from creativenn.draw import (Controls, Key, Setting, draw_ball, draw_rows, draw_terrain, draw_title,
-                             draw_trail, label)
+from creativenn.draw import (Controls, Key, Setting, draw_ball, draw_panel_title, draw_rows, draw_terrain,
+                             draw_title, draw_trail, label)
 from creativenn.draw.terrain3d import Terrain3D, orbit
-from creativenn.picture.layout import Mapping
+from creativenn.picture.layout import Mapping, grid, page
 from creativenn.worlds.landscape import Landscape
 
 # --- constants: change these --------------------------------------------------
@@ -36,6 +35,7 @@ X, Y = cnn.datasets.moons(n=120, noise=0.1, seed=SEED)
 start = cnn.MLP(LAYERS, activation="tanh", output_activation="sigmoid", loss="bce", seed=SEED)
 world = terrain = top_view = None  # the runs and their plane; its mesh; the map from above
 speed = 1.0  # every learning rate times this (+ / -)
+boxes = grid(page(960, 700), "scene top / scene table", widths=[None, 270], heights=[270, None])
 
 
 def restart(faster=1.0):
@@ -44,7 +44,7 @@ def restart(faster=1.0):
     speed *= faster
     world = Landscape(start, X, Y, LEARNING_RATES, STEPS, BATCH_SIZE, controls.directions, speed, SEED)
     terrain = Terrain3D(world.surface, MESH, size=420, height=140)
-    top_view = Mapping(world.bounds, rect=(660, 100, 270, 270))
+    top_view = Mapping(world.bounds, rect=boxes["top"])
 
 
 controls = Controls("landscape", [
@@ -70,11 +70,12 @@ def draw():
         world.step()
     py5.background(*colors.BACKGROUND)
     py5.push_matrix()
-    orbit(330, 390, -80, py5.frame_count * ORBIT_SPEED, 0.95)
+    x, y, w, h = boxes["scene"]
+    orbit(x + w / 2, y + h / 2 + 20, -80, py5.frame_count * ORBIT_SPEED, 0.95)
     terrain.draw()
+    py5.hint(py5.DISABLE_DEPTH_TEST)  # the balls seen through the surface; the rest flat, on top
     draw_balls_and_trails()
     py5.pop_matrix()
-    py5.hint(py5.DISABLE_DEPTH_TEST)  # the rest is flat, on top
     draw_top_view()
     draw_text()
     controls.draw()
@@ -82,13 +83,11 @@ def draw():
 
 
 def draw_balls_and_trails():
-    py5.hint(py5.DISABLE_DEPTH_TEST)
     for name, run in world.runs.items():
         ab, _ = world.positions(run)
         trail = terrain.to_world(ab[:, 0], ab[:, 1], lift=2.0, heights=run.losses)
         terrain.draw_trail(trail, colors.OPTIMIZERS[name])
         terrain.draw_ball(trail[-1] + [0, 0, 7], colors.OPTIMIZERS[name], 8)
-    py5.hint(py5.ENABLE_DEPTH_TEST)
 
 
 def draw_top_view():
@@ -97,7 +96,7 @@ def draw_top_view():
         ab, _ = world.positions(run)
         draw_trail(ab, top_view, colors.OPTIMIZERS[name], 2)
         draw_ball(*ab[-1], top_view, colors.OPTIMIZERS[name], 10)
-    label("the same slice from above", 660, 378, 13, colors.MUTED)
+    draw_panel_title("the same slice from above", boxes["table"])
 
 
 def draw_text():
@@ -105,11 +104,12 @@ def draw_text():
     kind = "PCA of the three runs" if pca else "random, filter-normalised (Li et al.)"
     draw_title("a real network's loss landscape", f"θ(α, β) = θ₀ + α d₁ + β d₂   directions: {kind}",
                controls.status(f"step {world.step_count} / {STEPS}"))
-    label("           loss   in plane", 660, 410, 13, colors.MUTED, kind="mono")
+    x, y = boxes["table"][:2]
+    label("           loss   in plane", x, y + 20, 13, colors.MUTED, kind="mono")
     draw_rows([(colors.OPTIMIZERS[name], f"{name:<9} {run.losses[-1]:.4f}   {world.positions(run)[1]:4.0%}")
-               for name, run in world.runs.items()], 660, 434, size=13)
+               for name, run in world.runs.items()], x, y + 44, size=13)
     label("a ball's height: the real loss at its weights\nits place: those weights, projected\n"
-          "in plane: share of its move the plane shows", 660, 530, 13, colors.MUTED)
+          "in plane: share of its move the plane shows", x, y + 140, 13, colors.MUTED)
 
 
 def key_pressed():
