@@ -18,6 +18,7 @@ from creativenn import colors
 from creativenn.draw import Controls, Key, draw_title, label
 from creativenn.draw.race import draw_race_table, race_keys
 from creativenn.draw.terrain3d import Terrain3D, orbit
+from creativenn.picture.layout import grid, page
 
 # --- constants: change these --------------------------------------------------
 SURFACE = "himmelblau"
@@ -31,6 +32,7 @@ SEED = 0
 track = cnn.Racetrack(SURFACE, seed=SEED)  # the surface, the race on it, and what the keys change
 terrain = None  # the surface's mesh and contour lines, built once a surface
 ball_screen = {}  # where each ball was drawn on screen: for tests and curious readers
+boxes = grid(page(800, 800), "scene scene / table formula", heights=[490, None])
 
 
 def build_terrain():
@@ -93,9 +95,10 @@ def draw_overlay():
     py5.hint(py5.DISABLE_DEPTH_TEST)  # text on top of the 3D scene
     draw_title(f"a ball rolling down {track.surface.name}", track.surface.description,
                controls.status(f"step {track.race.steps}"))
-    draw_race_table(track.race, 30, 610, one_line=True)
-    label("θ ← θ − η ∇f(θ)", 770, 610, 16, align="right", kind="mono")
-    label("height: log(1 + cost − lowest)", 770, 638, 13, colors.MUTED, align="right")
+    draw_race_table(track.race, *boxes["table"][:2], one_line=True)
+    x, y, w, _ = boxes["formula"]
+    label("θ ← θ − η ∇f(θ)", x + w, y, 16, align="right", kind="mono")
+    label("height: log(1 + cost − lowest)", x + w, y + 28, 13, colors.MUTED, align="right")
     controls.draw()
     py5.hint(py5.ENABLE_DEPTH_TEST)
 

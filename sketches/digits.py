@@ -18,6 +18,7 @@ import py5
 import creativenn as cnn
 from creativenn import colors
 from creativenn.draw import Controls, draw_loss_curve, draw_network, draw_pixels, draw_title, label
+from creativenn.picture.layout import grid, page
 from creativenn.worlds.training import Training
 
 # --- constants: change these --------------------------------------------------
@@ -35,6 +36,8 @@ SEED = 0
 run, accuracy = None, 0.0  # the training; the share of unseen digits read right
 X, Y = cnn.datasets.digits(wide=WIDE, seed=SEED)
 X_train, Y_train, X_test, Y_test = cnn.datasets.split(X, Y, 0.2, seed=SEED)
+boxes = grid(page(800, 800), "digit net labels guess / loss loss loss loss / notes notes notes notes",
+             widths=[192, 330, 50, None], heights=[470, 110, None], gap=(28, 30))
 controls = Controls("digits", reset=lambda: reset(), learning_rate=LEARNING_RATE,
                     on_learning_rate=lambda eta: setattr(run, "learning_rate", eta))
 
@@ -64,12 +67,13 @@ def draw():
             accuracy = test_accuracy()
     py5.background(*colors.BACKGROUND)
     digit = (py5.frame_count // SHOW_EVERY) % len(X_test)
-    draw_pixels(X_test[digit].reshape(SIDE, SIDE), 30, 230, 192)  # each pixel is an input neuron
-    label(f"input: {SIDE}×{SIDE} pixels", 30, 200, 13, colors.MUTED)
-    label(f"= a₀, {SIDE * SIDE} numbers", 30, 430, 13, colors.MUTED)
-    positions = draw_network(run.net, 250, 90, 350, 470, sample=X_test[digit], scale=WEIGHT_SCALES)
+    x, y, w, h = boxes["digit"]
+    draw_pixels(X_test[digit].reshape(SIDE, SIDE), x, y + (h - w) / 2, w)  # each pixel is an input neuron
+    label(f"input: {SIDE}×{SIDE} pixels", x, y + (h - w) / 2 - 30, 13, colors.MUTED)
+    label(f"= a₀, {SIDE * SIDE} numbers", x, y + (h + w) / 2 + 8, 13, colors.MUTED)
+    positions = draw_network(run.net, *boxes["net"], sample=X_test[digit], scale=WEIGHT_SCALES)
     draw_guess(X_test[digit], Y_test[digit], positions[-1])
-    draw_loss_curve(run.losses, 30, 600, 740, 110, title="loss on the training batches (log scale)")
+    draw_loss_curve(run.losses, *boxes["loss"], title="loss on the training batches (log scale)")
     draw_readout()
     controls.draw()
 
@@ -84,19 +88,20 @@ def draw_guess(x, y, output_positions):
         label(f"{k}", cx + 26, cy - 9, 15, colors.ON if k == a.argmax() else colors.MUTED, kind="mono")
         label(f"{a[k]:4.0%}", cx + 42, cy - 8, 12, colors.MUTED, kind="mono")
     right = a.argmax() == y.argmax()
-    label(f"guess {a.argmax()}", 690, 260, 22, colors.ON)
-    label(f"{a.max():.0%} sure", 690, 292, 15)
-    label("right" if right else f"wrong: it is {y.argmax()}", 690, 316, 15,
+    gx, gy = boxes["guess"][:2]
+    label(f"guess {a.argmax()}", gx, gy + 170, 22, colors.ON)
+    label(f"{a.max():.0%} sure", gx, gy + 202, 15)
+    label("right" if right else f"wrong:\nit is {y.argmax()}", gx, gy + 226, 15,
           colors.class_color(2) if right else colors.NEGATIVE)
 
 
 def draw_readout():
-    draw_title(f"a {'-'.join(map(str, LAYERS))} network learning handwritten digits", None,
-               controls.status(f"step {run.steps}"))
     eta = controls.learning_rate
-    label(f"accuracy on {len(X_test)} unseen digits: {accuracy:.1%}      η = {eta:g} (Adam)",
-          30, 58, 15)
-    label("aₗ = σ(Wₗ aₗ₋₁ + bₗ)    output: softmax    cost: cross-entropy", 30, 730, 15, kind="mono")
+    draw_title(f"a {'-'.join(map(str, LAYERS))} network learning handwritten digits",
+               f"accuracy on {len(X_test)} unseen digits: {accuracy:.1%}      η = {eta:g} (Adam)",
+               controls.status(f"step {run.steps}"), subtitle_color=colors.INK)
+    x, y = boxes["notes"][:2]
+    label("aₗ = σ(Wₗ aₗ₋₁ + bₗ)    output: softmax    cost: cross-entropy", x, y, 15, kind="mono")
 
 
 def key_pressed():

@@ -19,7 +19,7 @@ import py5
 
 from creativenn import colors
 from creativenn.draw import Controls, Key, draw_ball, draw_terrain, draw_title, draw_trail, label
-from creativenn.picture.layout import Mapping
+from creativenn.picture.layout import Mapping, grid, page
 from creativenn.worlds.painting import BOUNDS, PaintedLandscape
 
 # --- constants: change these --------------------------------------------------
@@ -33,7 +33,8 @@ SEED = 0
 
 # --- state --------------------------------------------------------------------
 world = PaintedLandscape(CELLS, SMOOTHING, BALLS, DEPTH, LEARNING_RATE, MOMENTUM, seed=SEED)
-view = Mapping(BOUNDS, rect=(30, 90, 540, 540))
+boxes = grid(page(800, 800), "map text / . text", widths=[540, None], heights=[540, None], gap=20)
+view = Mapping(BOUNDS, rect=boxes["map"])
 brush = BRUSH
 
 
@@ -92,11 +93,12 @@ def draw_brush():
 def draw_text():
     draw_title("paint your own landscape",
                "drag left: dig · drag right: raise · the balls roll downhill (momentum)")
-    label("θ ← θ − η∇f + β(θ − θ′)", 590, 100, 13, kind="mono")
+    x, y = boxes["text"][:2]
+    label("θ ← θ − η∇f + β(θ − θ′)", x, y + 10, 13, kind="mono")
     label(f"η = {LEARNING_RATE:g}   β = {MOMENTUM:g}\nbrush {brush:.2f}\nsmoothing {SMOOTHING:g} cells",
-          590, 124, 14, colors.MUTED, kind="mono")
+          x, y + 34, 14, colors.MUTED, kind="mono")
     lowest = world.surface.minima[0]
-    label(f"lowest point ({lowest[0]:+.2f}, {lowest[1]:+.2f})", 590, 210, 13, colors.MUTED)
+    label(f"lowest point ({lowest[0]:+.2f}, {lowest[1]:+.2f})", x, y + 120, 13, colors.MUTED)
 
 
 def key_pressed():

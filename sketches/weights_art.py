@@ -20,7 +20,7 @@ from creativenn import colors
 from creativenn.draw import Controls, Key, Saves, draw_title, label
 from creativenn.draw import save_svg as write_svg
 from creativenn.draw.art import draw_breathing_neurons, draw_neuron_dots, draw_weight_curves, weight_curves
-from creativenn.picture.layout import diagram_layout
+from creativenn.picture.layout import diagram_layout, page
 from creativenn.worlds.training import Training
 
 # --- constants: change these --------------------------------------------------
@@ -35,7 +35,7 @@ SEED = 0
 
 # --- state --------------------------------------------------------------------
 run = history = phases = None  # the training; the canvas of traces; each curve's own sway
-positions = diagram_layout(LAYERS, 90, 90, 620, 560)[0]
+positions = diagram_layout(LAYERS, *page(800, 800, margin=90, footer=150))[0]  # the piece's frame
 controls = Controls("weights_art", [
     Key("c", "clear the history", lambda k: clear_history()),
     Saves("d", "save the curves as SVG (for a plotter)", save=lambda path: save_svg(path)),

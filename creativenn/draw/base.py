@@ -104,7 +104,8 @@ def labels_drawn(sketch=None) -> list[tuple[str, Box]]:
     return list(drawn) if frame == s.frame_count else []
 
 
-def draw_title(title: str, subtitle: str | None = None, status: str | None = None, sketch=None) -> None:
+def draw_title(title: str, subtitle: str | None = None, status: str | None = None,
+               subtitle_color=colors.MUTED, sketch=None) -> None:
     """The heading of a sketch: its title top left, a line under it, its status (step, paused) top right."""
     s = current_sketch(sketch)
     room = s.width - 2 * MARGIN
@@ -114,7 +115,7 @@ def draw_title(title: str, subtitle: str | None = None, status: str | None = Non
     label(title, MARGIN, 22, fitting(title, 22, room, sketch=s), sketch=s)
     if subtitle:
         size = fitting(subtitle, 14, s.width - 2 * MARGIN, sketch=s)
-        label(subtitle, MARGIN, 56, size, colors.MUTED, sketch=s)
+        label(subtitle, MARGIN, 56, size, subtitle_color, sketch=s)
 
 
 def fitting(text: str, size: float, width: float, kind: str = "sans", smallest: float = 11,

@@ -1,4 +1,5 @@
-"""The data side: the decision field over the input plane, the points, the loss curve."""
+"""The data side: the decision field over the input plane, the points, the loss curve, a boundary
+line, rings and pixel images. Tags like (P1) name equations of docs/maths.md."""
 
 from __future__ import annotations
 
