@@ -10,7 +10,7 @@ between the exact chain rule (B4), the course's "blame shared by weight"
 each hidden neuron's blame under all three, and how far their updates agree.
 Tags like (G1) cite docs/maths.md: ``creativenn maths G1``.
 
-Keys: space next stage (stops the timer) · a play on a timer · b backward rule ·
+Keys: space next stage (stops the timer) · a timer on / off · b backward rule ·
 n next sample · + / - learning rate · r reset · s save a frame · h help.
 """
 
@@ -19,7 +19,7 @@ import py5
 
 import creativenn as cnn
 from creativenn import colors
-from creativenn.draw import Controls, Key, draw_loss_curve, draw_network, draw_title
+from creativenn.draw import Controls, Key, Setting, draw_loss_curve, draw_network, draw_title
 from creativenn.draw.backprop import (RULE_NAMES, draw_neurons, draw_pulses, draw_rule_table, draw_stage_text,
                                       draw_update_flashes, eased)
 from creativenn.maths.backprop import Walkthrough
@@ -34,41 +34,22 @@ SEED = 0
 
 # --- state --------------------------------------------------------------------
 walk = None  # the network, XOR's four corners, and where in the step we are
-clock, auto = 0, True  # frames into this stage; playing on a timer or stepping with space
 boxes = grid(page(800, 800, header=160), "net net / table cost", widths=[480, None], heights=[300, None])
 network_box = boxes["net"].inset(90, 0)  # room for the inputs and targets written beside it
 
 
 def reset():
     """A fresh network from SEED, XOR's four corners as one-hot targets, the first stage."""
-    global walk, clock
+    global walk
     X, labels = cnn.datasets.xor()
     D = np.eye(2)[labels[:, 0].astype(int)]  # class 0 → (1, 0), class 1 → (0, 1)
     net = cnn.MLP(LAYERS, activation="sigmoid", loss="half_mse", seed=SEED)
-    walk, clock = Walkthrough(net, X, D, "chain", controls.learning_rate), 0
-
-
-def next_stage():
-    global clock
-    walk.next_stage()
-    clock = 0
+    walk = Walkthrough(net, X, D, "chain", controls.learning_rate)
 
 
 def step_by_hand(key):
-    global auto
-    auto = False
-    next_stage()
-
-
-def play(key):
-    global auto
-    auto = True
-
-
-def next_sample(key):
-    global clock
-    walk.next_sample()
-    clock = 0
+    controls.auto = False
+    walk.next_stage()
 
 
 def change_learning_rate(eta):
@@ -78,9 +59,9 @@ def change_learning_rate(eta):
 
 controls = Controls("backprop", [
     Key("space", "next stage (stops the timer)", step_by_hand, "next stage"),
-    Key("a", "play the stages on a timer", play, "timer"),
+    Setting("a", "play the stages on a timer, or not", short="timer", name="auto"),
     Key("b", "backward rule: chain, shared by weight, transpose", lambda k: walk.next_rule(), "rule"),
-    Key("n", "next sample", next_sample, "sample"),
+    Key("n", "next sample", lambda k: walk.next_sample(), "sample"),
 ], reset=reset, learning_rate=LEARNING_RATE, on_learning_rate=change_learning_rate)
 
 
@@ -95,14 +76,11 @@ def setup():
 
 
 def draw():
-    global clock
-    clock = min(clock + 1, STAGE_FRAMES)  # stepping by hand, a stage waits at its end for space
-    if auto and clock == STAGE_FRAMES:
-        next_stage()
-    t = eased(clock / STAGE_FRAMES)
+    t = eased(walk.advance(STAGE_FRAMES, controls.auto))  # stepping by hand, a stage waits for space
     py5.background(*colors.BACKGROUND)
-    status = f"{RULE_NAMES[walk.rule]}   step {len(walk.losses) - 1}   {'timer' if auto else 'space: next'}"
-    draw_title("backpropagation, one step at a time", None, status)
+    playing = "timer" if controls.auto else "space: next"
+    draw_title("backpropagation, one step at a time", None,
+               f"{RULE_NAMES[walk.rule]}   step {len(walk.losses) - 1}   {playing}")
     draw_stage_text(walk, 30, 62)
     positions = draw_network(walk.net, *network_box, scale=WEIGHT_SCALE)
     if walk.stage_kind == "update":

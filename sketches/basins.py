@@ -15,7 +15,7 @@ import py5
 
 import creativenn as cnn
 from creativenn import colors
-from creativenn.draw import (Controls, Key, cycle, draw_cross, draw_rows, draw_terrain, draw_title,
+from creativenn.draw import (Controls, Key, Setting, draw_cross, draw_rows, draw_terrain, draw_title,
                              draw_trail, label)
 from creativenn.picture.layout import Mapping, grid, page
 from creativenn.worlds.basins import Sweep
@@ -29,34 +29,26 @@ STEPS = 400  # descent steps per ball
 PATHS = 10  # sample paths drawn from each row
 
 # --- state --------------------------------------------------------------------
-sweep = view = picture = None
-surface_name, optimizer, speed, paths = SURFACES[0], "sgd", 1.0, []
+sweep = view = picture = None  # the sweep; its map; the painted rows as an image
+speed, paths = 1.0, []  # every learning rate times this (+ / -); a few balls' paths
 boxes = grid(page(800, 800), "map legend", widths=[2 * GRID, None], gap=20)  # each start: 2 × 2 pixels
 
 
-def paint_again(**change):
-    """Clear the map and start the sweep from the top (with a new surface, optimizer or speed)."""
-    global sweep, view, picture, paths, surface_name, optimizer, speed
-    surface_name, optimizer = change.get("surface", surface_name), change.get("optimizer", optimizer)
-    speed = change.get("speed", speed)
-    sweep = Sweep(cnn.surface(surface_name), optimizer, speed, columns=GRID, steps=STEPS)
+def paint_again(faster=1.0):
+    """Clear the map and start the sweep from the top, with this surface, optimizer and speed."""
+    global sweep, view, picture, paths, speed
+    speed *= faster
+    sweep = Sweep(cnn.surface(controls.surface), controls.optimizer, speed, columns=GRID, steps=STEPS)
     view = Mapping(sweep.surface.bounds, rect=(*boxes["map"][:2], 2 * sweep.columns, 2 * sweep.rows))
     picture, paths = None, []
 
 
-def next_optimizer(key):
-    paint_again(optimizer=cycle(OPTIMIZERS, optimizer))
-
-
-def change_learning_rate(key):
-    paint_again(speed=speed * (1.5 if key in "+=" else 1 / 1.5))
-
-
 controls = Controls("basins", [
-    Key("1 / 2", "himmelblau / six-hump camel", lambda k: paint_again(surface=SURFACES[int(k) - 1]),
-        "surface"),
-    Key("o", "optimizer: " + ", ".join(OPTIMIZERS), next_optimizer),
-    Key("+ / -", "learning rate up / down", change_learning_rate, "η"),
+    Setting("1 / 2", "himmelblau / six-hump camel", short="surface", name="surface", options=SURFACES,
+            then=paint_again),
+    Setting("o", "optimizer: " + ", ".join(OPTIMIZERS), name="optimizer", options=OPTIMIZERS,
+            then=paint_again),
+    Key("+ / -", "learning rate up / down", lambda k: paint_again(1.5 if k in "+=" else 1 / 1.5), "η"),
     Key("r", "paint again", lambda k: paint_again()),
 ])
 
@@ -104,7 +96,7 @@ def draw_basins():
 
 def draw_legend():
     draw_title(f"basins of {sweep.surface.name}: where descent ends, from every start",
-               f"{optimizer}, η = {sweep.learning_rate:.3g}, {STEPS} steps a ball, "
+               f"{sweep.optimizer}, η = {sweep.learning_rate:.3g}, {STEPS} steps a ball, "
                f"{sweep.columns} × {sweep.rows} starts", controls.status(f"row {sweep.row} / {sweep.rows}"))
     each, escaped = sweep.shares()
     x, y = boxes["legend"][:2]
@@ -123,7 +115,7 @@ def key_pressed():
 def state() -> dict:
     """This frame's numbers, for ``creativenn export --sidecar``."""
     each, escaped = sweep.shares()
-    return {"surface": sweep.surface.name, "optimizer": optimizer, "learning_rate": sweep.learning_rate,
+    return {"surface": sweep.surface.name, "optimizer": sweep.optimizer, "learning_rate": sweep.learning_rate,
             "rows_painted": sweep.row, "shares": each, "escaped": escaped}
 
 

@@ -69,7 +69,8 @@ def draw():
     py5.background(*colors.BACKGROUND)
     draw_terrain(pair.surface, view, resolution=160)
     draw_trail(pair.ball.fine_trail, view, colors.INK, 2.5)
-    draw_method()
+    draw_trail(pair.method.trail, view, MOMENTUM, 1.5, dots=6)  # the method: a dot each step
+    draw_ball(*pair.method.position, view, MOMENTUM, 14)
     draw_ball(*pair.ball.position, view, colors.INK, 18)
     draw_title("the heavy ball, and momentum: the same equation in steps",
                f"{pair.surface.name}: {pair.surface.description}")
@@ -86,16 +87,6 @@ def step_both():
         controls.halt(["The momentum method flew off: this Δt is too large for it.",
                        "The real ball would not: it follows the motion closely.",
                        "Press [ for a smaller Δt, or r to start again."])
-
-
-def draw_method():
-    trail = pair.method.trail
-    draw_trail(trail, view, MOMENTUM, 1.5)
-    sx, sy = view.to_screen(trail[:, 0], trail[:, 1])
-    py5.stroke(*MOMENTUM)
-    py5.stroke_weight(6)
-    py5.points(np.column_stack([sx, sy]).astype(np.float32))
-    draw_ball(*pair.method.position, view, MOMENTUM, 14)
 
 
 def draw_equations(x, y):

@@ -119,12 +119,7 @@ def key_pressed():
 # --- for the exporter ---------------------------------------------------------
 def state() -> dict:
     """This frame's numbers, for ``creativenn export --sidecar``."""
-    record = {"step": world.step_count, "directions": controls.directions}
-    for name, run in world.runs.items():
-        ab, shown = world.positions(run)
-        record[name] = {"alpha": float(ab[-1, 0]), "beta": float(ab[-1, 1]), "loss": run.losses[-1],
-                        "gradient_norm": run.net.gradients(X, Y).norm(), "plane_shows": shown}
-    return record
+    return world.numbers()
 
 
 py5.run_sketch()

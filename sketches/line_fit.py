@@ -1,24 +1,22 @@
 """Fitting a line y = m x + c by gradient descent, beside the cost surface it rolls on.
 
-What to watch: left, the line moves towards the points and the residuals
-e = m x + c − y shrink: each is a square of side |e|, so the squares' mean
-area is the cost C = 1/N Σ e² (G3). Right, that cost C(m, c) for these very
-points: the ball is the current line, its trail the path descent took, ×
-the least-squares answer. Drag a point and the whole bowl moves while the
-line chases it. Batch descent rolls smoothly; stochastic descent, one point
-a step, staggers (ringed: its points). Tags cite docs/maths.md
-(``creativenn maths G3``).
+What to watch: left, the line moves towards the points and the residuals e = m x + c − y
+shrink: each is a square of side |e|, so the squares' mean area is the cost C = 1/N Σ e²
+(G3 in docs/maths.md). Right, that cost C(m, c) for these very points: the ball is the
+current line, its trail the path descent took, × the least-squares answer. Drag a point
+and the whole bowl moves while the line chases it. Batch descent rolls smoothly;
+stochastic descent, one point a step, staggers (ringed: its points).
 
-Keys: 1 2 3 batch, stochastic, mini-batch · q squares on/off · drag a point: move it, or
-the map: a new start · space pause/resume · r restart · s save a frame · + / - η · h help.
+Keys: 1 2 3 batch, stochastic, mini-batch · q squares on/off · drag a point: move it, or the map:
+a new start · space pause/resume · r restart · s save a frame · + / - η · h help.
 """
 
 import py5
 
 import creativenn as cnn
 from creativenn import colors
-from creativenn.draw import (Controls, Key, Setting, draw_ball, draw_cross, draw_panel_title, draw_terrain,
-                             draw_title, draw_trail, label)
+from creativenn.draw import (Controls, Key, Setting, draw_axis_names, draw_ball, draw_cross, draw_panel_title,
+                             draw_terrain, draw_title, draw_trail)
 from creativenn.draw.linefit import draw_line_readout, draw_points_and_line
 from creativenn.picture.layout import Mapping, grid, page
 from creativenn.worlds.linefit import Fitting
@@ -27,8 +25,7 @@ from creativenn.worlds.linefit import Fitting
 POINTS = 30
 TRUE_SLOPE, TRUE_INTERCEPT, NOISE = 1.5, 0.5, 0.35
 LEARNING_RATE = 0.05
-MINI_BATCH = 8
-STEPS_PER_FRAME = 1
+MINI_BATCH, STEPS_PER_FRAME = 8, 1  # points in a mini-batch; steps between two frames
 SEED = 0
 
 # --- state --------------------------------------------------------------------
@@ -84,9 +81,7 @@ def draw_cost_map():
     draw_cross(*run.cost.minima[0], cost_view)  # least squares: where descent should arrive
     draw_trail(run.trail, cost_view, colors.ON)
     draw_ball(run.fit.slope, run.fit.intercept, cost_view, colors.ON)
-    x, y, w, h = cost_view.rect
-    label("m (slope) →", x + w, y + h + 5, 12, colors.MUTED, align="right")
-    label("c ↑", x + 4, y + 4, 12, colors.INK)
+    draw_axis_names(cost_view, "m (slope)", "c")
 
 
 def key_pressed():

@@ -41,10 +41,8 @@ field = Mapping(bounds=((-1.5, 1.5), (-1.5, 1.5)), rect=boxes["field"])
 
 def load_last(key):
     """The model and points saved last (w saves them as saved/playground-0001.npz and .csv)."""
-    done = controls.attempt("That did not load; nothing was changed.", world.load,
-                            controls.latest(".npz") or "saved/playground-0001.npz")
-    if done:
-        controls.say(f"loaded {done} and its points")
+    controls.attempt("That did not load; nothing was changed.", world.load,
+                     controls.latest(".npz") or "saved/playground-0001.npz", said="loaded {} and its points")
 
 
 SETTINGS = {"k": "classes", "n": "noise", "t": "test_fraction", "a": "activation", "l": "loss",
@@ -74,10 +72,8 @@ def settings():
 def setup():
     py5.window_title("creativenn · playground")
     if len(sys.argv) > 1:  # playground.py blobs 4, or playground.py my_points.csv
-        said = controls.attempt("That file could not be loaded; the old points are kept.", world.use,
-                                sys.argv[1:])
-        if said:
-            controls.say(said)
+        controls.attempt("That file could not be loaded; the old points are kept.", world.use, sys.argv[1:],
+                         said="{}")
 
 
 def draw():

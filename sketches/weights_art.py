@@ -19,7 +19,8 @@ import creativenn as cnn
 from creativenn import colors
 from creativenn.draw import Controls, Key, Saves, draw_title, label
 from creativenn.draw import save_svg as write_svg
-from creativenn.draw.art import draw_breathing_neurons, draw_neuron_dots, draw_weight_curves, weight_curves
+from creativenn.draw.art import (LongExposure, draw_breathing_neurons, draw_neuron_dots, draw_weight_curves,
+                                 weight_curves)
 from creativenn.picture.layout import diagram_layout, page
 from creativenn.worlds.training import Training
 
@@ -34,10 +35,10 @@ WEIGHT_SCALE = 2.0
 SEED = 0
 
 # --- state --------------------------------------------------------------------
-run = history = phases = None  # the training; the canvas of traces; each curve's own sway
+run = exposure = phases = None  # the training; the canvas its traces build up on; each curve's sway
 positions = diagram_layout(LAYERS, *page(800, 800, margin=90, footer=150))[0]  # the piece's frame
 controls = Controls("weights_art", [
-    Key("c", "clear the history", lambda k: clear_history()),
+    Key("c", "clear the history", lambda k: exposure.clear()),
     Saves("d", "save the curves as SVG (for a plotter)", save=lambda path: save_svg(path)),
 ], reset=lambda: reset(), learning_rate=LEARNING_RATE,
    on_learning_rate=lambda eta: setattr(run, "learning_rate", eta))
@@ -54,29 +55,20 @@ def setup():
 
 
 def reset():
-    global run, phases, history
+    global run, phases, exposure
     rng = np.random.default_rng(SEED)
     X, Y = cnn.datasets.moons(n=200, noise=0.1, seed=SEED)
     net = cnn.MLP(LAYERS, activation="tanh", output_activation="sigmoid", loss="bce", seed=SEED)
     phases = [rng.uniform(0, 2 * np.pi, W.shape) for W in net.weights]  # each curve sways its own way
     run = Training(net, X, Y, cnn.Adam(controls.learning_rate), batch_size=16, seed=rng)
-    history = py5.create_graphics(py5.width, py5.height)
-    clear_history()
-
-
-def clear_history():
-    history.begin_draw()
-    history.background(*colors.BACKGROUND)
-    history.end_draw()
+    exposure = LongExposure()
 
 
 def draw():
     if not controls.paused:
         train_a_little()
-    history.begin_draw()  # each frame leaves a faint trace behind: a long exposure of training
-    draw_weight_curves(history, curves(), WEIGHT_SCALE, TRACE_ALPHA, thin=0.6)
-    history.end_draw()
-    py5.image(history, 0, 0)
+    exposure.add(lambda g: draw_weight_curves(g, curves(), WEIGHT_SCALE, TRACE_ALPHA, thin=0.6))  # a trace
+    exposure.draw()
     draw_weight_curves(py5.get_current_sketch(), curves(), WEIGHT_SCALE)
     sample = run.X[(py5.frame_count // 20) % len(run.X)]
     breath = 1 + 0.12 * np.sin(2 * np.pi * py5.frame_count / 90)

@@ -43,7 +43,7 @@ def test_forward_pulses_are_where_the_stage_says(forward):
     result, frames = forward
     ns, frame = result.namespace, frames[-1]
     walk = ns["walk"]
-    assert walk.stages[walk.stage] == ("forward", 2) and ns["clock"] == 70 - 45
+    assert walk.stages[walk.stage] == ("forward", 2) and walk.clock == 70 - 45
     t = eased(25 / 45)
     trace = walk.traces["chain"]
     big = sizes(trace.signals[1]) >= 5
@@ -61,7 +61,7 @@ def test_error_pulses_travel_back_in_crimson(backward):
     result, frames = backward
     ns, frame = result.namespace, frames[-1]
     walk = ns["walk"]
-    assert walk.stages[walk.stage] == ("backward", 3) and ns["clock"] == 200 - 4 * 45
+    assert walk.stages[walk.stage] == ("backward", 3) and walk.clock == 200 - 4 * 45
     t = 1 - eased(20 / 45)
     blame = walk.traces["chain"].blame[2]
     centres = pulse_centres(ns, 3, t)[sizes(blame) >= 5]
@@ -89,7 +89,7 @@ def test_a_full_cycle_of_space_presses_takes_exactly_one_step(backward):
     for _ in range(len(walk.stages) - 1):
         controls.press(" ")
         np.testing.assert_array_equal(net.parameters(), before)  # nothing changes before the update
-    assert ns["auto"] is False and walk.stage_kind == "update" and not controls.paused
+    assert controls.auto is False and walk.stage_kind == "update" and not controls.paused
     controls.press(" ")
     np.testing.assert_allclose(net.parameters(), before + expected)
     assert walk.sample == 1 and walk.stage == 0 and len(walk.losses) == 2

@@ -11,6 +11,30 @@ from ..picture import colors
 from .base import current_sketch
 
 
+class LongExposure:
+    """A canvas the size of the sketch that keeps what is drawn on it: faint marks, frame after frame,
+    layer up like a long exposure (the history of a training run, say)."""
+
+    def __init__(self, background=colors.BACKGROUND, sketch=None):
+        s = current_sketch(sketch)
+        self.sketch, self.background = s, background
+        self.canvas = s.create_graphics(s.width, s.height)
+        self.clear()
+
+    def clear(self) -> None:
+        self.add(lambda g: g.background(*self.background))
+
+    def add(self, draw) -> None:
+        """``draw(g)`` onto the exposure: what it draws stays."""
+        self.canvas.begin_draw()
+        draw(self.canvas)
+        self.canvas.end_draw()
+
+    def draw(self) -> None:
+        """The exposure so far, over the whole sketch."""
+        self.sketch.image(self.canvas, 0, 0)
+
+
 def weight_curves(weights, positions, t: float, phases, sway: float, scale: float) -> list[tuple]:
     """Every edge as a cubic Bézier (w, x1, y1, cx1, cy1, cx2, cy2, x2, y2), weakest first (so the
     strong ones are drawn on top). At time ``t`` (radians) each swings by up to ``sway`` pixels in

@@ -196,14 +196,18 @@ class Controls:
         if pause:
             self.paused = True
 
-    def attempt(self, headline: str, do, *args):
+    def attempt(self, headline: str, do, *args, said: str | None = None):
         """``do(*args)``; if it raises ValueError or OSError (a file that will not load, say), show
-        ``headline`` and what went wrong in a box the next key closes. Returns ``do``'s result, or None."""
+        ``headline`` and what went wrong in a box the next key closes. If it worked and returned
+        something, ``said`` (with ``{}`` for what it returned) is said. Returns the result, or None."""
         try:
-            return do(*args)
+            result = do(*args)
         except (ValueError, OSError) as error:
             self.halt([headline, str(error), "Press any key to go on."], pause=False)
             return None
+        if said and result:
+            self.say(said.format(result))
+        return result
 
     def diverged(self, what: str = "network", kept: str = "weights") -> None:
         """The usual problem: the loss became infinite, the model kept its last good ``kept``."""

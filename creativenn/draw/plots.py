@@ -241,3 +241,11 @@ def draw_rings(xs, ys, mapping: Mapping, diameter: float = 22, color=colors.ON, 
     s.stroke_weight(weight)
     for sx, sy in zip(*(np.atleast_1d(v) for v in mapping.to_screen(xs, ys)), strict=True):
         s.circle(float(sx), float(sy), diameter)
+
+
+def draw_axis_names(mapping: Mapping, x_name: str, y_name: str, sketch=None) -> None:
+    """What a map's two axes are: "x_name →" under its bottom right, "y_name ↑" inside its top left."""
+    s = current_sketch(sketch)
+    x, y, w, h = mapping.rect
+    label(f"{x_name} →", x + w, y + h + 5, 12, colors.MUTED, align="right", sketch=s)
+    label(f"{y_name} ↑", x + 4, y + 4, 12, colors.INK, sketch=s)

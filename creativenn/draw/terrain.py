@@ -68,16 +68,19 @@ def draw_cross(x, y, mapping: Mapping, color=colors.INK, size: float = 7, outlin
         draw_segments(s, arms)
 
 
-def draw_trail(points, mapping: Mapping, color, weight: float = 2.5, sketch=None) -> None:
-    """A path through model points (n, 2), as one vectorized ``lines()`` call."""
+def draw_trail(points, mapping: Mapping, color, weight: float = 2.5, dots: float = 0, sketch=None) -> None:
+    """A path through model points (n, 2), as one vectorized ``lines()`` call; with ``dots``, each
+    point also marked, that many pixels wide (the steps of a method, say)."""
     s = current_sketch(sketch)
     points = np.asarray(points, dtype=float)
-    if len(points) < 2:
-        return
-    sx, sy = mapping.to_screen(points[:, 0], points[:, 1])
+    sx, sy = mapping.to_screen(points[:, 0], points[:, 1]) if len(points) else (np.zeros(0), np.zeros(0))
     s.stroke(*color)
-    s.stroke_weight(weight)
-    draw_segments(s, np.column_stack([sx[:-1], sy[:-1], sx[1:], sy[1:]]))
+    if len(points) >= 2:
+        s.stroke_weight(weight)
+        draw_segments(s, np.column_stack([sx[:-1], sy[:-1], sx[1:], sy[1:]]))
+    if dots and len(points):
+        s.stroke_weight(dots)
+        s.points(np.column_stack([sx, sy]).astype(np.float32))
 
 
 def draw_ball(x: float, y: float, mapping: Mapping, color, diameter: float = 16, sketch=None) -> None:

@@ -200,7 +200,7 @@ class Walkthrough:
         L = len(net.sizes) - 1
         self.stages = ([("forward", l) for l in range(1, L + 1)] + [("error", L)]
                        + [("backward", l) for l in range(L, 1, -1)] + [("update", L)])
-        self.stage = 0
+        self.stage, self.clock = 0, 0  # the stage shown, and how many frames it has been shown
         self.losses = [net.loss(X, D)]  # the cost over every sample, after each step
         self.retrace()
 
@@ -229,12 +229,20 @@ class Walkthrough:
             self.losses.append(self.net.loss(self.X, self.D))
             self.sample = (self.sample + 1) % len(self.X)
             self.retrace()
-        self.stage = (self.stage + 1) % len(self.stages)
+        self.stage, self.clock = (self.stage + 1) % len(self.stages), 0
         return stepped
+
+    def advance(self, stage_frames: int, auto: bool = True) -> float:
+        """One frame on: a stage lasts ``stage_frames`` frames; on a timer (``auto``) the next one
+        follows, else the stage waits at its end. Returns how far into it we are, 0 … 1."""
+        self.clock = min(self.clock + 1, stage_frames)
+        if auto and self.clock == stage_frames:
+            self.next_stage()
+        return self.clock / stage_frames
 
     def next_sample(self) -> None:
         """The next sample, from the first stage, no step taken."""
-        self.sample, self.stage = (self.sample + 1) % len(self.X), 0
+        self.sample, self.stage, self.clock = (self.sample + 1) % len(self.X), 0, 0
         self.retrace()
 
     def next_rule(self) -> None:

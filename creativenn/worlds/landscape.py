@@ -185,6 +185,16 @@ class Landscape:
             for run in self.runs.values():
                 run.step()
 
+    def numbers(self) -> dict:
+        """Where every run stands, as plain numbers: its place on the plane, its loss, |∇C|, and how
+        much of its path the plane shows."""
+        record = {"step": self.step_count, "directions": self.directions}
+        for name, run in self.runs.items():
+            ab, shown = self.positions(run)
+            record[name] = {"alpha": float(ab[-1, 0]), "beta": float(ab[-1, 1]), "loss": run.losses[-1],
+                            "gradient_norm": run.net.gradients(self.X, self.Y).norm(), "plane_shows": shown}
+        return record
+
     def positions(self, run: Run) -> tuple[np.ndarray, float]:
         """(α, β) of the run's path on the plane, and the share of its movement the plane shows."""
         path = np.array(run.path)
