@@ -16,7 +16,9 @@ from .base import (
     font,
     label,
     labels_drawn,
+    overlay,
     panel,
+    wrapped,
 )
 from .controls import Controls, Key, Saves, Setting, cycle
 from .network import draw_network, draw_weight_legend, edge_buckets
@@ -38,7 +40,8 @@ from .terrain import draw_arrow, draw_ball, draw_cross, draw_downhill_arrow, dra
 __all__ = [
     # a sketch's keys, text and panels
     "Controls", "Key", "Saves", "Setting", "cycle", "current_sketch", "draw_help", "draw_message",
-    "draw_panel_title", "draw_rows", "draw_title", "font", "label", "labels_drawn", "panel",
+    "draw_panel_title", "draw_rows", "draw_title", "font", "label", "labels_drawn", "overlay", "panel",
+    "wrapped",
     # networks and what they learn
     "draw_network", "draw_weight_legend", "edge_buckets", "draw_decision_field", "field_image",
     "draw_boundary", "draw_pixels", "draw_points", "draw_rings", "class_labels", "draw_loss_curve",

@@ -45,7 +45,7 @@ def draw_pulses(trace: StepTrace, positions, kind: str, layer: int, t: float, sk
         s.circle(x, y, 2 * r)
 
 
-def draw_neurons(walk: Walkthrough, positions, t: float, radius: float = 15, sketch=None) -> None:
+def draw_neurons(walk: Walkthrough, positions, t: float, radius: float = 17, sketch=None) -> None:
     """Lit where the signal has arrived, with its activation; ringed with its error where the blame has;
     the inputs and the targets written beside their columns."""
     s = current_sketch(sketch)
@@ -63,7 +63,7 @@ def draw_neurons(walk: Walkthrough, positions, t: float, radius: float = 15, ske
             s.stroke_weight(1.5)
             s.circle(x, y, 2 * radius)
             if l < lit:
-                label(f"{a:.2f}", x, y - 6, 10, colors.BACKGROUND if a > 0.3 else colors.INK, align="center",
+                label(f"{a:.2f}", x, y - 7, 12, colors.BACKGROUND if a > 0.3 else colors.INK, align="center",
                       sketch=s)
             if l >= max(blamed, 1) and kind != "forward":
                 e = trace.errors[l][k]

@@ -9,6 +9,8 @@ from __future__ import annotations
 
 import functools
 import sys
+from contextlib import contextmanager
+from typing import NamedTuple
 
 import numpy as np
 import py5
@@ -85,10 +87,11 @@ def label(text: str, x: float, y: float, size: float = 14, color=colors.INK, *,
     w = max((s.text_width(line) for line in str(text).split("\n")), default=0.0)
     left = {"left": x, "center": x - w / 2, "right": x - w}[align]
     box = Box(left, y, w, size * 1.25 * (str(text).count("\n") + 1))
-    drawn = cache(s).setdefault("labels", [None, []])
+    store = cache(s)
+    drawn = store.setdefault("labels", [None, []])
     if drawn[0] != s.frame_count:
         drawn[0], drawn[1] = s.frame_count, []
-    drawn[1].append((str(text), box))
+    drawn[1].append(Drawn(str(text), box, size, store.get("layer", "page")))
     return box
 
 
@@ -97,11 +100,46 @@ def draw_panel_title(text: str, box, sketch=None) -> Box:
     return label(text, box[0], box[1] - 26, 14, colors.MUTED, sketch=current_sketch(sketch))
 
 
-def labels_drawn(sketch=None) -> list[tuple[str, Box]]:
+class Drawn(NamedTuple):
+    """A piece of text drawn this frame: what, where (the box it covers), how big, and on which layer
+    ("page", or "overlay" for help and messages, which cover the page on purpose)."""
+
+    text: str
+    box: Box
+    size: float
+    layer: str
+
+
+def labels_drawn(sketch=None) -> list[Drawn]:
     """This frame's labels so far, each with the box it covers (for checks of clipping and overlap)."""
     s = current_sketch(sketch)
     frame, drawn = cache(s).get("labels", [None, []])
     return list(drawn) if frame == s.frame_count else []
+
+
+@contextmanager
+def overlay(sketch=None):
+    """Text drawn inside is on the overlay layer: meant to cover the page (help, a message)."""
+    store = cache(current_sketch(sketch))
+    before, store["layer"] = store.get("layer", "page"), "overlay"
+    try:
+        yield
+    finally:
+        store["layer"] = before
+
+
+def wrapped(text: str, size: float, width: float, kind: str = "sans", sketch=None) -> list[str]:
+    """``text`` broken at spaces into lines that each fit ``width`` pixels at ``size``."""
+    s = current_sketch(sketch)
+    s.text_font(font(size, kind, s))
+    lines = [""]
+    for word in str(text).split():
+        wider = f"{lines[-1]} {word}".strip()
+        if lines[-1] and s.text_width(wider) > width:
+            lines.append(word)
+        else:
+            lines[-1] = wider
+    return lines
 
 
 def draw_title(title: str, subtitle: str | None = None, status: str | None = None,
@@ -153,28 +191,34 @@ def panel(x: float, y: float, w: float, h: float, color=colors.PANEL, radius: fl
 
 
 def draw_help(keys, title: str = "keys", sketch=None) -> None:
-    """The key-help overlay: ``keys`` is a list of (key, what it does), drawn centred."""
+    """The key-help overlay: ``keys`` is a list of (key, what it does), drawn centred, measured to fit."""
     s = current_sketch(sketch)
     line, size = 24, 15
-    w = 60 + max(len(k) for k, _ in keys) * 10 + max(len(d) for _, d in keys) * 8.5
+    s.text_font(font(size, "mono", s))
+    key_width = max(s.text_width(k) for k, _ in keys) + 20
+    s.text_font(font(size, "sans", s))
+    w = 40 + key_width + max(s.text_width(d) for _, d in keys)
     h = 56 + line * len(keys)
     x, y = (s.width - w) / 2, (s.height - h) / 2
     s.fill(*colors.BACKGROUND, 200)
     s.no_stroke()
     s.rect(0, 0, s.width, s.height)
     panel(x, y, w, h, sketch=s)
-    label(title, x + 20, y + 16, 16, colors.MUTED, sketch=s)
-    key_width = max(len(k) for k, _ in keys) * 10 + 20
-    for i, (key, description) in enumerate(keys):
-        label(key, x + 20, y + 46 + i * line, size, colors.ON, kind="mono", sketch=s)
-        label(description, x + 20 + key_width, y + 46 + i * line, size, sketch=s)
+    with overlay(s):
+        label(title, x + 20, y + 16, 16, colors.MUTED, sketch=s)
+        for i, (key, description) in enumerate(keys):
+            label(key, x + 20, y + 46 + i * line, size, colors.ON, kind="mono", sketch=s)
+            label(description, x + 20 + key_width, y + 46 + i * line, size, sketch=s)
 
 
 def draw_message(lines, color=colors.NEGATIVE, sketch=None) -> None:
-    """A centred box with a few lines of text: for what went wrong and how to recover."""
+    """A centred box with a few lines of text: for what went wrong and how to recover. A line too
+    long for the canvas is broken at its spaces."""
     s = current_sketch(sketch)
     size, line = 16, 24
-    w = min(s.width - 40, 40 + max(len(t) for t in lines) * 9)
+    lines = [part for text in lines for part in wrapped(text, size, s.width - 2 * MARGIN - 40, sketch=s)]
+    s.text_font(font(size, "sans", s))
+    w = 40 + max(s.text_width(t) for t in lines)
     h = 32 + line * len(lines)
     x, y = (s.width - w) / 2, (s.height - h) / 2
     panel(x, y, w, h, sketch=s)
@@ -182,5 +226,6 @@ def draw_message(lines, color=colors.NEGATIVE, sketch=None) -> None:
     s.stroke(*color)
     s.stroke_weight(2)
     s.rect(x, y, w, h, 8)
-    for i, text in enumerate(lines):
-        label(text, x + 20, y + 16 + i * line, size, color if i == 0 else colors.INK, sketch=s)
+    with overlay(s):
+        for i, text in enumerate(lines):
+            label(text, x + 20, y + 16 + i * line, size, color if i == 0 else colors.INK, sketch=s)

@@ -33,7 +33,7 @@ import py5
 
 from ..picture import colors
 from ..picture.layout import MARGIN
-from .base import cache, current_sketch, draw_help, draw_message, font, label, panel
+from .base import cache, current_sketch, draw_help, draw_message, font, label, overlay, panel
 
 SAVED = Path("saved")
 ARROWS = {"←": "left", "→": "right", "↑": "up", "↓": "down"}
@@ -294,7 +294,8 @@ class Controls:
             s.text_font(font(13, "sans", s))
             w = s.text_width(self.note)
             panel(s.width - MARGIN - w - 8, s.height - 68, w + 16, 24, colors.BACKGROUND, 4, sketch=s)
-            label(self.note, s.width - MARGIN, s.height - 64, 13, colors.ON, align="right", sketch=s)
+            with overlay(s):
+                label(self.note, s.width - MARGIN, s.height - 64, 13, colors.ON, align="right", sketch=s)
         if self.problem:
             draw_message(self.problem, sketch=s)
         if self.show_help:

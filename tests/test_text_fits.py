@@ -1,0 +1,73 @@
+"""Text that reads: inside the canvas, at least 12 px, and no two pieces on one layer overlapping.
+
+Every piece of text goes through ``creativenn.draw.label``, which remembers the
+box it covers; help and messages are drawn on an overlay layer (they cover the
+page on purpose). Each sketch is rendered with the help off, then on.
+"""
+
+import pytest
+
+from creativenn import resources
+
+HOOK = '''
+_sketch_draw, _drawn = draw, []
+
+
+def draw():
+    if py5.frame_count == 3:
+        controls.press("h")
+    _sketch_draw()
+    from creativenn.draw import labels_drawn
+    _drawn.append((py5.frame_count, labels_drawn()))
+
+
+'''
+
+
+def problems(records, width, height):
+    found = []
+    for frame, drawn in records:
+        shown = [d for d in drawn if d.text.strip()]
+        for d in shown:
+            x, y, w, h = d.box
+            if x < -1 or y < -1 or x + w > width + 1 or y + h > height + 1:
+                where = tuple(round(v) for v in d.box)
+                found.append(f"frame {frame}: {d.text!r} runs off the canvas at {where}")
+            if d.size < 12:
+                found.append(f"frame {frame}: {d.text!r} is {d.size} px, under 12")
+        for layer in ("page", "overlay"):
+            mine = [d for d in shown if d.layer == layer]
+            for i, a in enumerate(mine):
+                for b in mine[i + 1:]:
+                    if a.box.inset(1).overlaps(b.box.inset(1)):
+                        found.append(f"frame {frame}: {a.text!r} overlaps {b.text!r}")
+    return found
+
+
+def rendered(render, tmp_path, monkeypatch, name, argv=None):
+    source = resources.sketches()[name].read_text()
+    head, tail = source.rsplit("py5.run_sketch()", 1)
+    sketch = tmp_path / f"{name}.py"
+    sketch.write_text(head + HOOK + "py5.run_sketch()" + tail)
+    monkeypatch.chdir(tmp_path)
+    return render(sketch, 5, argv=argv)
+
+
+@pytest.mark.parametrize("name", sorted(resources.sketches()))
+def test_every_label_fits_and_none_overlaps(render, tmp_path, monkeypatch, name):
+    result, frames = rendered(render, tmp_path, monkeypatch, name)
+    records = result.namespace["_drawn"]
+    assert records and all(drawn for _, drawn in records)  # text was drawn, and seen
+    assert any(d.layer == "overlay" for d in records[-1][1])  # the help, on its own layer
+    height, width = frames[-1].shape[:2]
+    assert not problems(records, width, height)
+
+
+def test_a_long_message_is_broken_into_lines_that_fit(render, tmp_path, monkeypatch):
+    bad = tmp_path / ("a file with a long name that goes on and on, " * 2 + "points.csv")
+    bad.write_text("x1,x2,label\n0.1,0.2,1\n0.3,zero,0\n")
+    result, frames = rendered(render, tmp_path, monkeypatch, "playground", [str(bad)])
+    message = [d for d in result.namespace["_drawn"][1][1] if d.layer == "overlay"]
+    assert len(message) >= 4 and any("line 3" in d.text for d in message)  # headline, reason (wrapped), key
+    height, width = frames[-1].shape[:2]
+    assert not problems(result.namespace["_drawn"][:2], width, height)
