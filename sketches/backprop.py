@@ -88,7 +88,7 @@ def draw():
     draw_pulses(walk.trace, positions, walk.stage_kind, walk.stage_layer, t)
     draw_neurons(walk, positions, t)
     draw_rule_table(walk, *boxes["table"][:2])
-    draw_loss_curve(walk.losses, *boxes["cost"], title="cost C, all 4 samples")
+    draw_loss_curve(walk.losses, *boxes["cost"], title="cost C, all 4 samples", first=0)  # from the start
     controls.draw()
 
 

@@ -92,7 +92,7 @@ def draw_curves():
     for mode, color in MODE_COLORS.items():
         x, y, w, h = boxes[mode]
         draw_loss_curve(ways.losses[mode][: epoch + 1], x, y, w, h, title=mode, color=color, smooth=1,
-                        limits=limits)
+                        limits=limits, steps="epochs", first=0)
         steps = ways.steps_per_epoch(mode)
         label(f"{steps} step{'s' * (steps > 1)} an epoch", x, y + h + 10, 12, colors.MUTED)
     x, y, _, _ = boxes["notes"]

@@ -15,8 +15,8 @@ import py5
 
 import creativenn as cnn
 from creativenn import colors
-from creativenn.draw import (Controls, Saves, Setting, draw_decision_field, draw_loss_curve, draw_network,
-                             draw_points, draw_rings, draw_title, draw_weight_legend, label,
+from creativenn.draw import (Controls, Saves, Setting, draw_axis_names, draw_decision_field, draw_loss_curve,
+                             draw_network, draw_points, draw_rings, draw_title, draw_weight_legend, label,
                              save_network_svg)
 from creativenn.picture.layout import Mapping, grid, page
 from creativenn.worlds.training import Training
@@ -82,6 +82,7 @@ def draw():
                f"{status}   η = {controls.learning_rate:g}   {controls.optimizer}   batch {BATCH_SIZE}")
     draw_decision_field(run.net, field, resolution=90)
     draw_points(run.X, run.Y, field)
+    draw_axis_names(field, "x₁", "x₂")
     draw_rings(*sample(), field)
     draw_network(run.net, *boxes["network"], sample=sample(), scale=WEIGHT_SCALE)
     draw_loss_curve(run.losses, *boxes["loss"], title="loss (log scale) over training steps")

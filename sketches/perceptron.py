@@ -16,8 +16,8 @@ import py5
 
 import creativenn as cnn
 from creativenn import colors
-from creativenn.draw import (Controls, draw_boundary, draw_cross, draw_loss_curve, draw_rings, draw_title,
-                             label)
+from creativenn.draw import (Controls, draw_axis_names, draw_boundary, draw_cross, draw_loss_curve,
+                             draw_rings, draw_title, label)
 from creativenn.picture.layout import Mapping, grid, page
 
 # --- constants: change these --------------------------------------------------
@@ -63,6 +63,7 @@ def draw():
     py5.rect(*view.rect)
     draw_boundary(HIDDEN_SLOPE, -1, HIDDEN_INTERCEPT, view, colors.MUTED, 1.5, dashed=True)  # y = m x + c
     draw_points()
+    draw_axis_names(view, "x", "y")
     draw_boundary(*perceptron.weights, perceptron.bias, view)  # w₀ x + w₁ y + b = 0
     draw_title("a perceptron finding the line between two classes", None,
                controls.status(f"sample {perceptron.steps}"))
@@ -97,8 +98,8 @@ def draw_readout(x, y):
     label(f"w₀ = {w0:+.3f}\nw₁ = {w1:+.3f}\nb  = {perceptron.bias:+.3f}\nη  = {controls.learning_rate:g}",
           x, y, 16, kind="mono")
     label(f"accuracy {history[-1]:.0%}\nwrong: {wrong}", x, y + 140, 16, kind="mono")
-    draw_loss_curve(history[-400:], x, y + 220, 170, 140, log=False, title="accuracy", smooth=1,
-                    limits=(0, 1))
+    draw_loss_curve(history[-400:], x, y + 220, 170, 160, log=False, title="accuracy", smooth=1,
+                    limits=(0, 1), steps="samples", first=max(0, len(history) - 400))
 
 
 def draw_rules(x, y):

@@ -9,7 +9,7 @@ from ..picture import colors
 from ..picture.layout import Mapping
 from ..worlds.linefit import LineFit, least_squares
 from .base import current_sketch, label
-from .plots import draw_rings
+from .plots import draw_axis_names, draw_rings
 
 
 def draw_points_and_line(fit: LineFit, x, y, view: Mapping, used=(), squares: bool = True,
@@ -45,6 +45,7 @@ def draw_points_and_line(fit: LineFit, x, y, view: Mapping, used=(), squares: bo
         s.stroke(*color)
         s.stroke_weight(weight)
         s.points(np.column_stack([sx, sy]).astype(np.float32))
+    draw_axis_names(view, "x", "y", sketch=s)
     if 0 < len(used) < len(x):
         draw_rings(np.asarray(x)[used], np.asarray(y)[used], view, 20, weight=2, sketch=s)
 

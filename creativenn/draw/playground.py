@@ -13,7 +13,7 @@ from ..picture import colors
 from ..picture.layout import Mapping, diagram_layout, edge_at, edge_segments, neuron_at
 from ..worlds.playground import Playground
 from .base import current_sketch, label, panel
-from .plots import draw_decision_field, draw_loss_curves, draw_points
+from .plots import draw_axis_names, draw_decision_field, draw_loss_curves, draw_points
 
 TEST_COLOR = (204, 121, 167)  # the test loss's curve
 
@@ -83,6 +83,7 @@ def draw_field(world: Playground, field: Mapping, hover, sketch=None) -> None:
     draw_decision_field(world.net, field, resolution=80, neuron=neuron, sketch=s,
                         **({"low": values[0], "high": values[1]} if values and not neuron else {}))
     draw_points(world.X, world.Y, field, test=world.test, values=values, sketch=s)
+    draw_axis_names(field, "x₁", "x₂", sketch=s)
     x, y, w, h = field.rect
     if neuron:
         label(f"the field of neuron {neuron[1] + 1}, layer {neuron[0]}", x + 10, y + 10, 13, sketch=s)
@@ -135,7 +136,7 @@ def draw_losses(world: Playground, x: float, y: float, w: float, h: float, sketc
     curves = [("train", history.train, colors.ON)]
     if history.test:
         curves.append(("test", history.test, TEST_COLOR))
-    draw_loss_curves(curves, x, y, w, h, title=f"{world.net.loss_name} loss", sketch=s)
+    draw_loss_curves(curves, x, y, w, h, title=f"{world.net.loss_name} loss", steps="frames", sketch=s)
     train, test = world.accuracy("train"), world.accuracy("test")
     if train is not None:
         text = f"accuracy: train {train:.0%}" + (f" · test {test:.0%}" if test is not None else "")

@@ -127,7 +127,8 @@ def moving_average(values, window: int) -> np.ndarray:
 
 def draw_loss_curve(history, x: float, y: float, w: float, h: float, *, log: bool = True,
                     title: str = "loss", color=colors.ON, smooth: int | None = None,
-                    limits: tuple[float, float] | None = None, sketch=None) -> None:
+                    limits: tuple[float, float] | None = None, steps: str = "steps", first: int = 1,
+                    sketch=None) -> None:
     """The loss over training steps (log scale by default), raw and smoothed.
 
     Mini-batch losses are noisy; the raw curve is drawn faint and a moving
@@ -136,59 +137,98 @@ def draw_loss_curve(history, x: float, y: float, w: float, h: float, *, log: boo
     the (lowest, highest) loss shown, so several curves can share one scale.
     """
     draw_loss_curves([("", history, color)], x, y, w, h, log=log, title=title, smooth=smooth,
-                     limits=limits, sketch=current_sketch(sketch))
+                     limits=limits, steps=steps, first=first, sketch=current_sketch(sketch))
 
 
 def draw_loss_curves(curves, x: float, y: float, w: float, h: float, *, log: bool = True,
                      title: str = "loss", smooth: int | None = None,
-                     limits: tuple[float, float] | None = None, sketch=None) -> None:
-    """Several loss curves on one scale: ``curves`` is a list of (name, history, colour).
+                     limits: tuple[float, float] | None = None, steps: str = "steps", first: int = 1,
+                     sketch=None) -> None:
+    """Several loss curves on one scale, with axes: ``curves`` is a list of (name, history, colour).
 
-    Each is drawn as ``draw_loss_curve`` draws one (raw faint, smoothed
-    bright); their latest smoothed values are written at the top right, each
-    in its colour and after its name (train and test loss, say).
+    Each is drawn raw (faint) and as a moving average of ``smooth`` points
+    (bright; default 1/40 of the history); their latest smoothed values are
+    written at the top right, each in its colour after its name (train and
+    test loss, say). The left axis is ticked at powers of ten (``log``) or
+    at round values; the bottom axis counts the points, named by ``steps``,
+    from ``first`` (1: a loss per step; 0: a history that starts with the
+    value before any step). ``limits`` fixes the (lowest, highest) value shown, so
+    several charts can share one scale. Everything stays inside (x, y, w, h).
     """
     s = current_sketch(sketch)
     label(title, x, y, 13, colors.MUTED, sketch=s)
-    top, bottom = y + 22, y + h
-    s.stroke(*colors.NEUTRAL)
-    s.stroke_weight(1)
-    s.line(x, bottom, x + w, bottom)
     series = []
     for name, history, color in curves:
         values = np.asarray(history, dtype=float)
         values = values[np.isfinite(values)]
         if values.size >= 2:
             series.append((name, values, color, moving_average(values, smooth or max(1, values.size // 40))))
-    if not series:
-        return
 
     def height(v):
         return np.log10(np.maximum(v, 1e-12)) if log else v
 
     if limits:
         lo, hi = (float(v) for v in height(np.array(limits)))
-    else:
+    elif series:
         lo = min(float(height(values).min()) for _, values, _, _ in series)
         hi = max(float(height(values).max()) for _, values, _, _ in series)
+    else:
+        lo, hi = 0.0, 1.0
     hi = hi if hi > lo else lo + 1
+    left, top, bottom = x + AXIS_GUTTER, y + 30, y + h - 18  # room for the tick labels and the step axis
+    s.stroke(*colors.NEUTRAL)
+    s.stroke_weight(1)
+    s.line(left, bottom, x + w, bottom)
+    for value, text in _ticks(lo, hi, log):
+        ty = bottom - (value - lo) / (hi - lo) * (bottom - top)
+        s.stroke(*colors.mix(colors.BACKGROUND, colors.NEUTRAL, 0.45))
+        s.line(left, ty, x + w, ty)
+        label(text, left - 6, ty - 7, 12, colors.MUTED, align="right", kind="mono", sketch=s)
+    longest = max((values.size for _, values, _, _ in series), default=0)
+    label(str(first), left, bottom + 3, 12, colors.MUTED, kind="mono", sketch=s)
+    last = first + max(longest - 1, 0)
+    label(f"{last} {steps}", x + w, bottom + 3, 12, colors.MUTED, align="right", kind="mono", sketch=s)
     right = x + w
     for name, values, color, smoothed in reversed(series):
         # antialiased segments cost ~8 µs each to rasterize: the noisy curve gets one every
         # 3 pixels, the smooth one every 6, where neither looks any different
+        span = (left, left + (x + w - left) * (values.size - 1) / max(longest - 1, 1))
         raw = values[np.linspace(0, values.size - 1, min(values.size, int(w / 3))).astype(int)]
         keep = np.linspace(0, values.size - 1, min(values.size, int(w / 6))).astype(int)
         faint = tuple(int(c) for c in colors.mix(colors.BACKGROUND, color, 0.3))  # not alpha: slow
         for points, stroke, weight in ((raw, faint, 1), (smoothed[keep], color, 2.5)):
-            px = x + np.linspace(0, w, points.size)
+            px = np.linspace(*span, points.size)
             py = bottom - (np.clip(height(points), lo, hi) - lo) / (hi - lo) * (bottom - top)
             s.stroke(*stroke)
             s.stroke_weight(weight)
             s.lines(np.column_stack([px[:-1], py[:-1], px[1:], py[1:]]).astype(np.float32))
         value = f"{smoothed[-1]:.4f}" if smoothed[-1] >= 1e-3 else f"{smoothed[-1]:.2e}"
         text = f"{name} {value}" if name else value
-        label(text, right, y, 13, colors.INK if not name else color, align="right", kind="mono", sketch=s)
-        right -= 9 * len(text) + 18
+        right -= label(text, right, y, 13, colors.INK if not name else color, align="right", kind="mono",
+                       sketch=s).w + 18
+
+
+AXIS_GUTTER = 44  # pixels left of a chart for its tick labels
+
+
+def _ticks(lo: float, hi: float, log: bool) -> list[tuple[float, str]]:
+    """(where, what to write) for a chart's left axis between lo and hi: powers of ten on a log
+    scale (round values between, when less than a decade shows), else two to five round values."""
+    if log:
+        decades = range(int(np.ceil(lo - 1e-9)), int(np.floor(hi + 1e-9)) + 1)
+        if len(decades) >= 2:
+            every = -(-len(decades) // 5)  # at most about five, evenly
+            return [(float(k), _power(10.0 ** k)) for k in decades if k % every == 0]
+        return [(float(np.log10(v)), text) for v, text in _ticks(10 ** lo, 10 ** hi, log=False) if v > 0]
+    step = 10 ** np.floor(np.log10((hi - lo) / 4))
+    step = next(step * m for m in (1, 2, 5, 10) if (hi - lo) / (step * m) <= 5)
+    values = np.arange(np.ceil(lo / step) * step, hi + step * 1e-9, step)
+    return [(float(v), f"{v:.10g}") for v in values]
+
+
+def _power(v: float) -> str:
+    """A tick value short: 0.01 … 1000 as they are, else 1e-5, 2e+06."""
+    return f"{v:g}" if 1e-2 <= v < 1e4 else f"{v:.0e}".replace("e-0", "e-").replace("e+0", "e")
 
 
 def draw_pixels(values, x: float, y: float, size: int, sketch=None) -> None:
