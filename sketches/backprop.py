@@ -19,7 +19,7 @@ import py5
 
 import creativenn as cnn
 from creativenn import colors
-from creativenn.draw import Controls, Key, Setting, draw_loss_curve, draw_network, draw_title
+from creativenn.draw import Controls, Key, Setting, draw_loss_curve, draw_network, draw_title, export_draws
 from creativenn.draw.backprop import (RULE_NAMES, draw_neurons, draw_pulses, draw_rule_table, draw_stage_text,
                                       draw_update_flashes, eased)
 from creativenn.maths.backprop import Walkthrough
@@ -29,11 +29,13 @@ from creativenn.picture.layout import grid, page
 LAYERS = [2, 3, 3, 2]  # the course's all-sigmoid network, cost (C3)
 LEARNING_RATE = 2.0
 STAGE_FRAMES = 45  # frames a stage lasts when playing on a timer
+EXPORT_FRAMES, STEPS_IN_AN_EXPORT = 360, 4  # an export plays whole steps, faster, so the cost curve fills
 WEIGHT_SCALE = 3.0
 SEED = 0
 
 # --- state --------------------------------------------------------------------
 walk = None  # the network, XOR's four corners, and where in the step we are
+stage_frames = STAGE_FRAMES
 boxes = grid(page(800, 800, header=160), "net net / table cost", widths=[480, None], heights=[300, None])
 network_box = boxes["net"].inset(90, 0)  # room for the inputs and targets written beside it
 
@@ -71,12 +73,15 @@ def settings():
 
 
 def setup():
+    global stage_frames
     py5.window_title("creativenn · backprop")
     reset()
+    if export_draws():  # exported: STEPS_IN_AN_EXPORT whole steps, each stage as long as that allows
+        stage_frames = min(STAGE_FRAMES, max(3, export_draws() // (STEPS_IN_AN_EXPORT * len(walk.stages))))
 
 
 def draw():
-    t = eased(walk.advance(STAGE_FRAMES, controls.auto))  # stepping by hand, a stage waits for space
+    t = eased(walk.advance(stage_frames, controls.auto))  # stepping by hand, a stage waits for space
     py5.background(*colors.BACKGROUND)
     playing = "timer" if controls.auto else "space: next"
     draw_title("backpropagation, one step at a time", None,

@@ -5,9 +5,9 @@ each pixel's coordinates, its distance from the centre and a latent point,
 and its three sigmoid outputs are the pixel's red, green and blue, all
 pixels in one forward pass, a = σ(W a + b) (F1). Each hidden neuron has its
 own activation: sin paints waves, gaussian bumps, abs mirrors, tanh soft
-edges. The latent point circles, so the picture morphs and comes back:
-exporting LOOP_FRAMES frames gives a seamless loop (``-- loop 120`` sets
-another length). Tags like (F1) cite docs/maths.md: ``creativenn maths F1``.
+edges. The latent point circles, so the picture morphs and comes back: an
+export is one seamless loop, as long as its frames (``-- loop 120`` sets
+another). Tags like (F1) cite docs/maths.md: ``creativenn maths F1``.
 
 Keys: m activation mix · n / N next / previous seed · [ ] fewer / more layers ·
 , . fewer / more neurons a layer · + / - more / less detail · z zoom ·
@@ -19,13 +19,13 @@ import sys
 import py5
 
 from creativenn import colors
-from creativenn.draw import Controls, Key, cycle, label
+from creativenn.draw import Controls, Key, cycle, export_draws, label
 from creativenn.worlds.cppn import MIXES, Knobs, Poster
 
 # --- constants: change these --------------------------------------------------
 RESOLUTION = 400  # pixels computed a side on screen, scaled up smoothly; 800 (the window's size)
 #                   computes every pixel and uploads them as they are with set_np_pixels: sharper, slower
-LOOP_FRAMES = 240  # frames for the latent point to go round once
+LOOP_FRAMES = EXPORT_FRAMES = 240  # frames for the latent point to go round once; an export's length
 START = Knobs(mix="waves", seed=0, width=16, depth=4, detail=2.5, zoom=1.5)
 POSTER_SIZE = 4000  # pixels a side; rendered in bands, so memory stays small at any size
 ZOOMS = [1.0, 1.5, 2.5, 4.0]
@@ -70,6 +70,8 @@ def setup():
     py5.window_title("creativenn · cppn")
     if "loop" in sys.argv[1:-1]:
         loop_frames = int(sys.argv[sys.argv.index("loop") + 1])
+    elif export_draws():  # exported: the loop is as long as the export, so the clip is seamless
+        loop_frames = export_draws()
 
 
 def draw():

@@ -31,20 +31,20 @@ def sizes(values):
 
 @pytest.fixture(scope="module")
 def forward(render):
-    return render(SKETCH, 70, seed=0)  # stage 2 (forward into layer 2), 25 frames of 45 in
+    return render(SKETCH, 5, seed=0)  # an export: 3 frames a stage; stage 2 (forward into layer 2), 2 in
 
 
 @pytest.fixture(scope="module")
 def backward(render):
-    return render(SKETCH, 200, seed=0)  # stage 5 (blame back from layer 3), 20 frames of 45 in
+    return render(SKETCH, 14, seed=0)  # stage 5 (blame back from layer 3), 2 frames of 3 in
 
 
 def test_forward_pulses_are_where_the_stage_says(forward):
     result, frames = forward
     ns, frame = result.namespace, frames[-1]
     walk = ns["walk"]
-    assert walk.stages[walk.stage] == ("forward", 2) and walk.clock == 70 - 45
-    t = eased(25 / 45)
+    assert ns["stage_frames"] == 3 and walk.stages[walk.stage] == ("forward", 2) and walk.clock == 2
+    t = eased(2 / 3)
     trace = walk.traces["chain"]
     big = sizes(trace.signals[1]) >= 5
     centres = pulse_centres(ns, 2, t)[big]
@@ -61,8 +61,8 @@ def test_error_pulses_travel_back_in_crimson(backward):
     result, frames = backward
     ns, frame = result.namespace, frames[-1]
     walk = ns["walk"]
-    assert walk.stages[walk.stage] == ("backward", 3) and walk.clock == 200 - 4 * 45
-    t = 1 - eased(20 / 45)
+    assert walk.stages[walk.stage] == ("backward", 3) and walk.clock == 2
+    t = 1 - eased(2 / 3)
     blame = walk.traces["chain"].blame[2]
     centres = pulse_centres(ns, 3, t)[sizes(blame) >= 5]
     assert len(centres) >= 2
@@ -109,3 +109,10 @@ def test_the_rule_key_switches_the_blame_and_the_equation(backward):
     net, X, D = walk.net, walk.X, walk.D
     for rule in ("proportional", "transpose"):
         np.testing.assert_allclose(walk.traces[rule].errors[2], errors(net, X[0], D[0], rule)[2])
+
+
+def test_an_export_plays_whole_steps_so_the_cost_curve_fills(render):
+    result, _ = render(SKETCH, 90, seed=0)
+    walk, stage_frames = result.namespace["walk"], result.namespace["stage_frames"]
+    assert stage_frames == 3  # 90 frames: four steps of 7 stages fit at 3 frames a stage
+    assert len(walk.losses) == 1 + 90 // (stage_frames * len(walk.stages)) == 5

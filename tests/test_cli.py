@@ -67,3 +67,21 @@ def test_list_shows_the_sketches_with_their_descriptions():
 def test_demo_learns_xor_in_the_terminal():
     done = creativenn("demo")
     assert done.returncode == 0 and "XOR learned." in done.stdout
+
+
+def test_an_export_takes_the_sketchs_own_length_and_can_be_clean(tmp_path):
+    sketch = tmp_path / "short.py"
+    sketch.write_text('"""A title and a square."""\nimport py5\n\nfrom creativenn.draw import draw_title\n\n'
+                      "EXPORT_FRAMES = 3\n\n\ndef settings():\n    py5.size(200, 120)\n\n\n"
+                      "def draw():\n    py5.background(0)\n    py5.fill(255, 0, 0)\n"
+                      "    py5.rect(150, 80, 20, 20)\n"
+                      '    draw_title("a title")\n\n\npy5.run_sketch()\n')
+    done = creativenn("export", sketch, "--out", tmp_path / "a")
+    assert done.returncode == 0, done.stderr
+    assert len(list((tmp_path / "a").glob("frame-*.png"))) == 3  # EXPORT_FRAMES, with no --frames
+    clean = creativenn("export", sketch, "--frames", 1, "--out", tmp_path / "b", "--clean")
+    assert clean.returncode == 0, clean.stderr
+    with_text = np.asarray(Image.open(tmp_path / "a" / "frame-0001.png").convert("RGB"))
+    without = np.asarray(Image.open(tmp_path / "b" / "frame-0001.png").convert("RGB"))
+    assert with_text[20:50, 30:100].max() > 100 and without[20:50, 30:100].max() == 0  # the title: gone
+    assert tuple(without[90, 160]) == (255, 0, 0)  # the picture: kept

@@ -70,3 +70,13 @@ def test_at_the_windows_own_size_every_pixel_is_the_networks(render, tmp_path):
     net = result.namespace["net"]
     expected = net.image(200, 200, net.latent_at(1 / result.namespace["loop_frames"]))
     assert np.array_equal(frames[1][:160], expected[:160])  # set_np_pixels: exact, above the caption
+
+
+def test_an_export_is_one_seamless_loop_as_long_as_its_frames(render):
+    result, frames = render(SKETCH, 6, seed=0, every=2)
+    assert result.namespace["loop_frames"] == 12  # 6 frames, every 2nd of 12 draws
+    picture = (slice(0, 700), slice(None))
+    net = result.namespace["net"]
+    first = net.image(400, 400, net.latent_at(0 / 12))
+    after_last = net.image(400, 400, net.latent_at(12 / 12))  # the frame that would follow the clip
+    assert np.array_equal(first, after_last) and not np.array_equal(frames[0][picture], frames[3][picture])

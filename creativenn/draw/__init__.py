@@ -13,6 +13,8 @@ from .base import (
     draw_panel_title,
     draw_rows,
     draw_title,
+    drawing_clean,
+    export_draws,
     font,
     label,
     labels_drawn,
@@ -41,7 +43,7 @@ __all__ = [
     # a sketch's keys, text and panels
     "Controls", "Key", "Saves", "Setting", "cycle", "current_sketch", "draw_help", "draw_message",
     "draw_panel_title", "draw_rows", "draw_title", "font", "label", "labels_drawn", "overlay", "panel",
-    "wrapped",
+    "wrapped", "export_draws", "drawing_clean",
     # networks and what they learn
     "draw_network", "draw_weight_legend", "edge_buckets", "draw_decision_field", "field_image",
     "draw_boundary", "draw_pixels", "draw_points", "draw_rings", "class_labels", "draw_loss_curve",

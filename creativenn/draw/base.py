@@ -8,6 +8,7 @@ sketch, in class mode the ``self`` of the method that called them (or pass
 from __future__ import annotations
 
 import functools
+import os
 import sys
 from contextlib import contextmanager
 from typing import NamedTuple
@@ -82,8 +83,9 @@ def label(text: str, x: float, y: float, size: float = 14, color=colors.INK, *,
     s = current_sketch(sketch)
     s.text_font(font(size, kind, s))
     s.text_align({"left": py5.LEFT, "center": py5.CENTER, "right": py5.RIGHT}[align], py5.TOP)
-    s.fill(*color)
-    s.text(text, x, y)
+    if not drawing_clean():  # export --clean: the picture alone, for prints and art
+        s.fill(*color)
+        s.text(text, x, y)
     w = max((s.text_width(line) for line in str(text).split("\n")), default=0.0)
     left = {"left": x, "center": x - w / 2, "right": x - w}[align]
     box = Box(left, y, w, size * 1.25 * (str(text).count("\n") + 1))
@@ -108,6 +110,18 @@ class Drawn(NamedTuple):
     box: Box
     size: float
     layer: str
+
+
+def export_draws() -> int | None:
+    """How many frames the export running this sketch will draw (frames × every), or None when it
+    is not being exported: a loop can be made that long, a story fitted in."""
+    draws = os.environ.get("CREATIVENN_EXPORT_DRAWS")
+    return int(draws) if draws else None
+
+
+def drawing_clean() -> bool:
+    """Whether this export is ``--clean``: no titles, legends, footers or help, only the picture."""
+    return bool(os.environ.get("CREATIVENN_CLEAN"))
 
 
 def labels_drawn(sketch=None) -> list[Drawn]:

@@ -33,7 +33,7 @@ import py5
 
 from ..picture import colors
 from ..picture.layout import MARGIN
-from .base import cache, current_sketch, draw_help, draw_message, font, label, overlay, panel
+from .base import cache, current_sketch, draw_help, draw_message, drawing_clean, font, label, overlay, panel
 
 SAVED = Path("saved")
 ARROWS = {"←": "left", "→": "right", "↑": "up", "↓": "down"}
@@ -283,8 +283,11 @@ class Controls:
 
     def draw(self, sketch=None, *, footer: bool = True) -> None:
         """The footer at the bottom (``footer=False`` for a piece that keeps its frame clean), the
-        note of a saved file, a problem (``halt``), and the help overlay when asked."""
+        note of a saved file, a problem (``halt``), and the help overlay when asked. Nothing in an
+        ``export --clean``."""
         s = current_sketch(sketch)
+        if drawing_clean():
+            return
         if footer:
             for i, line in enumerate(self._footer_lines(s)):
                 label(line, MARGIN, s.height - 40 - 20 * (len(self._footer_lines(s)) - 1 - i), 13,

@@ -4,7 +4,7 @@
     creativenn list                          the bundled sketches
     creativenn run SKETCH                    open a sketch in a window
     creativenn live SKETCH                   live coding: it runs again each time you save it
-    creativenn export SKETCH --frames N --out DIR [--gif] [--mp4] ...
+    creativenn export SKETCH [--frames N] --out DIR [--gif] [--mp4] [--clean] ...
     creativenn new NAME [--from network|line_fit|cppn|blank]   start a class project
     creativenn demo                          train XOR in the terminal
     creativenn doctor                        check this machine: Java, display, test frames, …
@@ -177,12 +177,32 @@ def _mode(sketch: Path) -> str:
     return mode
 
 
+DEFAULT_FRAMES = 120
+
+
+def export_frames(sketch: Path) -> int:
+    """How many frames an export writes when not told: the sketch's ``EXPORT_FRAMES = N`` (a whole
+    loop, a whole story), else DEFAULT_FRAMES."""
+    try:
+        tree = ast.parse(sketch.read_text(encoding="utf-8"))
+    except (SyntaxError, UnicodeDecodeError, OSError):
+        return DEFAULT_FRAMES
+    for node in tree.body:
+        names = [getattr(target, "id", None) for target in getattr(node, "targets", [])]
+        value = getattr(getattr(node, "value", None), "value", None)
+        if "EXPORT_FRAMES" in names and isinstance(value, int) and not isinstance(value, bool):
+            return value
+    return DEFAULT_FRAMES
+
+
 def cmd_export(args) -> int:
     sketch = find_sketch(args.sketch)
     try:
         mode = mode_of(sketch.read_text(encoding="utf-8"), str(sketch))
     except (SyntaxError, UnicodeDecodeError):
         mode = None  # the worker reports it, with the sketch's own line
+    if args.frames is None:
+        args.frames = export_frames(sketch)
     if args.frames < 1:
         raise UsageError(f"--frames must be 1 or more, got {args.frames}")
     if args.every < 1:
@@ -202,7 +222,7 @@ def cmd_export(args) -> int:
                    str(args.every), "--fps", str(args.fps)]
         if args.size:
             command += ["--size", f"{args.size[0]}x{args.size[1]}"]
-        for flag in ("gif", "mp4", "svg", "sidecar"):
+        for flag in ("gif", "mp4", "svg", "sidecar", "clean"):
             command += [f"--{flag}"] * getattr(args, flag)
         command += ["--gif-width", str(args.gif_width)]
         read_end, write_end = os.pipe()
@@ -504,7 +524,8 @@ def parser() -> argparse.ArgumentParser:
     live.add_argument("sketch", help="a module-mode sketch: a bundled one's name or a .py file")
     export = commands.add_parser("export", help="render frames offline (PNG, and GIF/MP4 if asked)")
     export.add_argument("sketch", help="a bundled sketch's name or a path to a .py file")
-    export.add_argument("--frames", type=int, required=True, help="how many frames to write")
+    export.add_argument("--frames", type=int, help="how many frames to write (default: the sketch's own "
+                        "EXPORT_FRAMES, or 120)")
     export.add_argument("--out", required=True, help="the folder to write them to")
     export.add_argument("--seed", type=int, default=0, help="seed for every random generator (0)")
     export.add_argument("--size", type=_size, help="canvas size WxH, instead of the sketch's")
@@ -514,6 +535,8 @@ def parser() -> argparse.ArgumentParser:
                         help="also write SKETCH.svg: the last frame as vectors (sketches with save_svg)")
     export.add_argument("--sidecar", action="store_true",
                         help="also write SKETCH.jsonl: each frame's numbers (step, parameters, loss, …)")
+    export.add_argument("--clean", action="store_true",
+                        help="the picture alone: no titles, legends, footers or help (for prints and art)")
     export.add_argument("--fps", type=float, default=30.0, help="frames per second of GIF/MP4 (30)")
     export.add_argument("--every", type=int, default=1, help="keep every K-th frame (a time-lapse)")
     export.add_argument("--gif-width", type=int, default=480, help="the GIF's width at most (480)")

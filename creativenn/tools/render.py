@@ -72,8 +72,11 @@ STOP_ASKED: list[str] = []  # a signal's name, once the export worker has been a
 STOP_SECONDS = 120  # how long py5 may take to stop a sketch after its last frame (seconds, on a busy machine)
 
 
+EXPORT_DRAWS, CLEAN = "CREATIVENN_EXPORT_DRAWS", "CREATIVENN_CLEAN"  # what a sketch can ask (creativenn.draw)
+
+
 def render(sketch, frames: int, *, seed: int = 0, size=None, every: int = 1,
-           on_frame=None, argv=None, svg=None, sidecar=None) -> Rendered:
+           on_frame=None, argv=None, svg=None, sidecar=None, clean: bool = False) -> Rendered:
     """Run ``sketch`` (a .py path, in any of py5's three modes) for ``frames`` captured frames.
 
     One frame is captured every ``every`` draws. ``on_frame(rgb, k)`` receives
@@ -82,7 +85,12 @@ def render(sketch, frames: int, *, seed: int = 0, size=None, every: int = 1,
     the last frame the sketch's ``save_svg(path)`` writes its vector picture
     there (a sketch without one is an error, said at once). ``sidecar``: a
     path; after each captured frame the sketch's ``state()`` is written there
-    as one JSON line, ``{"frame": k, ...}`` (JSON Lines).
+    as one JSON line, ``{"frame": k, ...}`` (JSON Lines). ``clean``: no text
+    at all (titles, legends, footers, help), for prints and art.
+
+    While it runs, the sketch can ask how many frames the export will draw
+    (``creativenn.draw.export_draws()``: cppn makes its loop that long, backprop
+    fits whole training steps in) and whether to draw clean.
 
     The sketch runs as ``python sketch.py`` would, from its own folder (so
     the files it loads are found), and shows what py5 would show: after
@@ -154,6 +162,8 @@ def render(sketch, frames: int, *, seed: int = 0, size=None, every: int = 1,
     if size is not None:
         py5.size = lambda w, h, *rest: real["size"](size[0], size[1], *rest)
     saved_argv, saved_path, saved_cwd = sys.argv, list(sys.path), os.getcwd()
+    saved_env = {name: os.environ.get(name) for name in (EXPORT_DRAWS, CLEAN)}
+    _set_env({EXPORT_DRAWS: str(frames * every), CLEAN: "1" if clean else None})
     sys.argv = [str(sketch), *(argv or [])]
     sys.path.insert(0, str(sketch.parent))
     os.chdir(sketch.parent)  # as `python sketch.py` from its own folder: the files it loads are found
@@ -173,7 +183,17 @@ def render(sketch, frames: int, *, seed: int = 0, size=None, every: int = 1,
         py5.Sketch.run_sketch = real_class_run
         sys.argv, sys.path[:] = saved_argv, saved_path
         os.chdir(saved_cwd)
+        _set_env(saved_env)
     return run.finish(source)
+
+
+def _set_env(values: dict) -> None:
+    """Set these environment variables (a value of None: unset it)."""
+    for name, value in values.items():
+        if value is None:
+            os.environ.pop(name, None)
+        else:
+            os.environ[name] = value
 
 
 def _own_methods(sketch) -> dict:
@@ -399,6 +419,7 @@ def main(argv=None) -> int:
     parser.add_argument("--mp4", action="store_true")
     parser.add_argument("--svg", action="store_true")
     parser.add_argument("--sidecar", action="store_true")
+    parser.add_argument("--clean", action="store_true")
     parser.add_argument("--progress-fd", type=int)
     argv = sys.argv[1:] if argv is None else list(argv)
     sketch_args = argv[argv.index("--") + 1:] if "--" in argv else []  # after --: the sketch's own
@@ -430,7 +451,7 @@ def main(argv=None) -> int:
     svg = out / f"{sketch.stem}.svg" if args.svg else None
     sidecar = out / f"{sketch.stem}.jsonl" if args.sidecar else None
     result = render(sketch, args.frames, seed=args.seed, size=args.size, every=args.every,
-                    on_frame=on_frame, argv=sketch_args, svg=svg, sidecar=sidecar)
+                    on_frame=on_frame, argv=sketch_args, svg=svg, sidecar=sidecar, clean=args.clean)
     files = []
     try:
         writer.close()
