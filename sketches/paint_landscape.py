@@ -5,9 +5,9 @@ right to raise a hill; the map is the height field, smoothed, with contour
 lines. The balls are gradient descent with momentum, θ ← θ − η ∇f(θ) +
 β (θ − θ_prev), on the slopes of your field (the gradient of the smoothed
 heights): they settle in the valleys you dig, and a ridge you raise splits
-their ways. Give an image on the command line and its brightness becomes
-the height (dark is low): ``creativenn run paint_landscape -- photo.png``,
-or ``-- valleys`` for the image that comes with creativenn.
+their ways. It starts from valleys (an image that comes with creativenn);
+give your own on the command line and its brightness becomes the height
+(dark is low): ``creativenn run paint_landscape -- photo.png``; c flattens.
 
 Keys: drag left: dig · drag right: raise · [ ] brush smaller / larger ·
 b new balls · c flatten · space pause/resume · s save a frame · h help.
@@ -28,6 +28,7 @@ SMOOTHING = 2.5  # cells: how soft the slopes are
 BALLS = 6
 BRUSH = 0.12  # brush radius, in map units (the map is −1 … 1)
 DEPTH = 0.04  # how much a frame of dragging digs or raises
+IMAGE = "valleys"  # the heights to start from: an image (dark is low; valleys comes with creativenn), or None
 LEARNING_RATE, MOMENTUM = 0.02, 0.9
 SEED = 0
 
@@ -58,9 +59,9 @@ def settings():
 
 def setup():
     py5.window_title("creativenn · paint your own landscape")
-    if len(sys.argv) > 1:  # heights from an image: paint_landscape.py photo.png
-        controls.attempt(f"{sys.argv[1]} could not be used: painting on the bowl instead.", world.load_image,
-                         sys.argv[1])
+    image = sys.argv[1] if len(sys.argv) > 1 else IMAGE  # paint_landscape.py photo.png: yours
+    if image:
+        controls.attempt(f"{image} could not be used: painting on a bowl instead.", world.load_image, image)
         world.update()
         world.new_balls()
 
@@ -94,11 +95,11 @@ def draw_text():
     draw_title("paint your own landscape",
                "drag left: dig · drag right: raise · the balls roll downhill (momentum)")
     x, y = boxes["text"][:2]
-    label("θ ← θ − η∇f + β(θ − θ′)", x, y + 10, 13, kind="mono")
+    label("θ ← θ − η∇f(θ)\n    + β(θ − θ_prev)", x, y + 10, 13, kind="mono")
     label(f"η = {LEARNING_RATE:g}   β = {MOMENTUM:g}\nbrush {brush:.2f}\nsmoothing {SMOOTHING:g} cells",
-          x, y + 34, 14, colors.MUTED, kind="mono")
+          x, y + 50, 14, colors.MUTED, kind="mono")
     lowest = world.surface.minima[0]
-    label(f"lowest point ({lowest[0]:+.2f}, {lowest[1]:+.2f})", x, y + 120, 13, colors.MUTED)
+    label(f"lowest point ({lowest[0]:+.2f}, {lowest[1]:+.2f})", x, y + 136, 13, colors.MUTED)
 
 
 def key_pressed():

@@ -36,3 +36,19 @@ def test_new_refuses_to_overwrite_and_to_take_a_bad_name(tmp_path):
     unknown = creativenn("new", "x", "--from", "nope", cwd=tmp_path)
     assert unknown.returncode == 2 and "invalid choice" in unknown.stderr
     assert sorted(p.name for p in tmp_path.iterdir()) == ["mine.py"]
+
+
+def test_the_commands_new_prints_work_exactly_as_written(tmp_path):
+    import shlex
+    import subprocess
+
+    made = creativenn("new", "try_it", "--from", "blank", cwd=tmp_path)
+    assert made.returncode == 0, made.stderr
+    export_line = next(line for line in made.stdout.splitlines() if " export " in line)
+    command = shlex.split(export_line.split("   (")[0].replace("--frames 120", "--frames 2"))
+    done = subprocess.run(command, cwd=tmp_path, capture_output=True, text=True, timeout=300,
+                          env={k: v for k, v in __import__("os").environ.items() if k != "PYTHONPATH"})
+    assert done.returncode == 0, (command, done.stderr)
+    assert len(list((tmp_path / "out" / "try_it").glob("frame-*.png"))) == 2
+    docstring = (tmp_path / "try_it.py").read_text().split('"""')[1]
+    assert f"export it: {command[0]} " in docstring or f"export it: {' '.join(command[:3])} " in docstring

@@ -176,3 +176,20 @@ def test_keys_cycle_settings_and_edit_layers():
     for _ in range(4):
         p.change_depth(-1)
     assert p.settings.hidden == () and p.net.sizes == (2, 1)
+
+
+def test_clearing_starts_your_own_points_from_class_0_and_a_new_data_set_forgets_the_choice():
+    p = Playground(Settings(dataset="blobs", classes=4))
+    for _ in range(3):
+        p.choose_click()
+    assert p.chosen == 3
+    p.change(dataset="xor")
+    assert p.chosen == 0  # a new data set: the choice starts again
+    p.clear()
+    assert p.settings.dataset == "your points" and p.chosen == 0 and p.click_choices() == 2
+    p.add_point(0.1, 0.1, p.click_value())
+    p.choose_click()
+    p.add_point(0.5, 0.5, p.click_value())
+    assert p.labels().tolist() == [0, 1] and p.classes == 2 and p.net.sizes[-1] == 1  # two classes: sigmoid
+    p.choose_click()
+    assert p.chosen == 2  # one new class past the last

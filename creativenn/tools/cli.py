@@ -25,6 +25,7 @@ import ast
 import contextlib
 import json
 import os
+import shutil
 import signal
 import subprocess
 import sys
@@ -397,13 +398,28 @@ def cmd_new(args) -> int:
                          "Choose another name, or move that file away first.")
     if not path.parent.is_dir():
         raise UsageError(f"there is no folder {path.parent}/ to write {path.name} into")
-    text = starter.read_text().replace("TITLE", path.stem.replace("_", " ")).replace("FILE", str(path))
+    me = typed_command()  # what works in this shell: creativenn, or .venv/bin/creativenn after make
+    text = starter.read_text().replace("it: creativenn ", f"it: {me} ")
+    text = text.replace("TITLE", path.stem.replace("_", " ")).replace("FILE", str(path))
     path.write_text(text.replace("NAME", path.stem))
     print(f"wrote {path}, started from the {args.template} starter. Next:\n"
           f"  change the lines marked CHANGE, then\n"
-          f"  creativenn run {path}                                 (a window)\n"
-          f"  creativenn export {path} --frames 120 --out out/{path.stem} --gif   (frames and a GIF)")
+          f"  {me} run {path}        (a window)\n"
+          f"  {me} export {path} --frames 120 --out out/{path.stem} --gif   (frames and a GIF)")
     return 0
+
+
+def typed_command() -> str:
+    """How to type the creativenn that is running, here: its name when that is the one on PATH,
+    else its path (.venv/bin/creativenn after `make`), else python -m creativenn."""
+    script = Path(sys.executable).parent / ("creativenn.exe" if os.name == "nt" else "creativenn")
+    found = shutil.which("creativenn")
+    if found and script.exists() and Path(found).resolve() == script.resolve():
+        return "creativenn"
+    if script.exists():
+        relative = os.path.relpath(script)
+        return relative if not relative.startswith("..") else str(script)
+    return f"{sys.executable} -m creativenn"
 
 
 def cmd_maths(args) -> int:

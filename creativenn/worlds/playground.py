@@ -112,7 +112,7 @@ class Playground:
     def __init__(self, settings: Settings | None = None):
         self.settings = settings or Settings()
         self.message: list[str] | None = None
-        self.chosen, self.layer = 1, 0  # what a click adds (a class, or a value's index); a hidden layer
+        self.chosen, self.layer = 0, 0  # what a click adds (a class, or a value's index); a hidden layer
         self._rng = np.random.default_rng(self.settings.seed)
         self.new_data()
 
@@ -133,6 +133,7 @@ class Playground:
 
     def _set_data(self, X, Y, regression: bool) -> None:
         self.X, self.Y, self.regression = np.asarray(X, float), np.asarray(Y, float), regression
+        self.chosen = 0  # new points: a click adds class 0 (or the first value) until x says otherwise
         n_test = int(round(len(self.X) * self.settings.test_fraction)) if len(self.X) >= 5 else 0
         self.test = np.zeros(len(self.X), bool)
         self.test[np.random.default_rng(self.settings.seed).permutation(len(self.X))[:n_test]] = True
@@ -188,8 +189,10 @@ class Playground:
             self.rebuild()
 
     def clear(self) -> None:
-        """No points at all: click to add your own."""
+        """No points at all: click to add your own (class 0 first, x for the next)."""
         self.X, self.Y, self.test = np.zeros((0, 2)), np.zeros((0, 1)), np.zeros(0, bool)
+        self.settings = replace(self.settings, dataset="your points")
+        self.chosen = 0
         self.rebuild()
 
     def split(self, which: str) -> tuple[np.ndarray, np.ndarray]:
@@ -283,10 +286,17 @@ class Playground:
         """What a click adds: class ``chosen``, or in a regression the value it picks."""
         return REGRESSION_VALUES[self.chosen % len(REGRESSION_VALUES)] if self.regression else self.chosen
 
+    def click_choices(self) -> int:
+        """How many things a click can add: each class there is and one new one (up to 8) — with no
+        points, class 0 and class 1 — or, in a regression, each value."""
+        if self.regression:
+            return len(REGRESSION_VALUES)
+        present = int(self.labels().max()) + 1 if len(self.X) else 0
+        return min(max(present, 1) + 1, 8)
+
     def choose_click(self) -> None:
-        """The next thing a click adds: each class and one new one (up to 8), or each value."""
-        choices = len(REGRESSION_VALUES) if self.regression else min(self.classes + 1, 8)
-        self.chosen = (self.chosen + 1) % choices
+        """The next thing a click adds (see ``click_choices``)."""
+        self.chosen = (self.chosen + 1) % self.click_choices()
 
     def choose_layer(self, step: int) -> None:
         """The hidden layer ``widen_chosen`` changes: the next (step 1) or the one before (−1)."""
