@@ -24,33 +24,32 @@ from creativenn.worlds.training import Training
 # --- constants: change these --------------------------------------------------
 LAYERS = [2, 4, 4, 1]  # inputs, hidden layers …, output
 ACTIVATION = "tanh"  # hidden layers: sigmoid, tanh, relu, leaky_relu, linear
-LEARNING_RATE = 0.3
+LEARNING_RATES = {"sgd": 0.3, "momentum": 0.1, "adam": 0.02}  # each optimizer's own η (o switches both)
 STEPS_PER_FRAME = 4  # training steps between two frames
 BATCH_SIZE = 16  # samples per step: 1 = stochastic, all = batch gradient descent
 DATASETS = ["xor", "circles", "moons", "spirals"]
-OPTIMIZERS = ["sgd", "momentum", "adam"]
 WEIGHT_SCALE = 2.0  # |w| at which an edge gets its full colour and width
 SAMPLE_EVERY = 10  # frames between two highlighted samples
 SEED = 0
 
 # --- state --------------------------------------------------------------------
 run = None  # the network, its data and optimizer, and the losses so far
-boxes = grid(page(800, 800), """
-    field   network
-    loss    loss
-    legend  legend
-""", widths=[360, None], heights=[360, 170, None])
+boxes = grid(page(800, 800), "field net / loss loss / legend legend", widths=[360, None],
+             heights=[360, 170, None])
 field = Mapping(bounds=((-1.3, 1.3), (-1.3, 1.3)), rect=boxes["field"])
-
-
 controls = Controls("network", [
     Setting("1 2 3 4", "xor, circles, moons, spirals", short="data", name="dataset", options=DATASETS,
             then=lambda: controls.restart()),
-    Setting("o", "next optimizer (sgd, momentum, adam)", short="optimizer", name="optimizer",
-            options=OPTIMIZERS, then=lambda: controls.restart()),
+    Setting("o", "next optimizer (sgd, momentum, adam), with its own η", short="optimizer", name="optimizer",
+            options=list(LEARNING_RATES), then=lambda: switch_optimizer()),
     Saves("d", "save the diagram as SVG", short="SVG", save=lambda path: save_svg(path)),
-], reset=lambda: reset(), learning_rate=LEARNING_RATE,
+], reset=lambda: reset(), learning_rate=LEARNING_RATES["sgd"],
    on_learning_rate=lambda eta: setattr(run, "learning_rate", eta))
+
+
+def switch_optimizer():
+    controls.learning_rate = LEARNING_RATES[controls.optimizer]  # adam at sgd's η would leap about
+    controls.restart()
 
 
 def settings():
@@ -84,7 +83,7 @@ def draw():
     draw_points(run.X, run.Y, field)
     draw_axis_names(field, "x₁", "x₂")
     draw_rings(*sample(), field)
-    draw_network(run.net, *boxes["network"], sample=sample(), scale=WEIGHT_SCALE)
+    draw_network(run.net, *boxes["net"], sample=sample(), scale=WEIGHT_SCALE)
     draw_loss_curve(run.losses, *boxes["loss"], title="loss (log scale) over training steps")
     legend = boxes["legend"]
     label("aₗ = σ(Wₗ aₗ₋₁ + bₗ)        θ ← θ − η ∇C(θ)", legend.x, legend.y, 16, kind="mono")

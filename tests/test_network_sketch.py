@@ -19,7 +19,7 @@ def frames60(render):
 
 
 def layout(ns):
-    positions, radii = diagram_layout(ns["run"].net.sizes, *ns["boxes"]["network"])
+    positions, radii = diagram_layout(ns["run"].net.sizes, *ns["boxes"]["net"])
     return positions, max(radii)
 
 
@@ -103,7 +103,7 @@ def test_size_and_every_options(render):
 
 def test_divergence_is_shown_and_the_weights_kept(render, tmp_path):
     sketch = tmp_path / "too_fast.py"
-    sketch.write_text(NETWORK.read_text().replace("LEARNING_RATE = 0.3", "LEARNING_RATE = 1e200")
+    sketch.write_text(NETWORK.read_text().replace("{\"sgd\": 0.3,", "{\"sgd\": 1e200,")
                       .replace('ACTIVATION = "tanh"', 'ACTIVATION = "relu"'))
     result, frames = render(sketch, 12, seed=0)
     ns = result.namespace
@@ -142,6 +142,8 @@ def test_keys_change_what_the_storyboard_says(render):
     assert controls.dataset == "moons" and ns["run"].steps == 0 and len(ns["run"].X) == 200
     controls.press("o")
     assert controls.optimizer == "momentum" and isinstance(ns["run"].optimizer, ns["cnn"].Momentum)
+    rates = ns["LEARNING_RATES"]  # each optimizer comes with its own η, not the last one's
+    assert controls.learning_rate == ns["run"].optimizer.learning_rate == rates["momentum"] != rates["sgd"]
     controls.press(" ")
     assert controls.paused
     controls.press("h")
