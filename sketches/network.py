@@ -65,8 +65,8 @@ def setup():
 def reset():
     """A fresh network and data set, from SEED."""
     global run
-    make = getattr(cnn.datasets, controls.dataset)
-    X, Y = make(n=200, noise=0.05, seed=SEED) if controls.dataset == "xor" else make(n=200, seed=SEED)
+    noise = {"noise": 0.05} if controls.dataset == "xor" else {}
+    X, Y = cnn.datasets.by_name(controls.dataset, n=200, seed=SEED, **noise)
     net = cnn.MLP(LAYERS, activation=ACTIVATION, output_activation="sigmoid", loss="bce", seed=SEED)
     optimizer = cnn.optimizers.make(controls.optimizer, controls.learning_rate)
     run = Training(net, X, Y, optimizer, BATCH_SIZE, seed=SEED)

@@ -258,8 +258,8 @@ class Controls:
         return path
 
     def status(self, running: str) -> str:
-        """What the top-right corner says: "paused", or ``running`` (the step, the epoch …)."""
-        return "paused" if self.paused else running
+        """What the top-right corner says: ``running`` (the step, the epoch …), "paused" before it."""
+        return f"paused · {running}" if self.paused else running
 
     def footer(self) -> str:
         """The one-line reminder of the keys: the sketch's own, then the shared ones, short."""

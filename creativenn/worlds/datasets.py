@@ -187,3 +187,16 @@ def split(X, Y, test_fraction: float = 0.2, seed: int | None = 0):
     n_test = max(1, round(len(X) * test_fraction))
     test, train = order[:n_test], order[n_test:]
     return X[train], Y[train], X[test], Y[test]
+
+
+def by_name(name: str, **options):
+    """The data set called ``name`` (one of ``NAMES``), made with ``options``; a ValueError that lists
+    the names if there is none by that name.
+
+    >>> X, Y = by_name("moons", n=10)
+    >>> X.shape, Y.shape
+    ((10, 2), (10, 1))
+    """
+    if name not in NAMES:
+        raise ValueError(f"there is no data set called {name!r}: choose one of {', '.join(NAMES)}")
+    return globals()[name](**options)

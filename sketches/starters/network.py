@@ -44,7 +44,7 @@ def setup():
 
 def reset():
     global run
-    X, Y = getattr(cnn.datasets, DATA)(n=200, seed=SEED)
+    X, Y = cnn.datasets.by_name(DATA, n=200, seed=SEED)  # a typo in DATA lists the names
     loss = "bce" if Y.shape[1] == 1 else "cross_entropy"
     net = cnn.MLP([X.shape[1], *HIDDEN, Y.shape[1]], activation=ACTIVATION, loss=loss, seed=SEED)
     run = Training(net, X, Y, cnn.Adam(controls.learning_rate), seed=SEED)  # CHANGE: cnn.SGD, cnn.Momentum
