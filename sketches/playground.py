@@ -60,7 +60,7 @@ controls = Controls("playground", [
     Saves("w", "save the model and its points", save=world.save, suffix=".npz"),
     Key("i", "load the model and points saved last", load_last),
     Saves("d", "the diagram as SVG", save=lambda path: save_svg(path)),
-], reset=lambda: world.change(), learning_rate=START.learning_rate,
+], reset=lambda: world.change(), learning_rate=lambda: world.settings.learning_rate,  # η lives in the world
    on_learning_rate=lambda eta: world.change(learning_rate=eta))
 
 

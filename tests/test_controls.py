@@ -61,6 +61,16 @@ def test_saves_rows_save_with_no_code_and_settings_can_start_again(tmp_path, mon
     assert restarts == ["moons"]
 
 
+def test_the_learning_rate_can_live_in_the_world_and_the_controls_read_it_there():
+    world = {"eta": 0.1}
+    controls = Controls("demo", learning_rate=lambda: world["eta"],
+                        on_learning_rate=lambda v: world.update(eta=v))
+    controls.press("+")
+    assert world["eta"] == pytest.approx(0.15) == controls.learning_rate
+    world["eta"] = 0.01  # changed by the world itself (a new optimizer, say): the controls follow
+    assert controls.learning_rate == 0.01
+
+
 def test_a_sketch_without_reset_or_learning_rate_offers_neither():
     keys = [row.keys for row in Controls("still").table()]
     assert keys == ["space", "s", "h"]

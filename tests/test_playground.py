@@ -193,3 +193,13 @@ def test_clearing_starts_your_own_points_from_class_0_and_a_new_data_set_forgets
     assert p.labels().tolist() == [0, 1] and p.classes == 2 and p.net.sizes[-1] == 1  # two classes: sigmoid
     p.choose_click()
     assert p.chosen == 2  # one new class past the last
+
+
+def test_switching_optimizer_brings_its_own_learning_rate():
+    p = Playground(Settings(dataset="moons", optimizer="sgd", learning_rate=0.3))
+    p.next("optimizer")
+    assert p.settings.optimizer == "momentum" and p.optimizer.learning_rate == 0.1
+    p.change(optimizer="adam")
+    assert p.settings.learning_rate == p.optimizer.learning_rate == 0.01
+    p.change(optimizer="sgd", learning_rate=0.2)  # one given: that one
+    assert p.optimizer.learning_rate == 0.2

@@ -124,6 +124,8 @@ def test_keys_save_and_load_model_and_points_and_clicks_add_points(blobs, tmp_pa
     saved = tmp_path / "saved"
     assert sorted(p.name for p in saved.iterdir()) == ["playground-0001.csv", "playground-0001.npz"]
     assert controls.note == "saved saved/playground-0001.npz and saved/playground-0001.csv"
+    controls.press("o")  # the next optimizer, with its own η, which + and - now change
+    assert controls.learning_rate == world.settings.learning_rate == world.optimizer.learning_rate
     controls.press("a")  # a new activation: a new network
     assert not np.allclose(world.net.forward(grid), before)
     controls.press("i")

@@ -121,11 +121,11 @@ class Controls:
     RATE_STEP = 1.5
 
     def __init__(self, name: str, keys=(), *, reset: Callable[[], object] | None = None,
-                 learning_rate: float | None = None,
+                 learning_rate: float | Callable[[], float] | None = None,
                  on_learning_rate: Callable[[float], object] | None = None):
         self.name, self.keys = name, list(keys)
         self.reset, self.on_learning_rate = reset, on_learning_rate
-        self.learning_rate = learning_rate
+        self._rate = learning_rate  # a number kept here, or where to read it (the world's own η)
         self.paused = self.show_help = False
         self.note, self._note_frames = None, 0
         self.problem, self._problem_pauses = None, False
@@ -222,10 +222,20 @@ class Controls:
         self.problem = None
         self.reset()
 
-    def change_learning_rate(self, key: str) -> None:
-        self.learning_rate *= self.RATE_STEP if key in "+=" else 1 / self.RATE_STEP
+    @property
+    def learning_rate(self) -> float | None:
+        """η: the one kept here, or read where it lives (``learning_rate=`` a function, then)."""
+        return self._rate() if callable(self._rate) else self._rate
+
+    @learning_rate.setter
+    def learning_rate(self, value: float) -> None:
+        if not callable(self._rate):
+            self._rate = value
         if self.on_learning_rate is not None:
-            self.on_learning_rate(self.learning_rate)
+            self.on_learning_rate(value)
+
+    def change_learning_rate(self, key: str) -> None:
+        self.learning_rate = self.learning_rate * (self.RATE_STEP if key in "+=" else 1 / self.RATE_STEP)
 
     def next_path(self, suffix: str = ".png") -> Path:
         """saved/NAME-0001.png, or the first number free: where the next saved file goes."""

@@ -36,7 +36,7 @@ import numpy as np
 
 from ..maths import optimizers
 from ..maths.checks import DivergedError
-from ..maths.mlp import MLP
+from ..maths.mlp import MLP, START_RATES
 from . import csvdata, datasets
 
 DATASETS = ("xor", "circles", "moons", "spirals", "blobs", "wave")
@@ -223,9 +223,12 @@ class Playground:
 
         Data settings make new points (and a network); the network's shape,
         activation, loss or seed a new network; the optimizer a new optimizer
-        (same weights); the learning rate and batch size only themselves.
+        (same weights) and the learning rate that suits it (``mlp.START_RATES``) unless one is
+        given; the learning rate and batch size only themselves.
         ``change()`` with nothing starts the network again.
         """
+        if "optimizer" in changes and "learning_rate" not in changes:  # each optimizer its own η
+            changes["learning_rate"] = START_RATES.get(changes["optimizer"], self.settings.learning_rate)
         old, new = self.settings, replace(self.settings, **changes)
         if any(int(width) < 1 for width in new.hidden):
             raise ValueError(f"every hidden layer needs at least 1 neuron, got {new.hidden}")
