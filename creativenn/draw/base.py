@@ -19,6 +19,7 @@ import py5
 from .. import resources
 from ..picture import colors
 from ..picture.layout import MARGIN, Box
+from ..tools.worker import CLEAN, EXPORT_DRAWS
 
 
 def cache(sketch) -> dict:
@@ -115,13 +116,13 @@ class Drawn(NamedTuple):
 def export_draws() -> int | None:
     """How many frames the export running this sketch will draw (frames × every), or None when it
     is not being exported: a loop can be made that long, a story fitted in."""
-    draws = os.environ.get("CREATIVENN_EXPORT_DRAWS")
+    draws = os.environ.get(EXPORT_DRAWS)
     return int(draws) if draws else None
 
 
 def drawing_clean() -> bool:
     """Whether this export is ``--clean``: no titles, legends, footers or help, only the picture."""
-    return bool(os.environ.get("CREATIVENN_CLEAN"))
+    return bool(os.environ.get(CLEAN))
 
 
 def labels_drawn(sketch=None) -> list[Drawn]:
@@ -142,15 +143,17 @@ def overlay(sketch=None):
         store["layer"] = before
 
 
-def wrapped(text: str, size: float, width: float, kind: str = "sans", sketch=None) -> list[str]:
-    """``text`` broken at spaces into lines that each fit ``width`` pixels at ``size``."""
+def wrapped(text: str, size: float, width: float, kind: str = "sans", sep: str = " ",
+            sketch=None) -> list[str]:
+    """``text`` broken at ``sep`` (spaces; the footer's " · ") into lines that each fit ``width``
+    pixels at ``size``."""
     s = current_sketch(sketch)
     s.text_font(font(size, kind, s))
     lines = [""]
-    for word in str(text).split():
-        wider = f"{lines[-1]} {word}".strip()
+    for part in (str(text).split() if sep == " " else str(text).split(sep)):
+        wider = f"{lines[-1]}{sep}{part}" if lines[-1] else part
         if lines[-1] and s.text_width(wider) > width:
-            lines.append(word)
+            lines.append(part)
         else:
             lines[-1] = wider
     return lines

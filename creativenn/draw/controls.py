@@ -33,7 +33,18 @@ import py5
 
 from ..picture import colors
 from ..picture.layout import MARGIN
-from .base import cache, current_sketch, draw_help, draw_message, drawing_clean, font, label, overlay, panel
+from .base import (
+    cache,
+    current_sketch,
+    draw_help,
+    draw_message,
+    drawing_clean,
+    font,
+    label,
+    overlay,
+    panel,
+    wrapped,
+)
 
 SAVED = Path("saved")
 ARROWS = {"←": "left", "→": "right", "↑": "up", "↓": "down"}
@@ -240,7 +251,7 @@ class Controls:
     def next_path(self, suffix: str = ".png") -> Path:
         """saved/NAME-0001.png, or the first number free: where the next saved file goes."""
         SAVED.mkdir(exist_ok=True)
-        taken = {p.name for p in SAVED.glob(f"{self.name}-[0-9][0-9][0-9][0-9]{suffix}")} | self._given
+        taken = {p.name for p in self._saved(suffix)} | self._given
         name = next(f"{self.name}-{k:04d}{suffix}" for k in range(1, 10_000)
                     if f"{self.name}-{k:04d}{suffix}" not in taken)
         self._given.add(name)  # a file still being written (a poster) keeps its number
@@ -248,8 +259,12 @@ class Controls:
 
     def latest(self, suffix: str = ".png") -> Path | None:
         """The last file saved here with ``suffix`` (saved/NAME-0007.npz), or None."""
-        saved = sorted(SAVED.glob(f"{self.name}-[0-9][0-9][0-9][0-9]{suffix}"))
+        saved = sorted(self._saved(suffix))
         return saved[-1] if saved else None
+
+    def _saved(self, suffix: str):
+        """This sketch's files in saved/ with ``suffix``, named by the one rule: NAME-0001.png …"""
+        return SAVED.glob(f"{self.name}-[0-9][0-9][0-9][0-9]{suffix}")
 
     def announce(self, path) -> None:
         """Say where a file (or files, a tuple) was saved: printed, and on screen for a while."""
@@ -280,15 +295,7 @@ class Controls:
         store = cache(s)
         key = ("footer", s.width)
         if key not in store:
-            s.text_font(font(13, "sans", s))
-            lines = [""]
-            for part in self._footer.split(" · "):
-                wider = f"{lines[-1]} · {part}" if lines[-1] else part
-                if lines[-1] and s.text_width(wider) > s.width - 2 * MARGIN:
-                    lines.append(part)
-                else:
-                    lines[-1] = wider
-            store[key] = lines
+            store[key] = wrapped(self._footer, 13, s.width - 2 * MARGIN, sep=" · ", sketch=s)
         return store[key]
 
     def draw(self, sketch=None, *, footer: bool = True) -> None:
@@ -299,9 +306,9 @@ class Controls:
         if drawing_clean():
             return
         if footer:
-            for i, line in enumerate(self._footer_lines(s)):
-                label(line, MARGIN, s.height - 40 - 20 * (len(self._footer_lines(s)) - 1 - i), 13,
-                      colors.MUTED, sketch=s)
+            lines = self._footer_lines(s)
+            for i, line in enumerate(lines):  # the last line where a one-line footer sits
+                label(line, MARGIN, s.height - 40 - 20 * (len(lines) - 1 - i), 13, colors.MUTED, sketch=s)
         if self._note_frames > 0:  # on a dark plate: it reads over a picture or a panel alike
             self._note_frames -= 1
             s.text_font(font(13, "sans", s))

@@ -16,6 +16,8 @@ class DivergedError(ArithmeticError):
     before that step; lower the learning rate and carry on.
     """
 
+    undone = False  # whether a step that led here was taken back (``optimizers.guarded_step``)
+
 
 def as_array(values, name: str, dtype=np.float64) -> np.ndarray:
     """``values`` as a float array, or a ValueError naming ``name``."""

@@ -222,12 +222,10 @@ def _commit_if_finite(optimizer: Optimizer, params, results) -> None:
     """Write the new values into ``params`` only if every one is finite; remember the old ones."""
     if not all(math.isfinite(new_p.sum()) for new_p, _ in results):
         optimizer.steps -= 1
-        error = DivergedError(
+        raise DivergedError(
             f"{type(optimizer).__name__} step {optimizer.steps + 1} gave values that are not finite: "
             f"lower the learning rate (now {optimizer.learning_rate:g}); the parameters keep their "
             "values from before this step")
-        error.undone = False
-        raise error
     optimizer._undo = ([(p, p.copy()) for p in params], optimizer.state)
     for p, (new_p, _) in zip(params, results, strict=True):
         p[...] = new_p

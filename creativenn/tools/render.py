@@ -50,6 +50,7 @@ from py5_tools import split_setup
 from ..files import disk_full_message, is_disk_full, renamed_when_done
 from .frames import FrameWriter, make_gif, prepare_out_dir
 from .sketchfile import NOT_A_SKETCH, mode_of
+from .worker import CLEAN, EXPORT_DRAWS
 
 
 @dataclass
@@ -70,9 +71,6 @@ class Rendered:
 _OPENGL_SKETCHES: list = []
 STOP_ASKED: list[str] = []  # a signal's name, once the export worker has been asked to stop
 STOP_SECONDS = 120  # how long py5 may take to stop a sketch after its last frame (seconds, on a busy machine)
-
-
-EXPORT_DRAWS, CLEAN = "CREATIVENN_EXPORT_DRAWS", "CREATIVENN_CLEAN"  # what a sketch can ask (creativenn.draw)
 
 
 def render(sketch, frames: int, *, seed: int = 0, size=None, every: int = 1,

@@ -14,6 +14,8 @@ import sys
 from .display import SetupError
 
 NO_PY5 = 4  # the exit code that says py5 could not start (creativenn export reads it)
+# what the export tells the sketch it runs (tools.render sets them; creativenn.draw reads them)
+EXPORT_DRAWS, CLEAN = "CREATIVENN_EXPORT_DRAWS", "CREATIVENN_CLEAN"
 
 
 def main() -> int:

@@ -158,11 +158,10 @@ class Landscape:
                  directions: str = "pca", speed: float = 1.0, seed: int = 0):
         self.start, self.X, self.Y, self.steps = start, X, Y, steps
         self.directions, self.speed, self.seed = directions, speed, seed
-        self._runs = lambda: {name: Run(start, X, Y, make(name, rate * speed), seed + i, batch_size)
-                              for i, (name, rate) in enumerate(learning_rates.items())}
+        self.learning_rates, self.batch_size = learning_rates, batch_size
         theta0 = start.parameters()
         if directions == "pca":  # the plane the runs move in most: rehearse them (same seeds) and ask
-            rehearsal = list(self._runs().values())
+            rehearsal = list(self.new_runs().values())
             for run in rehearsal:
                 for _ in range(steps):
                     run.step()
@@ -173,7 +172,13 @@ class Landscape:
             reach = 1.0
         self.bounds = ((-reach, reach), (-reach, reach))
         self.surface = plane_surface(start, X, Y, theta0, self.d1, self.d2, self.bounds)
-        self.runs = self._runs()
+        self.runs = self.new_runs()
+
+    def new_runs(self) -> dict:
+        """A run per optimizer from the start network, each with its own seed: the same every time."""
+        return {name: Run(self.start, self.X, self.Y, make(name, rate * self.speed), self.seed + i,
+                          self.batch_size)
+                for i, (name, rate) in enumerate(self.learning_rates.items())}
 
     @property
     def step_count(self) -> int:
