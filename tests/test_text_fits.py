@@ -44,13 +44,13 @@ def problems(records, width, height):
     return found
 
 
-def rendered(render, tmp_path, monkeypatch, name, argv=None):
+def rendered(render, tmp_path, monkeypatch, name, argv=None, frames=5):
     source = resources.sketches()[name].read_text()
     head, tail = source.rsplit("py5.run_sketch()", 1)
     sketch = tmp_path / f"{name}.py"
     sketch.write_text(head + HOOK + "py5.run_sketch()" + tail)
     monkeypatch.chdir(tmp_path)
-    return render(sketch, 5, argv=argv)
+    return render(sketch, frames, argv=argv)
 
 
 @pytest.mark.parametrize("name", sorted(resources.sketches()))
@@ -71,3 +71,11 @@ def test_a_long_message_is_broken_into_lines_that_fit(render, tmp_path, monkeypa
     assert len(message) >= 4 and any("line 3" in d.text for d in message)  # headline, reason (wrapped), key
     height, width = frames[-1].shape[:2]
     assert not problems(result.namespace["_drawn"][:2], width, height)
+
+
+def test_a_loss_axis_after_longer_training_still_reads(render, tmp_path, monkeypatch):
+    """By step 480 network's loss spans most of a decade: its ticks must not crowd (0.6 over 0.4 did)."""
+    result, frames = rendered(render, tmp_path, monkeypatch, "network", frames=120)
+    height, width = frames[-1].shape[:2]
+    ticks = [d.text for d in result.namespace["_drawn"][-1][1] if d.text in ("0.05", "0.1", "0.2", "0.5")]
+    assert len(ticks) >= 3 and not problems(result.namespace["_drawn"][-1:], width, height)

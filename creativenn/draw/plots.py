@@ -213,12 +213,18 @@ AXIS_GUTTER = 44  # pixels left of a chart for its tick labels
 
 def _ticks(lo: float, hi: float, log: bool) -> list[tuple[float, str]]:
     """(where, what to write) for a chart's left axis between lo and hi: powers of ten on a log
-    scale (round values between, when less than a decade shows), else two to five round values."""
+    scale (1, 2, 5 of a decade when less shows; round values when even those are too far apart),
+    else two to five round values."""
     if log:
         decades = range(int(np.ceil(lo - 1e-9)), int(np.floor(hi + 1e-9)) + 1)
         if len(decades) >= 2:
             every = -(-len(decades) // 5)  # at most about five, evenly
             return [(float(k), _power(10.0 ** k)) for k in decades if k % every == 0]
+        # 1, 2 and 5 of each decade: near-even steps on a log axis
+        steps = [(t, _power(10 ** t)) for k in range(int(np.floor(lo)), int(np.ceil(hi)) + 1)
+                 for t in (k + np.log10((1, 2, 5))) if lo - 1e-9 <= t <= hi + 1e-9]
+        if len(steps) >= 2:
+            return steps
         return [(float(np.log10(v)), text) for v, text in _ticks(10 ** lo, 10 ** hi, log=False) if v > 0]
     step = 10 ** np.floor(np.log10((hi - lo) / 4))
     step = next(step * m for m in (1, 2, 5, 10) if (hi - lo) / (step * m) <= 5)
