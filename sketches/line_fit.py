@@ -70,8 +70,8 @@ def descend_a_little():
     for _ in range(STEPS_PER_FRAME):
         try:
             run.step(controls.mode, controls.learning_rate, MINI_BATCH)
-        except cnn.DivergedError:  # the line kept its last good slope and intercept
-            controls.diverged("line", kept="slope and intercept")
+        except cnn.DivergedError as error:  # the line went back to its last good slope and intercept
+            controls.diverged(error, "line", kept="slope and intercept")
             return
 
 

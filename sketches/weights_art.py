@@ -81,8 +81,8 @@ def train_a_little():
     """A few mini-batch steps: θ ← θ − η ∇C(θ)."""
     try:
         run.step(STEPS_PER_FRAME)
-    except cnn.DivergedError:  # the network kept its last good weights
-        controls.diverged()
+    except cnn.DivergedError as error:  # the network went back to its last good weights
+        controls.diverged(error)
 
 
 def curves():

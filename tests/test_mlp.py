@@ -217,22 +217,21 @@ def test_nan_data_is_blamed_in_step_not_the_learning_rate():
         net.step([[np.nan, 0.0]], [[1.0]], cnn.SGD(0.1))
 
 
-def test_a_diverging_step_keeps_the_last_good_weights():
+def test_a_diverging_run_goes_back_to_its_last_weights_within_the_bound():
     X = np.linspace(-50, 50, 20)[:, None]
     Y = 3 * X
     net = cnn.MLP([1, 1], activation="linear", loss="mse", seed=0)
     optimizer = cnn.Momentum(0.5)
     history = []
-    with pytest.raises(cnn.DivergedError, match="lower the learning rate"):
+    with pytest.raises(cnn.DivergedError, match="lower the learning rate") as caught:
         for _ in range(1000):
             history.append(net.parameters())
             net.step(X, Y, optimizer)
-    last = history[-1]  # the step from here diverged; if the loss here was inf, its cause was
-    probe = net.copy()  # the step before, and that one is taken back too
-    probe.set_parameters(last)
-    good = last if np.isfinite(probe.loss(X, Y)) else history[-2]
-    assert np.array_equal(net.parameters(), good)
-    assert np.isfinite(net.loss(X, Y))
+    error = caught.value
+    assert error.cost > error.limit == 4 * optimizer.bound.start  # caught at 4× the start, while finite
+    assert np.isfinite(error.cost) and error.steps_back >= 1
+    assert np.array_equal(net.parameters(), history[optimizer.steps])  # the weights of that step …
+    assert net.loss(X, Y) <= error.limit  # … whose loss was within the bound
     optimizer.learning_rate = 1e-4  # recover: lower the rate and carry on
     before = net.loss(X, Y)
     for _ in range(50):

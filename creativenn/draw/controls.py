@@ -31,6 +31,7 @@ from pathlib import Path
 
 import py5
 
+from ..maths.divergence import explain
 from ..picture import colors
 from ..picture.layout import MARGIN
 from .base import (
@@ -220,12 +221,10 @@ class Controls:
             self.say(said.format(result))
         return result
 
-    def diverged(self, what: str = "network", kept: str = "weights") -> None:
-        """The usual problem: the loss became infinite, the model kept its last good ``kept``."""
-        self.halt(["Training diverged: the loss became infinite.",
-                   f"The learning rate η = {self.learning_rate:g} is too large for this {what}.",
-                   f"The {kept} went back to their last good values.",
-                   "Press - to lower η, then space to go on (or r to start again)."])
+    def diverged(self, error, what: str = "network", kept: str = "weights") -> None:
+        """The usual problem: a run diverged (``error``, a DivergedError) and went back to its last
+        good ``kept``: what happened and what to do, and a pause."""
+        self.halt(explain(error, self.learning_rate, what, kept))
 
     def restart(self) -> None:
         if self._problem_pauses and self.problem:

@@ -7,6 +7,7 @@ import numpy as np
 
 from ..picture import colors
 from ..picture.layout import Mapping
+from ..picture.numbers import fixed, term
 from ..worlds.linefit import LineFit, least_squares
 from .base import current_sketch, label
 from .plots import draw_axis_names, draw_rings
@@ -24,13 +25,12 @@ def draw_points_and_line(fit: LineFit, x, y, view: Mapping, used=(), squares: bo
     e = fit.predict(x) - y
     sx, sy = view.to_screen(x, y)
     _, sy_line = view.to_screen(x, fit.predict(x))
+    s.clip(*view.rect)  # a line far off (a far start, a high η) and its squares stay inside the panel
     if squares:
-        s.clip(*view.rect)  # a square bigger than the panel (a far-off start) stays inside it
         for px, top, bottom, error in zip(sx, sy, sy_line, e, strict=True):
             side = abs(bottom - top)
             s.fill(*(colors.NEGATIVE if error < 0 else colors.POSITIVE), 60)
             s.rect(px, min(top, bottom), side if px + side < view.rect[0] + view.rect[2] else -side, side)
-        s.no_clip()
     s.stroke_weight(2)
     for sign, color in ((-1, colors.NEGATIVE), (1, colors.POSITIVE)):
         mine = np.sign(e) == sign
@@ -45,9 +45,15 @@ def draw_points_and_line(fit: LineFit, x, y, view: Mapping, used=(), squares: bo
         s.stroke(*color)
         s.stroke_weight(weight)
         s.points(np.column_stack([sx, sy]).astype(np.float32))
+    s.no_clip()
     draw_axis_names(view, "x", "y", sketch=s)
     if 0 < len(used) < len(x):
         draw_rings(np.asarray(x)[used], np.asarray(y)[used], view, 20, weight=2, sketch=s)
+
+
+def line_equation(slope: float, intercept: float) -> str:
+    """``1.500 x + 0.300``: y = m x + c with both numbers kept to a fixed width."""
+    return f"{fixed(slope, 6).strip()} x {term(intercept)}"
 
 
 def draw_line_readout(fit: LineFit, x, y, left: float, top: float, sketch=None) -> None:
@@ -55,10 +61,10 @@ def draw_line_readout(fit: LineFit, x, y, left: float, top: float, sketch=None) 
     s = current_sketch(sketch)
     dm, dc = fit.gradient(x, y)
     m0, c0 = least_squares(x, y)
-    lines = [
-        f"y = {fit.slope:.3f} x + {fit.intercept:.3f}      least squares: y = {m0:.3f} x + {c0:.3f}",
-        f"C = 1/N Σ (m xᵢ + c − yᵢ)² = {fit.cost(x, y):.4f}   (the squares' mean area)",
-        f"∂C/∂m = 2/N Σ eᵢ xᵢ = {dm:+.4f}     ∂C/∂c = 2/N Σ eᵢ = {dc:+.4f}",
+    lines = [  # each number kept to its width: a line far off (a high η) cannot push text off the page
+        f"y = {line_equation(fit.slope, fit.intercept)}      least squares: y = {line_equation(m0, c0)}",
+        f"C = 1/N Σ (m xᵢ + c − yᵢ)² = {fixed(fit.cost(x, y), 8, 4)}   (the squares' mean area)",
+        f"∂C/∂m = 2/N Σ eᵢ xᵢ = {fixed(dm, 8, 4, sign=True)}     ∂C/∂c = 2/N Σ eᵢ = {fixed(dc, 8, 4, sign=True)}",
         "m ← m − η ∂C/∂m      c ← c − η ∂C/∂c",
     ]
     for i, text in enumerate(lines):

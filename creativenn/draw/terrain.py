@@ -70,27 +70,33 @@ def draw_cross(x, y, mapping: Mapping, color=colors.INK, size: float = 7, outlin
 
 def draw_trail(points, mapping: Mapping, color, weight: float = 2.5, dots: float = 0, sketch=None) -> None:
     """A path through model points (n, 2), as one vectorized ``lines()`` call; with ``dots``, each
-    point also marked, that many pixels wide (the steps of a method, say)."""
+    point also marked, that many pixels wide (the steps of a method, say). Clipped to the map: a
+    path that runs off it (a diverging run) stops at its edge."""
     s = current_sketch(sketch)
     points = np.asarray(points, dtype=float)
     sx, sy = mapping.to_screen(points[:, 0], points[:, 1]) if len(points) else (np.zeros(0), np.zeros(0))
     s.stroke(*color)
+    s.clip(*mapping.rect)
     if len(points) >= 2:
         s.stroke_weight(weight)
         draw_segments(s, np.column_stack([sx[:-1], sy[:-1], sx[1:], sy[1:]]))
     if dots and len(points):
         s.stroke_weight(dots)
         s.points(np.column_stack([sx, sy]).astype(np.float32))
+    s.no_clip()
 
 
 def draw_ball(x: float, y: float, mapping: Mapping, color, diameter: float = 16, sketch=None) -> None:
-    """A ball at model point (x, y), with a dark rim."""
+    """A ball at model point (x, y), with a dark rim; clipped to the map (a ball off it is not drawn
+    over the next panel)."""
     s = current_sketch(sketch)
     sx, sy = mapping.to_screen(x, y)
     s.stroke(*colors.BACKGROUND)
     s.stroke_weight(2.5)
     s.fill(*color)
+    s.clip(*mapping.rect)
     s.circle(sx, sy, diameter)
+    s.no_clip()
 
 
 def draw_arrow(x1: float, y1: float, x2: float, y2: float, color, weight: float = 2.5,

@@ -10,13 +10,15 @@ import numpy as np
 
 
 class DivergedError(ArithmeticError):
-    """A training step produced a loss or parameters that are not finite.
+    """A run's cost climbed past its bound or left the finite numbers (see ``divergence``).
 
-    The model (or ball, or line) that raised it keeps the values it had
-    before that step; lower the learning rate and carry on.
+    The model (or ball, or line) that raised it went back to its last values
+    whose cost was within the bound; lower the learning rate and carry on.
     """
 
-    undone = False  # whether a step that led here was taken back (``optimizers.guarded_step``)
+    cost = float("nan")  # the cost that was found too high
+    limit = float("inf")  # the bound it passed
+    steps_back = 0  # how many steps were taken back (0: the values are as they were)
 
 
 def as_array(values, name: str, dtype=np.float64) -> np.ndarray:

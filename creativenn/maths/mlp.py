@@ -36,7 +36,8 @@ import numpy as np
 from ..files import whole_file
 from . import activations, losses, optimizers
 from .checks import DivergedError, as_array, positive_int, require_finite
-from .optimizers import Optimizer, guarded_step
+from .divergence import guarded_step
+from .optimizers import Optimizer
 
 DTYPES = ("float64", "float32")
 # fit(optimizer="adam"): the learning rate a name starts with (for these small networks)
@@ -179,22 +180,30 @@ class MLP:
 
     # ---- training --------------------------------------------------------------
 
-    def step(self, X, Y, optimizer: Optimizer) -> float:
-        """One gradient-descent step on the batch (X, Y); returns the loss before it.
+    def step(self, X, Y, optimizer: Optimizer, rows=None) -> float:
+        """One gradient-descent step; returns the loss over all of (X, Y) before it.
 
-        θ ← θ − η ∇C(θ) (G1) with the optimizer's rule. A step whose new
-        parameters are not finite raises DivergedError and leaves every weight
-        and the optimizer as they were; when the loss itself is not finite, the
-        last step (which led here) is taken back too, so the network keeps its
-        last weights with a finite loss.
+        θ ← θ − η ∇C(θ) (G1) with the optimizer's rule, the gradient taken over
+        ``rows`` of the samples (default: all of them, batch descent; a few
+        chosen at random, mini-batch; one, stochastic: G2). The loss returned,
+        and watched, is over every sample: when it climbs past its bound
+        (``divergence``: 4× its start) or a step would overflow, DivergedError
+        is raised and every weight goes back to the last ones within the bound.
         """
         X, Y, _ = self._batch(X, Y)
         zs, acts = self._forward(X)
-        loss = self._backward(zs, acts, Y)
+        if rows is None:
+            loss = self._backward(zs, acts, Y)
+        else:  # the loss of the whole, the gradient of the rows
+            loss = self._loss.value(acts[-1], Y, zs[-1], self._acts[-1])
+            rows = np.asarray(rows)
+            if math.isfinite(loss):
+                self._backward([z[rows] for z in zs], [a[rows] for a in acts], Y[rows])
         try:
             guarded_step(optimizer, [self._flat], [self._grad], loss, "the weights")
         except DivergedError:
-            self._blame_data(X, Y)
+            if not math.isfinite(loss):
+                self._blame_data(X, Y)
             raise
         return loss
 

@@ -11,10 +11,10 @@ itself: one optimizer object per training run. The rules are PyTorch's
 number seen here matches one seen there.
 
 A step whose new values are not all finite raises ``DivergedError`` and
-changes nothing: neither the parameters nor the optimizer's memory. A step
-that went through but landed where the cost is infinite is taken back by
-``guarded_step``, which every model here trains through: the one place
-divergence is handled, at the end of this file.
+changes nothing: neither the parameters nor the optimizer's memory. Each
+optimizer also holds its run's ``bound``: ``divergence.guarded_step``, which
+every model here trains through, uses it to catch a run whose cost climbs
+and to go back to its last good values.
 
 Leaves out: weight decay, Nesterov momentum, learning-rate schedules (change
 ``learning_rate`` between steps instead).
@@ -33,6 +33,7 @@ import math
 import numpy as np
 
 from .checks import DivergedError
+from .divergence import Bound
 
 
 class Optimizer:
@@ -50,7 +51,7 @@ class Optimizer:
         self.learning_rate = learning_rate
         self.state: list[tuple[np.ndarray, ...]] | None = None
         self.steps = 0
-        self._undo = None
+        self.bound = Bound()  # when this run has diverged, and its last good values (G4)
 
     def step(self, params: list[np.ndarray], grads: list[np.ndarray]) -> None:
         """θ ← rule(θ, g) for every array of ``params``, in place.
@@ -74,13 +75,10 @@ class Optimizer:
             raise ValueError(f"learning_rate must be a positive number, got {value!r}")
         self._learning_rate = value
 
-    def undo(self) -> bool:
-        """Take back the last step (one only); False when there is none. See ``guarded_step``."""
-        return _take_back(self)
-
     def reset(self) -> None:
         """Forget everything remembered: the next step is a first step."""
-        self.state, self.steps, self._undo = None, 0, None
+        self.state, self.steps = None, 0
+        self.bound.restart()
 
     def __repr__(self) -> str:
         extras = "".join(f", {k}={getattr(self, k)!r}" for k in self.options)
@@ -174,35 +172,7 @@ def make(name: str, learning_rate: float) -> Optimizer:
     return _ALL[name.lower()](learning_rate)
 
 
-# ---- keeping the last good values: the one place divergence is handled ----------------------
-
-def guarded_step(optimizer: Optimizer, params: list[np.ndarray], grads: list[np.ndarray], cost: float,
-                 what: str = "the parameters") -> None:
-    """One step from a cost and its gradient, keeping the last good values (G4).
-
-    The rollback of every model here (MLP, Ball, LineFit): where ``cost`` is
-    not finite, the step that led here is taken back and DivergedError raised
-    (its ``undone`` says whether there was a step to take back); a step whose
-    new values would not be finite changes nothing and raises too.
-
-    >>> p, sgd = [np.array([1.0])], SGD(0.5)
-    >>> guarded_step(sgd, p, [np.array([2.0])], cost=1.0); p[0]
-    array([0.])
-    >>> try:
-    ...     guarded_step(sgd, p, [np.array([2.0])], cost=float("inf"))
-    ... except DivergedError as error:
-    ...     print(error.undone, p[0])
-    True [1.]
-    """
-    if not math.isfinite(cost):
-        undone = optimizer.undo()
-        error = DivergedError(
-            f"the cost is {cost}: lower the learning rate (now {optimizer.learning_rate:g}); {what} "
-            + ("went back to those from before the last step" if undone else "are unchanged"))
-        error.undone = undone
-        raise error
-    optimizer.step(params, grads)
-
+# ---- the parts of a step every rule shares ---------------------------------------------------
 
 def _memory(optimizer: Optimizer, params, grads) -> list[tuple[np.ndarray, ...]]:
     """The optimizer's memory for ``params``, made on the first step; shapes checked."""
@@ -219,31 +189,13 @@ def _memory(optimizer: Optimizer, params, grads) -> list[tuple[np.ndarray, ...]]
 
 
 def _commit_if_finite(optimizer: Optimizer, params, results) -> None:
-    """Write the new values into ``params`` only if every one is finite; remember the old ones."""
+    """Write the new values into ``params`` only if every one is finite."""
     if not all(math.isfinite(new_p.sum()) for new_p, _ in results):
         optimizer.steps -= 1
         raise DivergedError(
             f"{type(optimizer).__name__} step {optimizer.steps + 1} gave values that are not finite: "
             f"lower the learning rate (now {optimizer.learning_rate:g}); the parameters keep their "
             "values from before this step")
-    optimizer._undo = ([(p, p.copy()) for p in params], optimizer.state)
     for p, (new_p, _) in zip(params, results, strict=True):
         p[...] = new_p
     optimizer.state = [memory for _, memory in results]
-
-
-def _take_back(optimizer: Optimizer) -> bool:
-    """Take back the last step: the parameters and the memory go back to before it.
-
-    For a step that went through but led somewhere with an infinite cost.
-    Returns False when there is no step to take back (only one can be).
-    """
-    if optimizer._undo is None:
-        return False
-    saved, optimizer.state = optimizer._undo
-    for p, old in saved:
-        p[...] = old
-    optimizer.steps -= 1
-    optimizer._undo = None
-    return True
-

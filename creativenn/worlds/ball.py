@@ -24,7 +24,8 @@ from __future__ import annotations
 import numpy as np
 
 from ..maths.checks import DivergedError, as_array, require_finite
-from ..maths.optimizers import SGD, Optimizer, guarded_step, make
+from ..maths.divergence import guarded_step
+from ..maths.optimizers import SGD, Optimizer, make
 from .surfaces import Surface, surface
 
 
@@ -77,19 +78,20 @@ class Ball:
     def step(self) -> float:
         """One optimizer step against the gradient (G1); returns the height before it.
 
-        A step that would take the ball to infinity raises DivergedError and
-        the ball stays where it was; one that took it where the height is
-        infinite is taken back.
+        A ball that climbs far above where it started and above everything on
+        the map (``divergence``: the floor and ceiling are the surface's lowest
+        and highest points) or would fly to infinity raises DivergedError and
+        goes back to its last good place; its trail too.
         """
         height, gradient = self.height, self.gradient
         if not np.isfinite(gradient).all():
             height = float("inf")  # no way on from here: as good as infinitely high
         try:
-            guarded_step(self.optimizer, [self._position], [gradient], height, "the ball")
+            guarded_step(self.optimizer, [self._position], [gradient], height, "the ball",
+                         *self.surface.extremes())
         except DivergedError as error:
-            if error.undone:  # the last step led here: the trail loses it too
-                self._length = max(1, self._length - 1)
-            raise DivergedError(f"the ball flew off {self.surface.name}: {error}") from None
+            self._length = max(1, self._length - error.steps_back)  # the trail goes back with the ball
+            raise
         if self._length == len(self._trail):
             self._trail = np.concatenate([self._trail, np.empty_like(self._trail)])
         self._trail[self._length] = self._position
@@ -107,9 +109,11 @@ def learning_rate_for(name: str, surface: Surface, speed: float = 1.0) -> float:
     SGD and Momentum take the surface's ``learning_rate`` (a step is η times
     the gradient, so it depends on how steep the surface is); RMSProp and
     Adam take its ``step_size`` (their steps are about η long, whatever the
-    slope, so it depends on how wide the surface is).
+    slope, so it depends on how wide the surface is). A surface may name its
+    own η for an optimizer in ``rates``, where neither suits (the ravine's momentum).
     """
-    base = surface.step_size if name in ("rmsprop", "adam") else surface.learning_rate
+    base = surface.rates.get(name) or (surface.step_size if name in ("rmsprop", "adam")
+                                       else surface.learning_rate)
     return base * speed
 
 

@@ -96,7 +96,7 @@ def record_training(net, X, Y, optimizer, epochs: int, batch_size: int | None = 
     path, losses, step = [net.parameters()], [net.loss(X, Y)], 0
     for _ in range(epochs):
         for rows in epoch_batches(len(X), batch_size, rng):
-            net.step(X[rows], Y[rows], optimizer)
+            net.step(X, Y, optimizer, rows=rows)
             step += 1
             if step % every == 0:
                 path.append(net.parameters())
@@ -142,7 +142,7 @@ class Run:
     def step(self) -> None:
         """One mini-batch step θ ← θ − η ∇C(θ) (G1, G2), and where it went."""
         batch = self.rng.integers(0, len(self.X), self.batch_size)
-        self.net.step(self.X[batch], self.Y[batch], self.optimizer)
+        self.net.step(self.X, self.Y, self.optimizer, rows=batch)
         self.path.append(self.net.parameters())
         self.losses.append(self.net.loss(self.X, self.Y))
 

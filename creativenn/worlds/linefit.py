@@ -24,8 +24,9 @@ from __future__ import annotations
 
 import numpy as np
 
-from ..maths.checks import as_array, require_finite
-from ..maths.optimizers import SGD, guarded_step
+from ..maths.checks import DivergedError, as_array, require_finite
+from ..maths.divergence import guarded_step
+from ..maths.optimizers import SGD
 
 
 def _points(x, y) -> tuple[np.ndarray, np.ndarray]:
@@ -78,19 +79,27 @@ class LineFit:
         e = self.slope * x + self.intercept - y
         return float(2.0 * np.mean(e * x)), float(2.0 * np.mean(e))
 
-    def step(self, x, y, learning_rate: float) -> float:
+    def step(self, x, y, learning_rate: float, rows=None) -> float:
         """One step m ← m − η ∂C/∂m, c ← c − η ∂C/∂c (G1); returns the cost before it.
 
-        Pass every point for batch descent, one for stochastic, a few for
-        mini-batch (G2). A step that would make m or c infinite raises
-        DivergedError and leaves the line where it was (where the cost is
-        already infinite, the step that led there is taken back).
+        The gradient is taken over ``rows`` of the points (default: all of
+        them): all for batch descent, one for stochastic, a few for
+        mini-batch (G2); the cost returned, and watched, is always over all the
+        points. When the cost climbs past its bound (``divergence``: 4× its
+        start) or a step would overflow, DivergedError is raised and the line
+        goes back to its last slope and intercept within the bound.
         """
         self._sgd.learning_rate = learning_rate  # checked: a positive number
+        x, y = _points(x, y)
         cost = self.cost(x, y)
-        gradient = np.array(self.gradient(x, y))
+        used = slice(None) if rows is None else np.asarray(rows)
+        gradient = np.array(self.gradient(x[used], y[used]))
         guarded_step(self._sgd, [self._mc], [gradient], cost, "the line's slope and intercept")
         return cost
+
+    def new_points(self) -> None:
+        """The points changed: the divergence bound starts again from the next step's cost."""
+        self._sgd.bound.restart()
 
     def __repr__(self) -> str:
         return f"LineFit(slope={self.slope:.6g}, intercept={self.intercept:.6g})"
@@ -183,15 +192,21 @@ class Fitting:
         self.fit, self.trail, self.used = LineFit(*self.start), [self.start], np.arange(0)
 
     def step(self, mode: str, learning_rate: float, mini_batch: int = 8) -> None:
-        """One step of ``mode`` descent (G2); DivergedError, the line kept, if it diverges."""
+        """One step of ``mode`` descent (G2); if it diverges, DivergedError and the line
+        and its trail go back to the last place within the bound."""
         self.used = rows_for(mode, len(self.x), self.rng, mini_batch)
-        self.fit.step(self.x[self.used], self.y[self.used], learning_rate)
+        try:
+            self.fit.step(self.x, self.y, learning_rate, rows=self.used)
+        except DivergedError as error:
+            del self.trail[max(1, len(self.trail) - error.steps_back):]
+            raise
         self.trail.append((self.fit.slope, self.fit.intercept))
 
     def move_point(self, i: int, x: float, y: float) -> None:
         """Point i to (x, y), and the cost map made again for the points as they now are."""
         self.x[i], self.y[i] = x, y
         self.cost = cost_surface(self.x, self.y)
+        self.fit.new_points()
 
     def numbers(self) -> dict:
         """Where the fit stands, as plain numbers: step, line, cost and the gradient's size."""

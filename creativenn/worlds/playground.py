@@ -36,6 +36,7 @@ import numpy as np
 
 from ..maths import optimizers
 from ..maths.checks import DivergedError
+from ..maths.divergence import explain
 from ..maths.mlp import MLP, START_RATES
 from . import csvdata, datasets
 
@@ -325,8 +326,9 @@ class Playground:
     def train(self, steps: int = 1) -> None:
         """``steps`` mini-batch steps on the training points, then the losses are recorded.
 
-        A diverging step leaves the last good weights and puts what happened
-        and what to do in ``message``; training then waits for a change.
+        When the run diverges (``divergence``: the loss 4× its start) the
+        weights go back to their last good values, ``message`` says what
+        happened and what to do, and training waits for a change.
         """
         X, Y = self.split("train")
         if len(X) == 0 or self.message:
@@ -335,14 +337,12 @@ class Playground:
         try:
             for _ in range(steps):
                 rows = self._rng.choice(len(X), size, replace=False)
-                self.net.step(X[rows], Y[rows], self.optimizer)
+                self.net.step(X, Y, self.optimizer, rows=rows)
                 self.history.steps += 1
                 self.history.samples += size
-        except DivergedError:
-            self.message = ["Training diverged: the loss became infinite.",
-                            f"The learning rate η = {self.settings.learning_rate:g} is too large here.",
-                            "The weights went back to their last good values.",
-                            "Press - to lower η, then space to go on (or r to start again)."]
+        except DivergedError as error:
+            self.history.steps -= error.steps_back
+            self.message = explain(error, self.settings.learning_rate)
         self.history.train.append(self.net.loss(X, Y))
         if self.test.any():
             self.history.test.append(self.net.loss(*self.split("test")))

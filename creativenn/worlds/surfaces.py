@@ -47,6 +47,7 @@ class Surface:
     learning_rate: float = 0.01  # a learning rate that suits plain SGD here
     description: str = ""
     step_size: float | None = None  # a learning rate for RMSProp/Adam: about a step's length
+    rates: dict = field(default_factory=dict)  # an optimizer's own η here, where those two do not suit
 
     def __post_init__(self):
         if self.step_size is None:
@@ -94,6 +95,15 @@ class Surface:
             self._typical_slope = float(np.median(np.hypot(gx, gy))) or 1.0
         return self._typical_slope
 
+    def extremes(self) -> tuple[float, float]:
+        """The lowest and highest heights over ``bounds`` (a 101² grid and the known minima):
+        the floor and ceiling of a ball's divergence bound (G4)."""
+        if getattr(self, "_extremes", None) is None:
+            grid = self.grid(101)[2]
+            lows = [float(np.min(grid))] + [float(self.height(*m)) for m in self.minima]
+            self._extremes = (min(lows), float(np.max(grid)))
+        return self._extremes
+
     def steepness(self, x, y):
         """How steep the surface is at (x, y) on a 0 … 1 scale: tanh(|∇f| / typical slope).
 
@@ -124,8 +134,11 @@ def _bowl():
 def _ravine():
     return Surface(
         "ravine", lambda x, y: 0.1 * x * x + 2 * y * y, lambda x, y: (0.2 * x, 4 * y),
-        ((-3, 3), (-3, 3)), [(0.0, 0.0)], (-2.8, 1.5), 0.4,
-        "0.1x² + 2y²: a long narrow valley; plain descent zig-zags, momentum glides",
+        ((-3, 3), (-3, 3)), [(0.0, 0.0)], (-2.8, 1.5), 0.48,
+        "0.1x² + 2y²: a long narrow valley; plain descent zig-zags across it, momentum glides along it",
+        # SGD near its limit across the valley (η < 2/4) zig-zags; momentum's steps add up to
+        # η/(1 − 0.9) on a steady slope, so a tenth of SGD's η already goes as far: it swings gently
+        rates={"momentum": 0.04},
     )
 
 

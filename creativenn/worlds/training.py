@@ -5,9 +5,10 @@ The tags (F1), (B4), (G1) … name equations of the course notes, docs/maths.md;
 
 Each ``step`` takes ``batch_size`` samples at random (with replacement:
 mini-batch descent; all of them is batch descent, 1 stochastic) and moves
-every weight θ ← θ − η ∇C(θ) with the optimizer's rule. The loss of each
-step is kept for the curve. A step that diverges raises DivergedError and
-the network keeps its last good weights (``optimizers.guarded_step``).
+every weight θ ← θ − η ∇C(θ) with the optimizer's rule. The loss over all
+the data before each step is kept for the curve. A run that diverges (its
+loss 4× its start, ``divergence``) raises DivergedError and the network goes
+back to its last weights within that bound.
 
 Leaves out: epochs in order (``MLP.fit`` does those, for notebooks).
 
@@ -42,7 +43,7 @@ class Training:
 
     @property
     def loss(self) -> float:
-        """The loss of the last step (NaN before the first)."""
+        """The loss over all the data before the last step (NaN before the first)."""
         return self.losses[-1] if self.losses else float("nan")
 
     @property
@@ -54,7 +55,7 @@ class Training:
         self.optimizer.learning_rate = value
 
     def step(self, n: int = 1) -> None:
-        """``n`` mini-batch steps (G2); DivergedError, weights kept, if one diverges."""
+        """``n`` mini-batch steps (G2); DivergedError, last good weights back, if the run diverges."""
         for _ in range(n):
             batch = self.rng.integers(0, len(self.X), self.batch_size)
-            self.losses.append(self.net.step(self.X[batch], self.Y[batch], self.optimizer))
+            self.losses.append(self.net.step(self.X, self.Y, self.optimizer, rows=batch))

@@ -13,7 +13,7 @@ import py5
 import creativenn as cnn
 from creativenn import colors
 from creativenn.draw import Controls, draw_boundary, draw_loss_curve, draw_title
-from creativenn.draw.linefit import draw_points_and_line
+from creativenn.draw.linefit import draw_points_and_line, line_equation
 from creativenn.picture.layout import Mapping
 
 # --- constants: CHANGE these ----------------------------------------------------
@@ -51,10 +51,10 @@ def draw():
     if not controls.paused:
         try:
             costs.append(line.step(x, y, controls.learning_rate))  # m ← m − η ∂C/∂m, c ← c − η ∂C/∂c
-        except cnn.DivergedError:
-            controls.diverged("line", kept="slope and intercept")
+        except cnn.DivergedError as error:  # the line went back to its last good slope and intercept
+            controls.diverged(error, "line", kept="slope and intercept")
     py5.background(*colors.BACKGROUND)
-    draw_title("TITLE", None, controls.status(f"y = {line.slope:.3f} x + {line.intercept:.3f}"))
+    draw_title("TITLE", None, controls.status(f"y = {line_equation(line.slope, line.intercept)}"))
     draw_points_and_line(line, x, y, view, squares=False)  # CHANGE: squares=True shows each e²
     draw_boundary(best[0], -1, best[1], view, colors.MUTED, 1.5, dashed=True)  # y = m x + c, least squares
     draw_loss_curve(costs, 60, 530, 680, 160, title="cost C = 1/N Σ e²")

@@ -54,8 +54,8 @@ def draw():
     if not controls.paused:
         try:
             run.step(STEPS_PER_FRAME)  # θ ← θ − η ∇C(θ) on random mini-batches
-        except cnn.DivergedError:
-            controls.diverged()  # the network keeps its last good weights
+        except cnn.DivergedError as error:
+            controls.diverged(error)  # the network went back to its last good weights
     py5.background(*colors.BACKGROUND)
     draw_title("TITLE", None, controls.status(f"step {run.steps}   η {controls.learning_rate:g}"))
     draw_decision_field(run.net, field, resolution=80)
