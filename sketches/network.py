@@ -81,7 +81,7 @@ def draw():
                f"{status}   η = {controls.learning_rate:g}   {controls.optimizer}   batch {BATCH_SIZE}")
     draw_decision_field(run.net, field, resolution=90)
     draw_points(run.X, run.Y, field)
-    draw_axis_names(field, "x₁", "x₂")
+    draw_axis_names(field, "x₁", "x₂", classes=["class 0 (y = 0)", "class 1 (y = 1)"])
     draw_rings(*sample(), field)
     draw_network(run.net, *boxes["net"], sample=sample(), scale=WEIGHT_SCALE)
     draw_loss_curve(run.losses, *boxes["loss"], title="loss (log scale) over training steps")

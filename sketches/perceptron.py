@@ -63,7 +63,7 @@ def draw():
     py5.rect(*view.rect)
     draw_boundary(HIDDEN_SLOPE, -1, HIDDEN_INTERCEPT, view, colors.MUTED, 1.5, dashed=True)  # y = m x + c
     draw_points()
-    draw_axis_names(view, "x", "y")
+    draw_axis_names(view, "x", "y", classes=["target −1", "target +1"])
     draw_boundary(*perceptron.weights, perceptron.bias, view)  # w₀ x + w₁ y + b = 0
     draw_title("a perceptron finding the line between two classes", None,
                controls.status(f"sample {perceptron.steps}"))

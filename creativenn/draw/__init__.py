@@ -28,6 +28,7 @@ from .plots import (
     class_labels,
     draw_axis_names,
     draw_boundary,
+    draw_class_legend,
     draw_decision_field,
     draw_loss_curve,
     draw_loss_curves,
@@ -47,7 +48,7 @@ __all__ = [
     # networks and what they learn
     "draw_network", "draw_weight_legend", "edge_buckets", "draw_decision_field", "field_image",
     "draw_boundary", "draw_pixels", "draw_points", "draw_rings", "class_labels", "draw_loss_curve",
-    "draw_loss_curves", "draw_axis_names",
+    "draw_loss_curves", "draw_axis_names", "draw_class_legend",
     # surfaces and balls on them
     "draw_terrain", "terrain", "draw_trail", "draw_ball", "draw_cross", "draw_arrow", "draw_downhill_arrow",
     # files

@@ -64,7 +64,7 @@ def draw_line_readout(fit: LineFit, x, y, left: float, top: float, sketch=None) 
     lines = [  # each number kept to its width: a line far off (a high η) cannot push text off the page
         f"y = {line_equation(fit.slope, fit.intercept)}      least squares: y = {line_equation(m0, c0)}",
         f"C = 1/N Σ (m xᵢ + c − yᵢ)² = {fixed(fit.cost(x, y), 8, 4)}   (the squares' mean area)",
-        f"∂C/∂m = 2/N Σ eᵢ xᵢ = {fixed(dm, 8, 4, sign=True)}     ∂C/∂c = 2/N Σ eᵢ = {fixed(dc, 8, 4, sign=True)}",
+        f"∂C/∂m = 2/N Σ eᵢ xᵢ = {fixed(dm, 8, 4, True)}     ∂C/∂c = 2/N Σ eᵢ = {fixed(dc, 8, 4, True)}",
         "m ← m − η ∂C/∂m      c ← c − η ∂C/∂c",
     ]
     for i, text in enumerate(lines):

@@ -83,7 +83,7 @@ def draw_field(world: Playground, field: Mapping, hover, sketch=None) -> None:
     draw_decision_field(world.net, field, resolution=80, neuron=neuron, sketch=s,
                         **({"low": values[0], "high": values[1]} if values and not neuron else {}))
     draw_points(world.X, world.Y, field, test=world.test, values=values, sketch=s)
-    draw_axis_names(field, "x₁", "x₂", sketch=s)
+    draw_axis_names(field, "x₁", "x₂", classes=None if world.regression else world.classes, sketch=s)
     x, y, w, h = field.rect
     if neuron:
         label(f"the field of neuron {neuron[1] + 1}, layer {neuron[0]}", x + 10, y + 10, 13, sketch=s)

@@ -289,9 +289,25 @@ def draw_rings(xs, ys, mapping: Mapping, diameter: float = 22, color=colors.ON, 
         s.circle(float(sx), float(sy), diameter)
 
 
-def draw_axis_names(mapping: Mapping, x_name: str, y_name: str, sketch=None) -> None:
-    """What a map's two axes are: "x_name →" under its bottom right, "y_name ↑" inside its top left."""
+def draw_class_legend(mapping: Mapping, names=("class 0", "class 1"), size: float = 13, sketch=None) -> None:
+    """Which colour is which class: a dot of each class's colour and its name, in one line under the
+    map's bottom left (where ``draw_axis_names`` leaves room: it writes x₁ at the right)."""
     s = current_sketch(sketch)
+    x, y, _, h = mapping.rect
+    for k, name in enumerate(names):
+        s.no_stroke()
+        s.fill(*colors.class_color(k))
+        s.circle(x + 6, y + h + 6 + size * 0.55, size * 0.8)
+        x = label(name, x + 6 + size * 0.8, y + h + 5, size, colors.MUTED, sketch=s).right + 14
+
+
+def draw_axis_names(mapping: Mapping, x_name: str, y_name: str, classes=None, sketch=None) -> None:
+    """What a map's two axes are: "x_name →" under its bottom right, "y_name ↑" inside its top left;
+    with ``classes`` (their names, or how many), which colour is which under its bottom left."""
+    s = current_sketch(sketch)
+    if classes:
+        names = [f"class {k}" for k in range(classes)] if isinstance(classes, int) else classes
+        draw_class_legend(mapping, names, sketch=s)
     x, y, w, h = mapping.rect
     label(f"{x_name} →", x + w, y + h + 5, 12, colors.MUTED, align="right", sketch=s)
     label(f"{y_name} ↑", x + 4, y + 4, 12, colors.INK, sketch=s)

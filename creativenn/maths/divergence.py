@@ -122,11 +122,13 @@ def guarded_step(optimizer, params: list[np.ndarray], grads: list[np.ndarray], c
 def _go_back(optimizer, params, cost: float, what: str, why: str = "") -> DivergedError:
     """Put the last good values back; the error that says so."""
     bound, eta = optimizer.bound, optimizer.learning_rate
-    above = "" if bound.floor == 0 else f" above the lowest point, {bound.floor:.4g}"
-    reason = ("the highest point of the map" if bound.limit == bound.ceiling else
-              f"{bound.factor:g}× its start, {bound.start:.4g}{above}")
-    why = why or (f"the cost is {cost:.4g}" if not math.isfinite(cost) else
-                  f"the cost climbed to {cost:.4g}, past {bound.limit:.4g} ({reason})")
+    if not why and not math.isfinite(cost):
+        why = f"the cost is {cost:.4g}"
+    elif not why:
+        above = "" if bound.floor == 0 else f" above the lowest point, {bound.floor:.4g}"
+        reason = ("the highest point of the map" if bound.limit == bound.ceiling else
+                  f"{bound.factor:g}× its start, {bound.start:.4g}{above}")
+        why = f"the cost climbed to {cost:.4g}, past {bound.limit:.4g} ({reason})"
     steps_back, kept = 0, None
     if bound.good is not None:
         saved, optimizer.state, steps, kept = bound.good

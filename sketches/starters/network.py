@@ -13,7 +13,7 @@ import py5
 import creativenn as cnn
 from creativenn import colors
 from creativenn.draw import (Controls, draw_decision_field, draw_loss_curve, draw_network, draw_points,
-                             draw_title)
+                             draw_axis_names, draw_title)
 from creativenn.picture.layout import Mapping
 from creativenn.worlds.training import Training
 
@@ -60,6 +60,7 @@ def draw():
     draw_title("TITLE", None, controls.status(f"step {run.steps}   η {controls.learning_rate:g}"))
     draw_decision_field(run.net, field, resolution=80)
     draw_points(run.X, run.Y, field)
+    draw_axis_names(field, "x₁", "x₂", classes=max(2, run.Y.shape[1]))  # which colour is which class
     draw_network(run.net, 430, 80, 340, 360, sample=run.X[(py5.frame_count // 10) % len(run.X)])
     draw_loss_curve(run.losses, 30, 470, 740, 160)
     controls.draw()
