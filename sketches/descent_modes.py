@@ -93,8 +93,10 @@ def draw_curves():
         x, y, w, h = boxes[mode]
         draw_loss_curve(ways.losses[mode][: epoch + 1], x, y, w, h, title=mode, color=color, smooth=1,
                         limits=limits, steps="epochs", first=0)
-        steps = ways.steps_per_epoch(mode)
-        label(f"{steps} step{'s' * (steps > 1)} an epoch", x, y + h + 10, 12, colors.MUTED)
+        steps, gone = ways.steps_per_epoch(mode), ways.diverged.get(mode, EPOCHS + 1)  # G4: it stopped
+        note = (f"{steps} step{'s' * (steps > 1)} an epoch" if epoch < gone else
+                f"diverged at epoch {gone}: lower η")
+        label(note, x, y + h + 10, 12, colors.MUTED if epoch < gone else color)
     x, y, _, _ = boxes["notes"]
     label("θ ← θ − η ∇C(θ) over all samples (batch), 16 of them (mini-batch), or one (stochastic)", x, y, 13)
     label("map: loss on the plane θ₀ + α d₁ + β d₂ (PCA of the paths)   curves: loss after each "

@@ -84,8 +84,7 @@ def draw():
 
 def draw_balls_and_trails():
     for name, run in world.runs.items():
-        ab, _ = world.positions(run)
-        trail = terrain.to_world(ab[:, 0], ab[:, 1], lift=2.0, heights=run.losses)
+        trail = terrain.to_world(*world.positions(run)[0].T, lift=2.0, heights=run.losses)
         terrain.draw_trail(trail, colors.OPTIMIZERS[name])
         terrain.draw_ball(trail[-1] + [0, 0, 7], colors.OPTIMIZERS[name], 8)
 
@@ -106,7 +105,8 @@ def draw_text():
                controls.status(f"step {world.step_count} / {STEPS}"))
     x, y = boxes["table"][:2]
     label("           loss   in plane", x, y + 20, 13, colors.MUTED, kind="mono")
-    draw_rows([(colors.OPTIMIZERS[name], f"{name:<9} {run.losses[-1]:.4f}   {world.positions(run)[1]:4.0%}")
+    draw_rows([(colors.OPTIMIZERS[name], f"{name:<9} {run.losses[-1]:.4f}   "  # a diverged run stopped (G4)
+                f"{'diverged' if run.diverged else format(world.positions(run)[1], '4.0%')}")
                for name, run in world.runs.items()], x, y + 44, size=13)
     label("a ball's height: the real loss at its weights\nits place: those weights, projected\n"
           "in plane: share of its move the plane shows", x, y + 140, 13, colors.MUTED)

@@ -25,7 +25,7 @@ def test_every_surface_has_a_caption_and_every_default_race_stays_on_the_map_or_
     for name in cnn.surfaces.NAMES:
         r = race(name, 300)
         assert cnn.surface(name).description
-        assert set(r.stopped.values()) <= ({"rolled off the map"} if name == "saddle" else set()), name
+        assert set(r.stopped.values()) <= ({"off the map"} if name == "saddle" else set()), name
 
 
 def test_bowl_every_path_leads_to_the_one_minimum():
@@ -49,7 +49,7 @@ def test_saddle_a_ball_near_the_ridge_lingers_then_falls_off():
     for _ in range(20):
         ball.step()
     assert abs(ball.position[1]) < 0.5 and abs(ball.position[0]) < 1.0  # near the saddle point
-    assert set(race("saddle", 300).stopped.values()) == {"rolled off the map"}
+    assert set(race("saddle", 300).stopped.values()) == {"off the map"}
 
 
 def test_rosenbrock_the_valley_is_easy_to_find_and_slow_to_follow():

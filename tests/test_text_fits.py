@@ -2,20 +2,23 @@
 
 Every piece of text goes through ``creativenn.draw.label``, which remembers the
 box it covers; help and messages are drawn on an overlay layer (they cover the
-page on purpose). Each sketch is rendered with the help off, then on.
+page on purpose). Each sketch is rendered with the help off, then on, then
+after each of its keys in turn (one key a frame, every frame checked).
 """
 
 import pytest
 
 from creativenn import resources
 
+KEYS = [*"h1234567890h", *"rs+=-_dbnoaqcxkltvwi[],.mzfgNpab", *"++++++++",  # the last: until it diverges
+        "up", "down", "left", "right", "h", "o", "o"]
 HOOK = '''
-_sketch_draw, _drawn = draw, []
+_sketch_draw, _drawn, _keys = draw, [], {keys!r}
 
 
 def draw():
-    if py5.frame_count == 3:
-        controls.press("h")
+    if 3 <= py5.frame_count < 3 + len(_keys):
+        controls.press(_keys[py5.frame_count - 3])
     _sketch_draw()
     from creativenn.draw import labels_drawn
     _drawn.append((py5.frame_count, labels_drawn()))
@@ -44,21 +47,22 @@ def problems(records, width, height):
     return found
 
 
-def rendered(render, tmp_path, monkeypatch, name, argv=None, frames=5):
+def rendered(render, tmp_path, monkeypatch, name, argv=None, frames=5, keys="h"):
     source = resources.sketches()[name].read_text()
+    source = source.replace("POSTER_SIZE = 4000", "POSTER_SIZE = 200")  # p: a small poster, quickly
     head, tail = source.rsplit("py5.run_sketch()", 1)
     sketch = tmp_path / f"{name}.py"
-    sketch.write_text(head + HOOK + "py5.run_sketch()" + tail)
+    sketch.write_text(head + HOOK.format(keys=list(keys)) + "py5.run_sketch()" + tail)
     monkeypatch.chdir(tmp_path)
     return render(sketch, frames, argv=argv)
 
 
 @pytest.mark.parametrize("name", sorted(resources.sketches()))
-def test_every_label_fits_and_none_overlaps(render, tmp_path, monkeypatch, name):
-    result, frames = rendered(render, tmp_path, monkeypatch, name)
+def test_every_label_fits_and_none_overlaps_after_every_key(render, tmp_path, monkeypatch, name):
+    result, frames = rendered(render, tmp_path, monkeypatch, name, frames=len(KEYS) + 4, keys=KEYS)
     records = result.namespace["_drawn"]
     assert records and all(drawn for _, drawn in records)  # text was drawn, and seen
-    assert any(d.layer == "overlay" for d in records[-1][1])  # the help, on its own layer
+    assert any(d.layer == "overlay" for d in records[2][1])  # the help (frame 3), on its own layer
     height, width = frames[-1].shape[:2]
     assert not problems(records, width, height)
 

@@ -315,7 +315,7 @@ class Controls:
             panel(s.width - MARGIN - w - 8, s.height - 68, w + 16, 24, colors.BACKGROUND, 4, sketch=s)
             with overlay(s):
                 label(self.note, s.width - MARGIN, s.height - 64, 13, colors.ON, align="right", sketch=s)
-        if self.problem:
-            draw_message(self.problem, sketch=s)
-        if self.show_help:
+        if self.show_help:  # asked for: it stands in front of a problem, which is back when it closes
             draw_help([(row.keys, row.does) for row in self._rows], sketch=s)
+        elif self.problem:
+            draw_message(self.problem, sketch=s)

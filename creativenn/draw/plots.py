@@ -179,7 +179,11 @@ def draw_loss_curves(curves, x: float, y: float, w: float, h: float, *, log: boo
     s.stroke(*colors.NEUTRAL)
     s.stroke_weight(1)
     s.line(left, bottom, x + w, bottom)
-    for value, text in _ticks(lo, hi, log):
+    ticks = _ticks(lo, hi, log)
+    if len(ticks) >= 2:  # a short chart: every k-th tick, so their labels (12 px) never touch
+        gap = float(np.diff([v for v, _ in ticks]).min()) / (hi - lo) * (bottom - top)
+        ticks = ticks[:: max(1, int(np.ceil(17 / max(gap, 1e-9))))]
+    for value, text in ticks:
         ty = bottom - (value - lo) / (hi - lo) * (bottom - top)
         s.stroke(*colors.mix(colors.BACKGROUND, colors.NEUTRAL, 0.45))
         s.line(left, ty, x + w, ty)

@@ -172,7 +172,7 @@ class Race:
                     continue
                 x, y = ball.position
                 if not (x0 - w <= x <= x1 + w and y0 - h <= y <= y1 + h):
-                    self.stopped[name] = "rolled off the map"
+                    self.stopped[name] = "off the map"
             self.steps += 1
 
     def numbers(self) -> dict:

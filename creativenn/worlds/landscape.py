@@ -27,6 +27,7 @@ from __future__ import annotations
 
 import numpy as np
 
+from ..maths.checks import DivergedError
 from ..maths.mlp import epoch_batches
 from ..maths.optimizers import SGD, make
 
@@ -85,23 +86,28 @@ def plane_losses(net, X, Y, origin, d1, d2, alphas, betas) -> np.ndarray:
 def record_training(net, X, Y, optimizer, epochs: int, batch_size: int | None = None,
                     seed: int | None = 0, every: int = 1):
     """Train ``net`` and keep where it went: (parameters after every ``every``-th step, rows;
-    the full-data loss after each epoch).
+    the full-data loss after each epoch; the epoch it diverged in, or None).
 
     The first row is the start. ``batch_size`` as in ``MLP.fit``: None is batch
     descent, 1 stochastic, between mini-batch (G2). The network is trained
-    in place.
+    in place. A run that diverges (G4) goes back to its last good weights and
+    stays there: its path and losses carry on, unchanged, to the last epoch.
     """
     X, Y = np.asarray(X, float), np.asarray(Y, float)
     rng = np.random.default_rng(seed)
-    path, losses, step = [net.parameters()], [net.loss(X, Y)], 0
-    for _ in range(epochs):
+    path, losses, step, diverged = [net.parameters()], [net.loss(X, Y)], 0, None
+    for epoch in range(epochs):
         for rows in epoch_batches(len(X), batch_size, rng):
-            net.step(X, Y, optimizer, rows=rows)
+            if diverged is None:
+                try:
+                    net.step(X, Y, optimizer, rows=rows)
+                except DivergedError:
+                    diverged = epoch + 1
             step += 1
             if step % every == 0:
                 path.append(net.parameters())
         losses.append(net.loss(X, Y))
-    return np.array(path), np.array(losses)
+    return np.array(path), np.array(losses), diverged
 
 
 def plane_surface(net, X, Y, origin, d1, d2, bounds):
@@ -138,11 +144,16 @@ class Run:
         self.X, self.Y, self.batch_size = X, Y, batch_size
         self.rng = np.random.default_rng(seed)
         self.path, self.losses = [start.parameters()], [start.loss(X, Y)]
+        self.diverged = False  # once it has (G4), it stays at its last good weights
 
     def step(self) -> None:
         """One mini-batch step θ ← θ − η ∇C(θ) (G1, G2), and where it went."""
         batch = self.rng.integers(0, len(self.X), self.batch_size)
-        self.net.step(self.X, self.Y, self.optimizer, rows=batch)
+        if not self.diverged:
+            try:
+                self.net.step(self.X, self.Y, self.optimizer, rows=batch)
+            except DivergedError:
+                self.diverged = True
         self.path.append(self.net.parameters())
         self.losses.append(self.net.loss(self.X, self.Y))
 
@@ -213,7 +224,8 @@ class ThreeWays:
     """One network trained from the same start by batch, mini-batch and stochastic descent (G2),
     recorded, and the plane of weight space their paths move in most (PCA), with its loss.
 
-    ``paths[mode]`` are (α, β) on that plane, ``losses[mode]`` the full-data loss after each epoch.
+    ``paths[mode]`` are (α, β) on that plane, ``losses[mode]`` the full-data loss after each epoch;
+    ``diverged[mode]`` the epoch a mode diverged in (G4), for those that did.
 
     >>> import creativenn as cnn
     >>> X, Y = cnn.datasets.moons(n=40, seed=0)
@@ -230,9 +242,10 @@ class ThreeWays:
                                       every=max(1, len(X) // (batch_size or len(X)) // 10))
                 for mode, batch_size in self.MODES.items()}
         start = runs["batch"][0][0]
-        d1, d2 = pca_directions(np.concatenate([path - start for path, _ in runs.values()]))
-        self.paths = {mode: project(path, start, d1, d2) for mode, (path, _) in runs.items()}
-        self.losses = {mode: epoch_losses for mode, (_, epoch_losses) in runs.items()}
+        d1, d2 = pca_directions(np.concatenate([path - start for path, _, _ in runs.values()]))
+        self.paths = {mode: project(path, start, d1, d2) for mode, (path, _, _) in runs.items()}
+        self.losses = {mode: epoch_losses for mode, (_, epoch_losses, _) in runs.items()}
+        self.diverged = {mode: epoch for mode, (_, _, epoch) in runs.items() if epoch}  # mode: epoch
         every_point = np.concatenate(list(self.paths.values()))
         low, high = every_point.min(axis=0), every_point.max(axis=0)
         pad = 0.15 * (high - low).max()
