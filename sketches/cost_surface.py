@@ -78,21 +78,21 @@ def point_the_camera():
 
 
 def draw_balls_and_trails():
+    """Trails in the 3D scene; each ball and its way downhill (−∇f) marked, to draw flat on top."""
     py5.hint(py5.DISABLE_DEPTH_TEST)  # seen through the surface's walls: never lost in a pit
     race = track.race
     for name, ball in race.balls.items():
         color = colors.OPTIMIZERS[name]
-        terrain.draw_trail(terrain.to_world(ball.trail[:, 0], ball.trail[:, 1], lift=2.0), color)
+        terrain.draw_trail(terrain.to_world(*ball.trail.T, lift=2.0), color)
         if name not in race.stopped:
-            terrain.draw_downhill_arrow(ball)
-        X, Y, Z = terrain.to_world(*ball.position, lift=9.0)
-        ball_screen[name] = (py5.screen_x(X, Y, Z), py5.screen_y(X, Y, Z))
-        terrain.draw_ball((X, Y, Z), color, 9)
+            terrain.mark_downhill_arrow(ball)
+        ball_screen[name] = terrain.mark_ball(terrain.to_world(*ball.position, lift=9.0), color)
     py5.hint(py5.ENABLE_DEPTH_TEST)
 
 
 def draw_overlay():
-    py5.hint(py5.DISABLE_DEPTH_TEST)  # text on top of the 3D scene
+    py5.hint(py5.DISABLE_DEPTH_TEST)  # balls, arrows and text on top of the 3D scene
+    terrain.draw_marks()
     draw_title(f"a ball rolling down {track.surface.name}", track.surface.description,
                controls.status(f"step {track.race.steps}"))
     draw_race_table(track.race, *boxes["table"][:2], one_line=True)

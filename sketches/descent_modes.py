@@ -93,7 +93,7 @@ def draw_curves():
         x, y, w, h = boxes[mode]
         draw_loss_curve(ways.losses[mode][: epoch + 1], x, y, w, h, title=mode, color=color, smooth=1,
                         limits=limits, steps="epochs", first=0)
-        steps, gone = ways.steps_per_epoch(mode), ways.diverged.get(mode, EPOCHS + 1)  # G4: it stopped
+        steps, gone = ways.steps_per_epoch(mode), ways.diverged.get(mode, EPOCHS + 1)  # diverged: stopped
         note = (f"{steps} step{'s' * (steps > 1)} an epoch" if epoch < gone else
                 f"diverged at epoch {gone}: lower η")
         label(note, x, y + h + 10, 12, colors.MUTED if epoch < gone else color)

@@ -1,12 +1,11 @@
 """A real network's loss landscape: three optimizers training it, seen on one slice of weight space.
 
-What to watch: the surface is the loss of a 2-8-8-1 network on the two moons
-over a plane through its 97 weights, θ(α, β) = θ₀ + α d₁ + β d₂. Each ball is a
-real copy of the network, trained from θ₀ by SGD, Momentum or Adam: it sits at
-its weights' projection onto the plane, at the height of its real loss. With
-PCA directions (the two the runs move in most) the paths lie nearly in the
-plane; with random filter-normalised ones (Li et al. 2018) they leave it: the
-percentage says how much of each path the plane shows. Right: from above.
+What to watch: the surface is the loss of a 2-8-8-1 network on the two moons over a plane through
+its 97 weights, θ(α, β) = θ₀ + α d₁ + β d₂. Each ball is a real copy of the network, trained from θ₀
+by SGD, Momentum or Adam: it sits at its weights' projection onto the plane, at the height of its
+real loss. With PCA directions (the two the runs move in most) the paths lie nearly in the plane;
+with random filter-normalised ones (Li et al. 2018) they leave it: the percentage says how much of
+each path the plane shows. Right: from above.
 
 Keys: d directions (PCA / random) · + / - learning rates · space pause/resume · r restart ·
 s save a frame · h help.
@@ -76,6 +75,7 @@ def draw():
     py5.hint(py5.DISABLE_DEPTH_TEST)  # the balls seen through the surface; the rest flat, on top
     draw_balls_and_trails()
     py5.pop_matrix()
+    terrain.draw_marks()
     draw_top_view()
     draw_text()
     controls.draw()
@@ -86,7 +86,7 @@ def draw_balls_and_trails():
     for name, run in world.runs.items():
         trail = terrain.to_world(*world.positions(run)[0].T, lift=2.0, heights=run.losses)
         terrain.draw_trail(trail, colors.OPTIMIZERS[name])
-        terrain.draw_ball(trail[-1] + [0, 0, 7], colors.OPTIMIZERS[name], 8)
+        terrain.mark_ball(trail[-1] + [0, 0, 7], colors.OPTIMIZERS[name], 16)  # drawn flat on top, later
 
 
 def draw_top_view():
@@ -105,7 +105,7 @@ def draw_text():
                controls.status(f"step {world.step_count} / {STEPS}"))
     x, y = boxes["table"][:2]
     label("           loss   in plane", x, y + 20, 13, colors.MUTED, kind="mono")
-    draw_rows([(colors.OPTIMIZERS[name], f"{name:<9} {run.losses[-1]:.4f}   "  # a diverged run stopped (G4)
+    draw_rows([(colors.OPTIMIZERS[name], f"{name:<9} {run.losses[-1]:.4f}   "  # a run that diverged stopped
                 f"{'diverged' if run.diverged else format(world.positions(run)[1], '4.0%')}")
                for name, run in world.runs.items()], x, y + 44, size=13)
     label("a ball's height: the real loss at its weights\nits place: those weights, projected\n"

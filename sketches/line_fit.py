@@ -81,7 +81,7 @@ def draw_cost_map():
     draw_cross(*run.cost.minima[0], cost_view)  # least squares: where descent should arrive
     draw_trail(run.trail, cost_view, colors.ON)
     draw_ball(run.fit.slope, run.fit.intercept, cost_view, colors.ON)
-    draw_axis_names(cost_view, "m (slope)", "c")
+    draw_axis_names(cost_view, "m (slope)", "c", ticks=True)
 
 
 def key_pressed():

@@ -50,7 +50,8 @@ def test_filter_normalisation_matches_every_neurons_own_weights(trained):
 
 def test_the_pca_path_starts_at_the_planes_origin(trained):
     net, X, Y = trained
-    path, _ = record_training(net, X, Y, cnn.Adam(0.05), epochs=20, batch_size=16)
+    path, _, diverged = record_training(net, X, Y, cnn.Adam(0.05), epochs=20, batch_size=16)
+    assert diverged is None
     d1, d2 = pca_directions(path - path[0])
     ab = project(path, path[0], d1, d2)
     np.testing.assert_allclose(ab[0], [0.0, 0.0], atol=1e-12)

@@ -83,12 +83,17 @@ def label(text: str, x: float, y: float, size: float = 14, color=colors.INK, *,
     """
     s = current_sketch(sketch)
     s.text_font(font(size, kind, s))
-    s.text_align({"left": py5.LEFT, "center": py5.CENTER, "right": py5.RIGHT}[align], py5.TOP)
+    lines = str(text).split("\n")
+    w = max((s.text_width(line) for line in lines), default=0.0)
+    left = {"left": x, "center": x - w / 2, "right": x - w}[align]
     if not drawing_clean():  # export --clean: the picture alone, for prints and art
         s.fill(*color)
-        s.text(text, x, y)
-    w = max((s.text_width(line) for line in str(text).split("\n")), default=0.0)
-    left = {"left": x, "center": x - w / 2, "right": x - w}[align]
+        s.text_align(py5.LEFT, py5.TOP)
+        leading = (s.text_ascent() + s.text_descent()) * 1.275  # Processing's own line spacing
+        for i, line in enumerate(lines):  # each line placed here, on whole pixels: crisp in P2D/P3D too
+            spare = w - s.text_width(line)
+            shift = {"left": 0, "center": spare / 2, "right": spare}[align]
+            s.text(line, round(left + shift), round(y + i * leading))
     box = Box(left, y, w, size * 1.25 * (str(text).count("\n") + 1))
     store = cache(s)
     drawn = store.setdefault("labels", [None, []])

@@ -34,6 +34,7 @@ import py5
 from ..maths.divergence import explain
 from ..picture import colors
 from ..picture.layout import MARGIN
+from ..picture.numbers import ladder_step
 from .base import (
     cache,
     current_sketch,
@@ -129,8 +130,6 @@ def cycle(options, current, step: int = 1):
 
 class Controls:
     """The keys of one sketch, its pause, help and learning-rate state, and saving frames."""
-
-    RATE_STEP = 1.5
 
     def __init__(self, name: str, keys=(), *, reset: Callable[[], object] | None = None,
                  learning_rate: float | Callable[[], float] | None = None,
@@ -245,7 +244,7 @@ class Controls:
             self.on_learning_rate(value)
 
     def change_learning_rate(self, key: str) -> None:
-        self.learning_rate = self.learning_rate * (self.RATE_STEP if key in "+=" else 1 / self.RATE_STEP)
+        self.learning_rate = ladder_step(self.learning_rate, up=key in "+=")  # 0.05 → 0.07: round values
 
     def next_path(self, suffix: str = ".png") -> Path:
         """saved/NAME-0001.png, or the first number free: where the next saved file goes."""

@@ -9,7 +9,7 @@ import py5
 from ..maths import activations
 from ..picture import colors
 from ..picture.layout import Mapping, resample
-from .base import cache, current_sketch, label
+from .base import cache, current_sketch, font, label, panel
 
 
 def field_image(net, mapping: Mapping, resolution: int = 100, low=None, high=None,
@@ -215,6 +215,26 @@ def draw_loss_curves(curves, x: float, y: float, w: float, h: float, *, log: boo
 AXIS_GUTTER = 44  # pixels left of a chart for its tick labels
 
 
+def _draw_map_ticks(mapping: Mapping, s) -> None:
+    """Round values along a map's bottom and left edges, each at a short tick mark; none where the
+    axis names go (the bottom right, the top left)."""
+    x, y, w, h = mapping.rect
+    (x0, x1), (y0, y1) = mapping.bounds
+    s.stroke(*colors.MUTED)
+    s.stroke_weight(1)
+    for value, text in _ticks(x0, x1, log=False):
+        sx = mapping.to_screen(value, y0)[0]
+        if x + 10 <= sx <= x + w - 110:
+            s.line(sx, y + h, sx, y + h + 4)
+            label(text, sx, y + h + 5, 12, colors.MUTED, align="center", kind="mono", sketch=s)
+    for value, text in _ticks(y0, y1, log=False):
+        sy = mapping.to_screen(x0, value)[1]
+        if y + 30 <= sy <= y + h - 10:  # inside the map, on a dark plate: it reads over any colour
+            s.text_font(font(12, "mono", s))
+            panel(x, sy - 9, s.text_width(text) + 10, 18, colors.BACKGROUND, 3, sketch=s)
+            label(text, x + 5, sy - 8, 12, colors.INK, kind="mono", sketch=s)
+
+
 def _ticks(lo: float, hi: float, log: bool) -> list[tuple[float, str]]:
     """(where, what to write) for a chart's left axis between lo and hi: powers of ten on a log
     scale (1, 2, 5 of a decade when less shows; round values when even those are too far apart),
@@ -232,8 +252,8 @@ def _ticks(lo: float, hi: float, log: bool) -> list[tuple[float, str]]:
         return [(float(np.log10(v)), text) for v, text in _ticks(10 ** lo, 10 ** hi, log=False) if v > 0]
     step = 10 ** np.floor(np.log10((hi - lo) / 4))
     step = next(step * m for m in (1, 2, 5, 10) if (hi - lo) / (step * m) <= 5)
-    values = np.arange(np.ceil(lo / step) * step, hi + step * 1e-9, step)
-    return [(float(v), f"{v:.10g}") for v in values]
+    values = np.arange(np.ceil(lo / step), np.floor(hi / step + 1e-9) + 1) * step  # whole steps: 0 is 0
+    return [(float(v), f"{v + 0.0:.10g}") for v in values]  # + 0.0: never "-0"
 
 
 def _power(v: float) -> str:
@@ -305,10 +325,14 @@ def draw_class_legend(mapping: Mapping, names=("class 0", "class 1"), size: floa
         x = label(name, x + 6 + size * 0.8, y + h + 5, size, colors.MUTED, sketch=s).right + 14
 
 
-def draw_axis_names(mapping: Mapping, x_name: str, y_name: str, classes=None, sketch=None) -> None:
+def draw_axis_names(mapping: Mapping, x_name: str, y_name: str, classes=None, ticks: bool = False,
+                    sketch=None) -> None:
     """What a map's two axes are: "x_name →" under its bottom right, "y_name ↑" inside its top left;
-    with ``classes`` (their names, or how many), which colour is which under its bottom left."""
+    with ``classes`` (their names, or how many), which colour is which under its bottom left; with
+    ``ticks``, round values along both axes (under the bottom edge, inside the left one)."""
     s = current_sketch(sketch)
+    if ticks:
+        _draw_map_ticks(mapping, s)
     if classes:
         names = [f"class {k}" for k in range(classes)] if isinstance(classes, int) else classes
         draw_class_legend(mapping, names, sketch=s)

@@ -12,6 +12,11 @@ then, and when that was another sketch's the JVM crashed (glDeleteBuffers,
 seen in the test process, which runs many sketches). See also
 ``render._OPENGL_SKETCHES``.
 
+Balls and arrows are not drawn in 3D: ``mark_ball`` and ``mark_downhill_arrow``
+note where they land on screen, and ``draw_marks`` draws them flat on top,
+shaded, crisp and the same size wherever they are (a sphere in a far pit was
+a few jagged pixels, and an arrow's lines broke up against the mesh).
+
 Leaves out: lighting (colour by height reads better than shading here).
 """
 
@@ -39,6 +44,7 @@ class Terrain3D:
             relief = surface.relief(heights, self.low, self.high)
             shapes[key] = (self._mesh(xs, ys, heights, relief), self._contours(xs, ys, relief, levels))
         self.mesh, self.contours = shapes[key]
+        self.marks: list = []  # balls and arrows seen this frame, to draw flat on top (``draw_marks``)
 
     def to_world(self, x, y, lift: float = 0.0, heights=None):
         """Model point(s) (x, y) → 3D (X, Y, Z): on the surface (or at ``heights``), plus ``lift``."""
@@ -55,26 +61,50 @@ class Terrain3D:
         s.shape(self.mesh)
         s.shape(self.contours)
 
-    def draw_downhill_arrow(self, ball, color=colors.INK, sketch=None) -> None:
-        """−∇f on the surface under ``ball``, longer where it is steeper (nothing where it is flat)."""
-        s = sketch or py5.get_current_sketch()
+    def downhill_arrow(self, ball) -> np.ndarray | None:
+        """The way downhill (−∇f) from where ``ball`` stands, as world points: shaft start, tip and
+        the two ends of its head, (4, 3); None where it is flat. Long where it is steep."""
         gx, gy = ball.gradient
         size = float(np.hypot(gx, gy))
         (x0, x1), _ = self.surface.bounds
         length = 0.09 * (x1 - x0) * float(self.surface.steepness(*ball.position))
         if size == 0 or length < 0.01 * (x1 - x0):
-            return
+            return None
         (x, y), (ux, uy) = ball.position, (-gx / size, -gy / size)
         tip = (x + ux * length, y + uy * length)
         side = 0.3 * length
-        head = [(tip[0] - ux * side + uy * side * 0.6, tip[1] - uy * side - ux * side * 0.6),
-                (tip[0] - ux * side - uy * side * 0.6, tip[1] - uy * side + ux * side * 0.6)]
-        end = self.to_world(*tip, lift=3)
-        s.stroke(*color)
-        s.stroke_weight(2.5)
-        s.line(*self.to_world(x, y, lift=3), *end)
-        for hx, hy in head:
-            s.line(*end, *self.to_world(hx, hy, lift=3))
+        xs = [x, tip[0], tip[0] - ux * side + uy * side * 0.6, tip[0] - ux * side - uy * side * 0.6]
+        ys = [y, tip[1], tip[1] - uy * side - ux * side * 0.6, tip[1] - uy * side + ux * side * 0.6]
+        return self.to_world(np.array(xs), np.array(ys), lift=3)
+
+    def mark_ball(self, point, color, diameter: float = 20, sketch=None) -> tuple[float, float]:
+        """Note a ball at world ``point`` (where it lands on screen now, returned) for ``draw_marks``."""
+        x, y = self.on_screen([point], sketch)[0]
+        self.marks.append(("ball", (x, y), color, diameter))
+        return float(x), float(y)
+
+    def mark_downhill_arrow(self, ball, color=colors.INK, sketch=None) -> None:
+        """Note the way downhill from ``ball`` (``downhill_arrow``) for ``draw_marks``."""
+        arrow = self.downhill_arrow(ball)
+        if arrow is not None:
+            self.marks.append(("arrow", self.on_screen(arrow, sketch), color, 2.5))
+
+    def draw_marks(self, sketch=None) -> None:
+        """The balls and arrows marked this frame, flat on top of the scene (call after the camera's
+        pop_matrix): every arrow, then every ball, so no arrow crosses a ball. Then forgets them."""
+        for kind, where, color, size in sorted(self.marks, key=lambda mark: mark[0] == "ball"):
+            if kind == "arrow":
+                draw_flat_arrow(where, color, size, sketch)
+            else:
+                draw_sphere(*where, size, color, sketch)
+        self.marks = []
+
+    @staticmethod
+    def on_screen(points, sketch=None) -> np.ndarray:
+        """Where world points (n, 3) land on screen, (n, 2), as the camera now sees them: to draw
+        balls and arrows flat on top of the scene afterwards, crisp and never hidden by it."""
+        s = sketch or py5.get_current_sketch()
+        return np.array([(s.screen_x(*p), s.screen_y(*p)) for p in np.asarray(points, dtype=float)])
 
     @staticmethod
     def draw_trail(points, color, weight: float = 2.5, sketch=None) -> None:
@@ -87,16 +117,6 @@ class Terrain3D:
         s.vertices(np.asarray(points, dtype=np.float32))
         s.end_shape()
 
-    @staticmethod
-    def draw_ball(point, color, radius: float = 9, sketch=None) -> None:
-        """A sphere at world point (X, Y, Z)."""
-        s = sketch or py5.get_current_sketch()
-        s.push_matrix()
-        s.translate(*(float(v) for v in point))
-        s.no_stroke()
-        s.fill(*color)
-        s.sphere(radius)
-        s.pop_matrix()
 
     def _mesh(self, xs, ys, heights, relief):
         gx, gy = np.meshgrid(xs, ys)
@@ -136,3 +156,28 @@ def orbit(x: float, y: float, z: float, turn: float, tilt: float, sketch=None) -
     s.translate(x, y, z)
     s.rotate_x(tilt)
     s.rotate_z(turn)
+
+
+def draw_sphere(x: float, y: float, diameter: float, color, sketch=None) -> None:
+    """A ball at screen (x, y), shaded as if lit from the top left, with a dark rim: it reads as a
+    sphere over any part of a surface. Its centre is ``color`` itself."""
+    s = sketch or py5.get_current_sketch()
+    s.no_stroke()
+    shade, light = colors.mix(color, colors.BACKGROUND, 0.45), colors.mix(color, (255, 255, 255), 0.55)
+    for tone, scale, shift in ((colors.BACKGROUND, 1.0, 0.0), (shade, 0.84, 0.0), (color, 0.7, -0.07),
+                               (light, 0.26, -0.2)):
+        s.fill(*(int(c) for c in tone))
+        s.circle(x + shift * diameter, y + shift * diameter, diameter * scale)
+
+
+def draw_flat_arrow(points, color=colors.INK, weight: float = 2.5, sketch=None) -> None:
+    """An arrow from screen points (4, 2): shaft start, tip, the two ends of its head (``on_screen``
+    of ``Terrain3D.downhill_arrow``), drawn whole."""
+    s = sketch or py5.get_current_sketch()
+    (ax, ay), (tx, ty), (h1x, h1y), (h2x, h2y) = points
+    s.stroke(*colors.BACKGROUND)  # a dark edge under the light line: it reads on light and dark ground
+    s.stroke_weight(weight + 2.5)
+    s.lines(np.array([[ax, ay, tx, ty], [tx, ty, h1x, h1y], [tx, ty, h2x, h2y]], dtype=np.float32))
+    s.stroke(*color)
+    s.stroke_weight(weight)
+    s.lines(np.array([[ax, ay, tx, ty], [tx, ty, h1x, h1y], [tx, ty, h2x, h2y]], dtype=np.float32))

@@ -151,7 +151,7 @@ def explain(error: DivergedError, learning_rate: float, what: str = "network",
     >>> error = DivergedError("…"); error.cost, error.limit, error.steps_back = 9.5, 2.8, 3
     >>> print(*explain(error, 17.3), sep="\\n")
     Training diverged: the loss reached 9.5, past 2.8 (4× its start).
-    The learning rate η = 17.3 is too large for this network.
+    The learning rate η = 17.3 was too large for this network.
     The weights went back 3 steps, to their last values within that bound.
     Press - to lower η, then space to go on (or r to start again).
     """
@@ -161,6 +161,6 @@ def explain(error: DivergedError, learning_rate: float, what: str = "network",
     back = (f"went back {n} step{'s' * (n != 1)}, to their last values within that bound" if n else
             "are as they were before the step")
     return [f"Training diverged: {happened}.",
-            f"The learning rate η = {learning_rate:g} is too large for this {what}.",
+            f"The learning rate η = {learning_rate:.3g} was too large for this {what}.",
             f"The {kept} {back}.",
             "Press - to lower η, then space to go on (or r to start again)."]
