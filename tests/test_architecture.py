@@ -19,7 +19,7 @@ MAY_IMPORT = {
     "draw": {"foundation", "maths", "picture", "worlds", "tools", "package"},
     "package": {"foundation", "maths", "picture", "worlds"},  # creativenn/__init__.py: `import creativenn`
 }
-PY5_ALLOWED = ("draw", "tools.render", "tools._start")  # drawing; the worker that runs sketches
+PY5_ALLOWED = ("draw", "tools.render", "tools._start", "tools.projector")  # drawing; what runs sketches
 
 
 def layer_of(module: str) -> str:

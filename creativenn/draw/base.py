@@ -19,7 +19,7 @@ import py5
 from .. import resources
 from ..picture import colors
 from ..picture.layout import MARGIN, Box
-from ..tools.worker import CLEAN, EXPORT_DRAWS
+from ..tools.worker import CLEAN, EXPORT_DRAWS, PROJECTOR
 
 
 def cache(sketch) -> dict:
@@ -58,13 +58,23 @@ def draw_segments(s, segments) -> None:
         s.lines(np.asarray(segments, dtype=np.float32))
 
 
+def projector_place() -> tuple[float, float, float]:
+    """(factor, left, top) of the sketch in its window: (1, 0, 0) but in projector mode
+    (``creativenn run --scale`` / ``--fullscreen``, tools/projector.py)."""
+    place = os.environ.get(PROJECTOR)
+    return tuple(float(v) for v in place.split(",")) if place else (1.0, 0.0, 0.0)
+
+
 def font(size: float, kind: str = "sans", sketch=None):
-    """The project's font (DejaVu, shipped in assets/) at ``size`` pixels, made once."""
+    """The project's font (DejaVu, shipped in assets/) for ``size`` pixels, made once; use it as
+    ``text_font(font(size), size)``. In projector mode (``creativenn run --scale``) it is made as big
+    as it will be drawn, so text stays sharp in P2D/P3D too."""
     s = current_sketch(sketch)
     fonts = cache(s)
-    key = ("font", kind, round(size))
+    drawn = round(size * projector_place()[0])
+    key = ("font", kind, drawn)
     if key not in fonts:
-        fonts[key] = s.create_font(font_file(kind), round(size))
+        fonts[key] = s.create_font(font_file(kind), drawn)
     return fonts[key]
 
 
@@ -82,7 +92,7 @@ def label(text: str, x: float, y: float, size: float = 14, color=colors.INK, *,
     a check can find text that is clipped by the canvas or overlaps other text.
     """
     s = current_sketch(sketch)
-    s.text_font(font(size, kind, s))
+    s.text_font(font(size, kind, s), size)
     lines = str(text).split("\n")
     w = max((s.text_width(line) for line in lines), default=0.0)
     left = {"left": x, "center": x - w / 2, "right": x - w}[align]
@@ -153,7 +163,7 @@ def wrapped(text: str, size: float, width: float, kind: str = "sans", sep: str =
     """``text`` broken at ``sep`` (spaces; the footer's " · ") into lines that each fit ``width``
     pixels at ``size``."""
     s = current_sketch(sketch)
-    s.text_font(font(size, kind, s))
+    s.text_font(font(size, kind, s), size)
     lines = [""]
     for part in (str(text).split() if sep == " " else str(text).split(sep)):
         wider = f"{lines[-1]}{sep}{part}" if lines[-1] else part
@@ -183,7 +193,7 @@ def fitting(text: str, size: float, width: float, kind: str = "sans", smallest: 
     """``size``, or the largest smaller size (down to ``smallest``) at which ``text`` fits in ``width``."""
     s = current_sketch(sketch)
     while size > smallest:
-        s.text_font(font(size, kind, s))
+        s.text_font(font(size, kind, s), size)
         if s.text_width(text) <= width:
             break
         size -= 1
@@ -216,9 +226,9 @@ def draw_help(keys, title: str = "keys", sketch=None) -> None:
     """The key-help overlay: ``keys`` is a list of (key, what it does), drawn centred, measured to fit."""
     s = current_sketch(sketch)
     line, size = 24, 15
-    s.text_font(font(size, "mono", s))
+    s.text_font(font(size, "mono", s), size)
     key_width = max(s.text_width(k) for k, _ in keys) + 20
-    s.text_font(font(size, "sans", s))
+    s.text_font(font(size, "sans", s), size)
     w = 40 + key_width + max(s.text_width(d) for _, d in keys)
     h = 56 + line * len(keys)
     x, y = (s.width - w) / 2, (s.height - h) / 2
@@ -239,7 +249,7 @@ def draw_message(lines, color=colors.NEGATIVE, sketch=None) -> None:
     s = current_sketch(sketch)
     size, line = 16, 24
     lines = [part for text in lines for part in wrapped(text, size, s.width - 2 * MARGIN - 40, sketch=s)]
-    s.text_font(font(size, "sans", s))
+    s.text_font(font(size, "sans", s), size)
     w = 40 + max(s.text_width(t) for t in lines)
     h = 32 + line * len(lines)
     x, y = (s.width - w) / 2, (s.height - h) / 2

@@ -309,7 +309,7 @@ class Controls:
                 label(line, MARGIN, s.height - 40 - 20 * (len(lines) - 1 - i), 13, colors.MUTED, sketch=s)
         if self._note_frames > 0:  # on a dark plate: it reads over a picture or a panel alike
             self._note_frames -= 1
-            s.text_font(font(13, "sans", s))
+            s.text_font(font(13, "sans", s), 13)
             w = s.text_width(self.note)
             panel(s.width - MARGIN - w - 8, s.height - 68, w + 16, 24, colors.BACKGROUND, 4, sketch=s)
             with overlay(s):

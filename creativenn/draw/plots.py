@@ -230,7 +230,7 @@ def _draw_map_ticks(mapping: Mapping, s) -> None:
     for value, text in _ticks(y0, y1, log=False):
         sy = mapping.to_screen(x0, value)[1]
         if y + 30 <= sy <= y + h - 10:  # inside the map, on a dark plate: it reads over any colour
-            s.text_font(font(12, "mono", s))
+            s.text_font(font(12, "mono", s), 12)
             panel(x, sy - 9, s.text_width(text) + 10, 18, colors.BACKGROUND, 3, sketch=s)
             label(text, x + 5, sy - 8, 12, colors.INK, kind="mono", sketch=s)
 

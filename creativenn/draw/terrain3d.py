@@ -27,7 +27,7 @@ import py5
 
 from ..picture import colors
 from ..picture.contours import contour_segments
-from .base import cache
+from .base import cache, projector_place
 
 
 class Terrain3D:
@@ -104,7 +104,9 @@ class Terrain3D:
         """Where world points (n, 3) land on screen, (n, 2), as the camera now sees them: to draw
         balls and arrows flat on top of the scene afterwards, crisp and never hidden by it."""
         s = sketch or py5.get_current_sketch()
-        return np.array([(s.screen_x(*p), s.screen_y(*p)) for p in np.asarray(points, dtype=float)])
+        factor, left, top = projector_place()  # the window's pixels back in the sketch's own units
+        return np.array([((s.screen_x(*p) - left) / factor, (s.screen_y(*p) - top) / factor)
+                         for p in np.asarray(points, dtype=float)])
 
     @staticmethod
     def draw_trail(points, color, weight: float = 2.5, sketch=None) -> None:

@@ -139,7 +139,11 @@ def cmd_run(args) -> int:
         )
     virtual_display()  # with a DISPLAY set: checks that it answers
     use_java()
-    if mode == "imported":  # py5's own runner: imported mode on before py5 starts, static sketches too
+    if args.fullscreen or args.scale:  # drawn bigger and sharp, in any mode (tools/projector.py)
+        how = ["--fullscreen"] if args.fullscreen else ["--scale", str(args.scale)]
+        command = [sys.executable, "-m", "creativenn.tools.projector", str(sketch), *how, "--",
+                   *args.sketch_args]
+    elif mode == "imported":  # py5's own runner: imported mode on before py5 starts, static sketches too
         command = [sys.executable, "-m", "py5_tools.tools.run_sketch", str(sketch)]
         command += ["--sketch-args", *args.sketch_args] if args.sketch_args else []
     else:
@@ -528,6 +532,17 @@ def _size(text: str) -> tuple[int, int]:
     return w, h
 
 
+def _positive_float(text: str) -> float:
+    try:
+        value = float(text)
+    except ValueError:
+        value = -1.0
+    if not 0 < value <= 10:
+        raise argparse.ArgumentTypeError(f"must be a number above 0 and at most 10 (1.5 for a window half "
+                                         f"as big again), got {text!r}")
+    return value
+
+
 def parser() -> argparse.ArgumentParser:
     p = argparse.ArgumentParser(prog="creativenn", description="Neural-network maths you can watch.")
     p.add_argument("--version", action=_PrintVersion,
@@ -536,6 +551,11 @@ def parser() -> argparse.ArgumentParser:
     commands.add_parser("list", help="list the bundled sketches")
     run = commands.add_parser("run", help="open a sketch in a window (module, imported or class mode)")
     run.add_argument("sketch", help="a bundled sketch's name or a path to a .py file")
+    projector = run.add_mutually_exclusive_group()
+    projector.add_argument("--fullscreen", action="store_true",
+                           help="for a projector: fill the screen, the sketch drawn as big as fits, sharp")
+    projector.add_argument("--scale", type=_positive_float, metavar="F",
+                           help="for a projector: a window F times the sketch's size, drawn sharp")
     live = commands.add_parser("live", help="live coding: the sketch runs again each time you save it")
     live.add_argument("sketch", help="a module-mode sketch: a bundled one's name or a .py file")
     export = commands.add_parser("export", help="render frames offline (PNG, and GIF/MP4 if asked)")

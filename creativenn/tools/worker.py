@@ -16,6 +16,7 @@ from .display import SetupError
 NO_PY5 = 4  # the exit code that says py5 could not start (creativenn export reads it)
 # what the export tells the sketch it runs (tools.render sets them; creativenn.draw reads them)
 EXPORT_DRAWS, CLEAN = "CREATIVENN_EXPORT_DRAWS", "CREATIVENN_CLEAN"
+PROJECTOR = "CREATIVENN_PROJECTOR"  # projector mode: "factor,left,top" of the sketch in its window
 
 
 def main() -> int:
