@@ -20,7 +20,8 @@ import sys
 import py5
 
 from creativenn import colors
-from creativenn.draw import Controls, Key, Saves, Setting, draw_network, draw_title, save_network_svg
+from creativenn.draw import (Controls, Key, Saves, Setting, draw_network, draw_title, pointer_inside,
+                             save_network_svg)
 from creativenn.draw.playground import (draw_field, draw_hover, draw_losses, draw_settings,
                                         draw_weights_as_numbers, hover_at, lit_sample)
 from creativenn.picture.layout import Mapping, grid, page
@@ -82,7 +83,7 @@ def draw():
         if world.message:  # diverged: the weights went back; say so, and wait
             controls.halt(world.message)
     py5.background(*colors.BACKGROUND)
-    hover = hover_at(world, field, boxes["net"], py5.mouse_x, py5.mouse_y)
+    hover = hover_at(world, field, boxes["net"], py5.mouse_x, py5.mouse_y) if pointer_inside() else None
     draw_title(f"playground · {world.settings.dataset}", None,
                controls.status(f"step {world.history.steps}   epoch {world.epochs():.1f}"))
     draw_field(world, field, hover)

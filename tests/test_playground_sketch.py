@@ -1,5 +1,6 @@
 """The playground sketch headless: read-outs are the model's numbers, files fail safely, fields are right."""
 
+import time
 from pathlib import Path
 
 import numpy as np
@@ -149,3 +150,36 @@ def test_layer_keys_add_remove_and_widen_layers(blobs):
     controls.press("up")  # nothing to widen: ignored
     controls.press("]")
     assert world.net.sizes == (2, 4, 4)
+
+
+def test_the_hover_read_out_goes_when_the_pointer_leaves_the_window(py5_display):
+    """py5 keeps mouse_x/mouse_y after the pointer leaves; the sketch asks the window (pointer_inside)."""
+    import jpype
+
+    from creativenn.draw import pointer_inside
+
+    seen = []
+
+    class Probe(py5_display.Sketch):
+        def settings(self):
+            self.size(300, 200)
+
+        def draw(self):
+            robot = jpype.JClass("java.awt.Robot")()
+            where = self.get_surface().get_native().getLocationOnScreen()
+            if self.frame_count == 2:
+                robot.mouseMove(where.x + 150, where.y + 100)  # over the window
+            elif self.frame_count == 6:
+                seen.append(pointer_inside(self))
+                robot.mouseMove(where.x + 900, where.y + 700)  # far off it
+            elif self.frame_count == 10:
+                seen.append(pointer_inside(self))
+                self.exit_sketch()
+
+    probe = Probe()
+    probe.run_sketch(block=True)
+    for _ in range(3000):  # block=True can return before the sketch has ended: wait for it, a while
+        if probe.is_dead:
+            break
+        time.sleep(0.01)
+    assert seen == [True, False]

@@ -20,6 +20,7 @@ from .base import (
     labels_drawn,
     overlay,
     panel,
+    pointer_inside,
     wrapped,
 )
 from .controls import Controls, Key, Saves, Setting, cycle
@@ -44,7 +45,7 @@ __all__ = [
     # a sketch's keys, text and panels
     "Controls", "Key", "Saves", "Setting", "cycle", "current_sketch", "draw_help", "draw_message",
     "draw_panel_title", "draw_rows", "draw_title", "font", "label", "labels_drawn", "overlay", "panel",
-    "wrapped", "export_draws", "drawing_clean",
+    "wrapped", "export_draws", "drawing_clean", "pointer_inside",
     # networks and what they learn
     "draw_network", "draw_weight_legend", "edge_buckets", "draw_decision_field", "field_image",
     "draw_boundary", "draw_pixels", "draw_points", "draw_rings", "class_labels", "draw_loss_curve",

@@ -58,6 +58,17 @@ def draw_segments(s, segments) -> None:
         s.lines(np.asarray(segments, dtype=np.float32))
 
 
+def pointer_inside(sketch=None) -> bool:
+    """Whether the mouse pointer is over the sketch's window now. py5's mouse_x and mouse_y keep
+    their last values when the pointer leaves, so a hover read-out would stay; this asks the window
+    (JAVA2D: AWT's getMousePosition). Where the window cannot say (P2D/P3D), True."""
+    s = current_sketch(sketch)
+    try:
+        return s.get_surface().get_native().getMousePosition() is not None
+    except Exception:  # noqa: BLE001 - no AWT window (OpenGL's NEWT, or none yet): cannot tell
+        return True
+
+
 def projector_place() -> tuple[float, float, float]:
     """(factor, left, top) of the sketch in its window: (1, 0, 0) but in projector mode
     (``creativenn run --scale`` / ``--fullscreen``, tools/projector.py)."""
