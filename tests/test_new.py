@@ -11,7 +11,7 @@ from tests.conftest import creativenn
 ROOT = Path(__file__).resolve().parent.parent
 
 
-@pytest.mark.parametrize("starter", ["network", "line_fit", "cppn", "blank"])
+@pytest.mark.parametrize("starter", ["network", "line_fit", "cost_surface", "playground", "cppn", "blank"])
 def test_a_new_sketch_exports_a_clip_headless(tmp_path, starter):
     made = creativenn("new", "class_project", "--from", starter, cwd=tmp_path)
     assert made.returncode == 0, made.stderr
