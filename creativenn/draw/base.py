@@ -76,13 +76,29 @@ def projector_place() -> tuple[float, float, float]:
     return tuple(float(v) for v in place.split(",")) if place else (1.0, 0.0, 0.0)
 
 
+def _opengl(s) -> bool:
+    """Whether ``s`` draws with OpenGL (P2D/P3D), where text is a texture: there glyphs are made at
+    twice the size and read back point by point (measured: as sharp as JAVA2D's, where at 1× and
+    smoothed they were grey and soft). Set once per sketch, before any glyph is drawn."""
+    store = cache(s)
+    if "opengl" not in store:
+        try:
+            g = s._instance.g
+            store["opengl"] = "opengl" in str(g.getClass().getName())
+            if store["opengl"]:
+                g.textureSampling(2)  # Processing's POINT sampling
+        except Exception:  # noqa: BLE001 - an offscreen graphics, or no Java renderer: plain fonts
+            store["opengl"] = False
+    return store["opengl"]
+
+
 def font(size: float, kind: str = "sans", sketch=None):
     """The project's font (DejaVu, shipped in assets/) for ``size`` pixels, made once; use it as
     ``text_font(font(size), size)``. In projector mode (``creativenn run --scale``) it is made as big
     as it will be drawn, so text stays sharp in P2D/P3D too."""
     s = current_sketch(sketch)
     fonts = cache(s)
-    drawn = round(size * projector_place()[0])
+    drawn = round(size * projector_place()[0] * (2 if _opengl(s) else 1))
     key = ("font", kind, drawn)
     if key not in fonts:
         fonts[key] = s.create_font(font_file(kind), drawn)
