@@ -11,7 +11,7 @@ A file that is missing or damaged is reported by name with the command that
 puts it back, never as a Java stack trace.
 
 >>> sorted(starters())
-['blank', 'cppn', 'line_fit', 'network']
+['blank', 'cost_surface', 'cppn', 'line_fit', 'network', 'playground']
 >>> asset("fonts/DejaVuSans.ttf").name
 'DejaVuSans.ttf'
 """
