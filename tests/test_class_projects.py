@@ -47,6 +47,7 @@ def test_exercise_1_the_learning_rate_and_the_ball(render, tmp_path, monkeypatch
         assert np.hypot(*trail[-1]) < 0.05  # and it gets there
     else:
         assert problem and "diverged" in problem[0] and ns["ball"].steps < 20  # said, early, on screen
+        assert np.all(np.abs(ns["ball"].position) <= 2)  # and the ball went back onto its map
 
 
 def test_exercise_3_your_own_points_in_your_playground(render, tmp_path, monkeypatch):

@@ -120,7 +120,7 @@ def draw_downhill_arrow(ball, mapping: Mapping, color, longest: float = 50, sket
     """The way downhill, −∇f, at ``ball``: longer where the slope is steeper, gone when flat.
 
     The length is ``longest`` times the surface's ``steepness`` there, so
-    arrows on one surface compare and none runs off the map.
+    arrows on one surface compare; clipped to the map.
     """
     gx, gy = ball.gradient
     length = longest * float(ball.surface.steepness(*ball.position))
@@ -131,4 +131,7 @@ def draw_downhill_arrow(ball, mapping: Mapping, color, longest: float = 50, sket
     # −∇f in screen directions: x scales by width/Δx, y flips and scales by height/Δy
     dx, dy = -gx * mapping.rect[2] / (x1 - x0), gy * mapping.rect[3] / (y1 - y0)
     norm = float(np.hypot(dx, dy))
-    draw_arrow(sx, sy, sx + dx / norm * length, sy + dy / norm * length, color, sketch=sketch)
+    s = current_sketch(sketch)
+    s.clip(*mapping.rect)  # a ball off the map (a diverging run) has its arrow cut at the edge
+    draw_arrow(sx, sy, sx + dx / norm * length, sy + dy / norm * length, color, sketch=s)
+    s.no_clip()

@@ -18,8 +18,9 @@ while the numbers are still sane, not only once they are infinite:
   lowest point for a ball rolling on it.
 
 With FACTOR = 4 and floor 0 that reads: the cost, averaged, has reached four
-times its start. A ball has a ceiling too, the highest point of its map: one
-still over the map, however high it climbed, has not flown off.
+times its start. A ball rolling on a surface has a fixed limit instead, its
+``ceiling``: the highest point of its map. One still over the map, however
+high it climbed, has not flown off; one above all of it has.
 
 The parameters then go back to the last ones whose own cost was within that
 limit (never to ones with a huge or infinite cost), and DivergedError says
@@ -67,18 +68,29 @@ class Bound:
     [False, False, True]
     """
 
-    def __init__(self, floor: float = 0.0, factor: float = FACTOR, ceiling: float = -math.inf):
-        self.floor, self.factor, self.ceiling = float(floor), float(factor), float(ceiling)
+    def __init__(self, floor: float = 0.0, factor: float = FACTOR, ceiling: float | None = None):
+        self.floor, self.factor, self.ceiling = float(floor), float(factor), ceiling
         self.start: float | None = None  # C₀
         self.average: float | None = None  # C̄
         self.good = None  # (copies of the parameters, the optimizer's memory, its step count, their cost)
 
     @property
     def limit(self) -> float:
-        """floor + FACTOR · (C₀ − floor), or the ceiling if higher: an averaged cost above has diverged."""
+        """floor + FACTOR · (C₀ − floor), or the ceiling where there is one: an averaged cost above
+        it has diverged."""
+        if self.ceiling is not None:
+            return self.ceiling
         if self.start is None:
             return math.inf
-        return max(self.floor + self.factor * max(self.start - self.floor, 1e-12), self.ceiling)
+        return self.floor + self.factor * max(self.start - self.floor, 1e-12)
+
+    @property
+    def reason(self) -> str:
+        """What the limit is, in words: for a message."""
+        if self.ceiling is not None:
+            return "the top of the map"
+        above = "" if self.floor == 0 else f" above the lowest point, {self.floor:.4g}"
+        return f"{self.factor:g}× its start, {self.start:.4g}{above}"
 
     def exceeded(self, cost: float) -> bool:
         """Take in one step's cost; True when the run has now diverged."""
@@ -95,7 +107,7 @@ class Bound:
 
 
 def guarded_step(optimizer, params: list[np.ndarray], grads: list[np.ndarray], cost: float,
-                 what: str = "the parameters", floor: float = 0.0, ceiling: float = -math.inf) -> None:
+                 what: str = "the parameters", floor: float = 0.0, ceiling: float | None = None) -> None:
     """One step from a cost and its gradient, watched by the optimizer's Bound (G4).
 
     ``cost`` is the cost at ``params`` as they are, before this step. Where it
@@ -104,11 +116,11 @@ def guarded_step(optimizer, params: list[np.ndarray], grads: list[np.ndarray], c
     array of ``params`` and the optimizer's memory go back to the last good
     values and DivergedError is raised: its ``steps_back`` says how many steps
     were taken back (0: there was nothing to go back to). ``floor`` (the
-    lowest the cost can go) and ``ceiling`` are read on a run's first step.
+    lowest the cost can go) and ``ceiling`` (a fixed limit instead) are read on a run's first step.
     """
     bound = optimizer.bound
     if bound.start is None:
-        bound.floor, bound.ceiling = float(floor), float(ceiling)
+        bound.floor, bound.ceiling = float(floor), ceiling
     if bound.exceeded(cost):
         raise _go_back(optimizer, params, cost, what)
     if cost <= bound.limit:
@@ -125,10 +137,7 @@ def _go_back(optimizer, params, cost: float, what: str, why: str = "") -> Diverg
     if not why and not math.isfinite(cost):
         why = f"the cost is {cost:.4g}"
     elif not why:
-        above = "" if bound.floor == 0 else f" above the lowest point, {bound.floor:.4g}"
-        reason = ("the highest point of the map" if bound.limit == bound.ceiling else
-                  f"{bound.factor:g}× its start, {bound.start:.4g}{above}")
-        why = f"the cost climbed to {cost:.4g}, past {bound.limit:.4g} ({reason})"
+        why = f"the cost climbed to {cost:.4g}, past {bound.limit:.4g} ({bound.reason})"
     steps_back, kept = 0, None
     if bound.good is not None:
         saved, optimizer.state, steps, kept = bound.good
@@ -140,6 +149,7 @@ def _go_back(optimizer, params, cost: float, what: str, why: str = "") -> Diverg
             if kept is not None else f"{what} are unchanged")
     error = DivergedError(f"diverged: {why}: {then}; lower the learning rate (now {eta:g}) and carry on")
     error.cost, error.limit, error.steps_back = cost, bound.limit, steps_back
+    error.reason = bound.reason if bound.start is not None else ""
     return error
 
 
@@ -149,14 +159,16 @@ def explain(error: DivergedError, learning_rate: float, what: str = "network",
     kept, what to do.
 
     >>> error = DivergedError("…"); error.cost, error.limit, error.steps_back = 9.5, 2.8, 3
+    >>> error.reason = "4× its start, 0.7"
     >>> print(*explain(error, 17.3), sep="\\n")
-    Training diverged: the loss reached 9.5, past 2.8 (4× its start).
+    Training diverged: the cost reached 9.5, past 2.8 (4× its start).
     The learning rate η = 17.3 was too large for this network.
     The weights went back 3 steps, to their last values within that bound.
     Press - to lower η, then space to go on (or r to start again).
     """
-    happened = ("the loss became infinite" if not math.isfinite(error.cost) else
-                f"the loss reached {error.cost:.3g}, past {error.limit:.3g} ({FACTOR:g}× its start)")
+    happened = ("the cost became infinite" if not math.isfinite(error.cost) else
+                f"the cost reached {error.cost:.3g}, past {error.limit:.3g}"
+                + (f" ({error.reason.split(',')[0]})" if error.reason else ""))
     n = error.steps_back
     back = (f"went back {n} step{'s' * (n != 1)}, to their last values within that bound" if n else
             "are as they were before the step")

@@ -78,17 +78,17 @@ class Ball:
     def step(self) -> float:
         """One optimizer step against the gradient (G1); returns the height before it.
 
-        A ball that climbs far above where it started and above everything on
-        the map (``divergence``: the floor and ceiling are the surface's lowest
-        and highest points) or would fly to infinity raises DivergedError and
-        goes back to its last good place; its trail too.
+        A ball that climbs above everything on its map (``divergence``: its
+        limit is the surface's highest point over its bounds) or would fly to
+        infinity raises DivergedError and goes back to its last good place;
+        its trail too.
         """
         height, gradient = self.height, self.gradient
         if not np.isfinite(gradient).all():
             height = float("inf")  # no way on from here: as good as infinitely high
         try:
             guarded_step(self.optimizer, [self._position], [gradient], height, "the ball",
-                         *self.surface.extremes())
+                         ceiling=self.surface.extremes()[1])
         except DivergedError as error:
             self._length = max(1, self._length - error.steps_back)  # the trail goes back with the ball
             raise
