@@ -19,7 +19,8 @@ MAY_IMPORT = {
     "draw": {"foundation", "maths", "picture", "worlds", "tools", "package"},
     "package": {"foundation", "maths", "picture", "worlds"},  # creativenn/__init__.py: `import creativenn`
 }
-PY5_ALLOWED = ("draw", "tools.render", "tools._start", "tools.projector")  # drawing; what runs sketches
+# drawing; what runs sketches (export, projector, notebooks)
+PY5_ALLOWED = ("draw", "tools.render", "tools._start", "tools.projector", "tools.notebook")
 
 
 def layer_of(module: str) -> str:

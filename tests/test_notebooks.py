@@ -1,0 +1,32 @@
+"""The course as notebooks (notebooks/): each runs top to bottom in a fresh kernel with no display,
+and shows at least one picture and one animation inline."""
+
+import os
+from pathlib import Path
+
+import nbformat
+import pytest
+from nbclient import NotebookClient
+
+ROOT = Path(__file__).resolve().parent.parent
+NOTEBOOKS = sorted((ROOT / "notebooks").glob("*.ipynb"))
+
+
+def test_there_are_notebooks_and_they_are_committed_without_outputs():
+    assert NOTEBOOKS
+    for path in NOTEBOOKS:
+        notebook = nbformat.read(path, as_version=4)
+        assert all(not cell.get("outputs") for cell in notebook.cells if cell.cell_type == "code"), path.name
+
+
+@pytest.mark.parametrize("path", NOTEBOOKS, ids=lambda p: p.stem)
+def test_a_notebook_runs_in_a_fresh_kernel_with_no_display_and_shows_pictures(path, tmp_path, monkeypatch):
+    monkeypatch.delenv("DISPLAY", raising=False)  # as on a server or in Colab: it starts its own
+    notebook = nbformat.read(path, as_version=4)
+    NotebookClient(notebook, timeout=300, kernel_name="python3",
+                   resources={"metadata": {"path": str(tmp_path)}}).execute()  # raises on any error
+    outputs = [o for cell in notebook.cells if cell.cell_type == "code" for o in cell.outputs]
+    pictures = [o for o in outputs if "image/png" in o.get("data", {})]
+    videos = [o for o in outputs if "<video" in o.get("data", {}).get("text/html", "")]
+    assert pictures and videos, f"{path.name}: {len(pictures)} pictures, {len(videos)} animations"
+    assert os.environ.get("DISPLAY") is None
