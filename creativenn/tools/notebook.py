@@ -111,9 +111,13 @@ def animate(sketch: str, frames: int = 90, *, every: int = 1, seed: int = 0, fps
                "--every", str(every), "--seed", str(seed), "--fps", str(fps), "--out", str(out), "--mp4",
                *(["--", *map(str, args)] if args else [])]
     done = subprocess.run(command, capture_output=True, text=True)
-    if done.returncode != 0:
-        said = [line for line in done.stderr.strip().splitlines() if line.strip()]
-        raise NotebookError(f"{sketch} could not be animated: {said[-1] if said else 'no reason given'}")
+    if done.returncode != 0:  # the export's own words: its "error:" line, and the exception's last line
+        said = [line.strip() for line in done.stderr.splitlines() if line.strip()]
+        where = next((line.removeprefix("error: ") for line in said if line.startswith("error:")), "")
+        kinds = ("Error", "Exception")
+        raised = next((line for line in reversed(said) if line.split(":")[0].endswith(kinds)), "")
+        reason = " ".join(part for part in (where, raised) if part) or (said or ["no reason given"])[-1]
+        raise NotebookError(f"{sketch} could not be animated: {reason}")
     videos = sorted(out.glob("*.mp4"))
     if not videos:
         raise NotebookError(f"{sketch}: the export wrote no MP4 (is ffmpeg there? run creativenn doctor)")
