@@ -36,7 +36,7 @@ def test_bad_input_is_one_line_and_starts_no_java(tmp_path):
     import subprocess
     import sys
 
-    code = ("import sys\nfrom creativenn.tools.notebook import NotebookError, show\n"
+    code = ("import sys\nfrom creativenn.notebook import NotebookError, show\n"
             "try:\n    show([[1, 2], [3, 4]])\nexcept NotebookError as error:\n"
             "    print(error._render_traceback_())\n"
             "print('py5' in sys.modules, 'jpype' in sys.modules)\n")
@@ -47,7 +47,7 @@ def test_bad_input_is_one_line_and_starts_no_java(tmp_path):
 
 
 def test_a_sketch_that_fails_is_said_in_one_line(tmp_path):
-    from creativenn.tools.notebook import NotebookError, animate
+    from creativenn.notebook import NotebookError, animate
 
     broken = tmp_path / "broken.py"
     broken.write_text("import py5\n\n\ndef draw():\n    1 / 0\n\n\npy5.run_sketch()\n")

@@ -16,7 +16,7 @@ drawn is one clear line in the notebook (``NotebookError``), not a stack trace.
 >>> show(object())  # doctest: +ELLIPSIS
 Traceback (most recent call last):
     ...
-creativenn.tools.notebook.NotebookError: show() cannot draw a object: give it an MLP, a Training, ...
+creativenn.notebook.NotebookError: show() cannot draw a object: give it an MLP, a Training, ...
 
 Leaves out: live sketches in the notebook (py5's sketch portal): next.
 """
@@ -76,11 +76,11 @@ def show(thing, X=None, Y=None, *, sample=None, title: str | None = None) -> Pic
     field; ``sample`` lights the diagram), a Training (network, data and loss
     curve), a list of losses, a ``linefit.Fitting``, a Surface, a Ball or a Race.
     """
-    from ..maths.mlp import MLP
-    from ..worlds.ball import Ball, Race
-    from ..worlds.linefit import Fitting
-    from ..worlds.surfaces import Surface
-    from ..worlds.training import Training
+    from .maths.mlp import MLP
+    from .worlds.ball import Ball, Race
+    from .worlds.linefit import Fitting
+    from .worlds.surfaces import Surface
+    from .worlds.training import Training
 
     if isinstance(thing, Training):
         return _draw(_training, thing, title, height=800)
@@ -127,20 +127,20 @@ def animate(sketch: str, frames: int = 90, *, every: int = 1, seed: int = 0, fps
 # ---- drawing: each draws on the sketch py5 hands it ----------------------------------------
 
 def _draw(how, thing, title, height: int) -> Picture:
-    from .display import virtual_display
-    from .java import use_java
+    from .tools.display import virtual_display
+    from .tools.java import use_java
 
     virtual_display()  # no display (a kernel on a server, Colab): a virtual one, before py5 starts
     use_java()
     import py5
 
-    from ..draw import current_sketch  # noqa: F401 - py5 started on the chosen Java, or one clear message
+    from .draw import current_sketch  # noqa: F401 - py5 started on the chosen Java, or one clear message
 
     failed = []
 
     def frame(s):
         try:
-            from ..picture import colors
+            from .picture import colors
 
             s.background(*colors.BACKGROUND)
             how(s, thing, title)
@@ -155,8 +155,8 @@ def _draw(how, thing, title, height: int) -> Picture:
 
 
 def _network(s, thing, title):
-    from ..draw import draw_axis_names, draw_decision_field, draw_network, draw_points, draw_title
-    from ..picture.layout import Mapping
+    from .draw import draw_axis_names, draw_decision_field, draw_network, draw_points, draw_title
+    from .picture.layout import Mapping
 
     net, X, Y, sample = thing
     two = net.sizes[0] == 2
@@ -180,7 +180,7 @@ def _network(s, thing, title):
 
 
 def _training(s, run, title):
-    from ..draw import draw_loss_curve
+    from .draw import draw_loss_curve
 
     _network(s, (run.net, run.X, run.Y, None), title or f"a {'-'.join(map(str, run.net.sizes))} network, "
              f"step {run.steps}")
@@ -190,17 +190,17 @@ def _training(s, run, title):
 
 
 def _losses(s, losses, title):
-    from ..draw import draw_loss_curve
+    from .draw import draw_loss_curve
 
     draw_loss_curve(list(losses), 30, 40, 740, 240, title=title or "loss (log scale) over training steps",
                     sketch=s)
 
 
 def _fitting(s, run, title):
-    from ..draw import draw_axis_names, draw_ball, draw_cross, draw_terrain, draw_title, draw_trail
-    from ..draw.linefit import draw_points_and_line
-    from ..picture import colors
-    from ..picture.layout import Mapping
+    from .draw import draw_axis_names, draw_ball, draw_cross, draw_terrain, draw_title, draw_trail
+    from .draw.linefit import draw_points_and_line
+    from .picture import colors
+    from .picture.layout import Mapping
 
     draw_title(title or f"a line fitted by gradient descent, step {run.fit.steps}", None, None, sketch=s)
     data = Mapping(((-1.2, 1.2), (run.y.min() - 1, run.y.max() + 1)), rect=(30, 90, 355, 380))
@@ -214,11 +214,11 @@ def _fitting(s, run, title):
 
 
 def _surface(s, thing, title):
-    from ..draw import draw_axis_names, draw_ball, draw_cross, draw_terrain, draw_title, draw_trail
-    from ..draw.race import draw_race_table
-    from ..picture import colors
-    from ..picture.layout import Mapping
-    from ..worlds.ball import Ball, Race
+    from .draw import draw_axis_names, draw_ball, draw_cross, draw_terrain, draw_title, draw_trail
+    from .draw.race import draw_race_table
+    from .picture import colors
+    from .picture.layout import Mapping
+    from .worlds.ball import Ball, Race
 
     surface = thing if not isinstance(thing, Ball | Race) else thing.surface
     balls = ({type(thing.optimizer).__name__.lower(): thing} if isinstance(thing, Ball) else
