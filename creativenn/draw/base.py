@@ -175,6 +175,18 @@ def labels_drawn(sketch=None) -> list[Drawn]:
 
 
 @contextmanager
+def clipped(rect, sketch=None):
+    """Drawing inside is cut at ``rect`` (x, y, w, h): a path, ball or line that runs off its panel
+    (a far start, a diverging run) is not drawn over the next one."""
+    s = current_sketch(sketch)
+    s.clip(*rect)
+    try:
+        yield s
+    finally:
+        s.no_clip()
+
+
+@contextmanager
 def overlay(sketch=None):
     """Text drawn inside is on the overlay layer: meant to cover the page (help, a message)."""
     store = cache(current_sketch(sketch))

@@ -9,7 +9,7 @@ from ..picture import colors
 from ..picture.layout import Mapping
 from ..picture.numbers import fixed, term
 from ..worlds.linefit import LineFit, least_squares
-from .base import current_sketch, label
+from .base import clipped, current_sketch, label
 from .plots import draw_axis_names, draw_rings
 
 
@@ -25,27 +25,26 @@ def draw_points_and_line(fit: LineFit, x, y, view: Mapping, used=(), squares: bo
     e = fit.predict(x) - y
     sx, sy = view.to_screen(x, y)
     _, sy_line = view.to_screen(x, fit.predict(x))
-    s.clip(*view.rect)  # a line far off (a far start, a high η) and its squares stay inside the panel
-    if squares:
-        for px, top, bottom, error in zip(sx, sy, sy_line, e, strict=True):
-            side = abs(bottom - top)
-            s.fill(*(colors.NEGATIVE if error < 0 else colors.POSITIVE), 60)
-            s.rect(px, min(top, bottom), side if px + side < view.rect[0] + view.rect[2] else -side, side)
-    s.stroke_weight(2)
-    for sign, color in ((-1, colors.NEGATIVE), (1, colors.POSITIVE)):
-        mine = np.sign(e) == sign
-        s.stroke(*color)
-        s.lines(np.column_stack([sx[mine], sy[mine], sx[mine], sy_line[mine]]).astype(np.float32))
-    (x0, x1), _ = view.bounds
-    lx, ly = view.to_screen(np.array([x0, x1]), fit.predict([x0, x1]))
-    s.stroke(*colors.ON)
-    s.stroke_weight(3)
-    s.line(lx[0], ly[0], lx[1], ly[1])
-    for color, weight in ((colors.BACKGROUND, 11), (colors.INK, 8)):
-        s.stroke(*color)
-        s.stroke_weight(weight)
-        s.points(np.column_stack([sx, sy]).astype(np.float32))
-    s.no_clip()
+    with clipped(view.rect, s):  # a line far off (a far start, a high η) and its squares stay in the panel
+        if squares:
+            for px, top, bottom, error in zip(sx, sy, sy_line, e, strict=True):
+                side = abs(bottom - top)
+                s.fill(*(colors.NEGATIVE if error < 0 else colors.POSITIVE), 60)
+                s.rect(px, min(top, bottom), side if px + side < view.rect[0] + view.rect[2] else -side, side)
+        s.stroke_weight(2)
+        for sign, color in ((-1, colors.NEGATIVE), (1, colors.POSITIVE)):
+            mine = np.sign(e) == sign
+            s.stroke(*color)
+            s.lines(np.column_stack([sx[mine], sy[mine], sx[mine], sy_line[mine]]).astype(np.float32))
+        (x0, x1), _ = view.bounds
+        lx, ly = view.to_screen(np.array([x0, x1]), fit.predict([x0, x1]))
+        s.stroke(*colors.ON)
+        s.stroke_weight(3)
+        s.line(lx[0], ly[0], lx[1], ly[1])
+        for color, weight in ((colors.BACKGROUND, 11), (colors.INK, 8)):
+            s.stroke(*color)
+            s.stroke_weight(weight)
+            s.points(np.column_stack([sx, sy]).astype(np.float32))
     draw_axis_names(view, "x", "y", sketch=s)
     if 0 < len(used) < len(x):
         draw_rings(np.asarray(x)[used], np.asarray(y)[used], view, 20, weight=2, sketch=s)

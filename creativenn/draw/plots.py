@@ -9,7 +9,7 @@ import py5
 from ..maths import activations
 from ..picture import colors
 from ..picture.layout import Mapping, resample
-from .base import cache, current_sketch, font, label, panel
+from .base import cache, clipped, current_sketch, font, label, panel
 
 
 def field_image(net, mapping: Mapping, resolution: int = 100, low=None, high=None,
@@ -289,17 +289,16 @@ def draw_boundary(a: float, b: float, c: float, mapping: Mapping, color=colors.O
     else:
         return  # 0 = c: no line to draw
     (sx0, sx1), (sy0, sy1) = ends
-    s.clip(*mapping.rect)
-    s.stroke(*color)
-    s.stroke_weight(weight)
-    if dashed:
-        t = np.arange(0, 1, 0.04)[:, None]
-        dash = np.hstack([sx0 + (sx1 - sx0) * t, sy0 + (sy1 - sy0) * t,
-                          sx0 + (sx1 - sx0) * (t + 0.02), sy0 + (sy1 - sy0) * (t + 0.02)])
-        s.lines(dash.astype(np.float32))
-    else:
-        s.line(sx0, sy0, sx1, sy1)
-    s.no_clip()
+    with clipped(mapping.rect, s):
+        s.stroke(*color)
+        s.stroke_weight(weight)
+        if dashed:
+            t = np.arange(0, 1, 0.04)[:, None]
+            dash = np.hstack([sx0 + (sx1 - sx0) * t, sy0 + (sy1 - sy0) * t,
+                              sx0 + (sx1 - sx0) * (t + 0.02), sy0 + (sy1 - sy0) * (t + 0.02)])
+            s.lines(dash.astype(np.float32))
+        else:
+            s.line(sx0, sy0, sx1, sy1)
 
 
 def draw_rings(xs, ys, mapping: Mapping, diameter: float = 22, color=colors.ON, weight: float = 2.5,

@@ -13,7 +13,7 @@ import numpy as np
 from ..picture import colors
 from ..picture.contours import contour_segments
 from ..picture.layout import Mapping
-from .base import cache, current_sketch, draw_segments
+from .base import cache, clipped, current_sketch, draw_segments
 
 
 def terrain(surface, mapping: Mapping, resolution: int = 200, levels: int = 16):
@@ -76,14 +76,13 @@ def draw_trail(points, mapping: Mapping, color, weight: float = 2.5, dots: float
     points = np.asarray(points, dtype=float)
     sx, sy = mapping.to_screen(points[:, 0], points[:, 1]) if len(points) else (np.zeros(0), np.zeros(0))
     s.stroke(*color)
-    s.clip(*mapping.rect)
-    if len(points) >= 2:
-        s.stroke_weight(weight)
-        draw_segments(s, np.column_stack([sx[:-1], sy[:-1], sx[1:], sy[1:]]))
-    if dots and len(points):
-        s.stroke_weight(dots)
-        s.points(np.column_stack([sx, sy]).astype(np.float32))
-    s.no_clip()
+    with clipped(mapping.rect, s):
+        if len(points) >= 2:
+            s.stroke_weight(weight)
+            draw_segments(s, np.column_stack([sx[:-1], sy[:-1], sx[1:], sy[1:]]))
+        if dots and len(points):
+            s.stroke_weight(dots)
+            s.points(np.column_stack([sx, sy]).astype(np.float32))
 
 
 def draw_ball(x: float, y: float, mapping: Mapping, color, diameter: float = 16, sketch=None) -> None:
@@ -94,9 +93,8 @@ def draw_ball(x: float, y: float, mapping: Mapping, color, diameter: float = 16,
     s.stroke(*colors.BACKGROUND)
     s.stroke_weight(2.5)
     s.fill(*color)
-    s.clip(*mapping.rect)
-    s.circle(sx, sy, diameter)
-    s.no_clip()
+    with clipped(mapping.rect, s):
+        s.circle(sx, sy, diameter)
 
 
 def draw_arrow(x1: float, y1: float, x2: float, y2: float, color, weight: float = 2.5,
@@ -131,7 +129,5 @@ def draw_downhill_arrow(ball, mapping: Mapping, color, longest: float = 50, sket
     # −∇f in screen directions: x scales by width/Δx, y flips and scales by height/Δy
     dx, dy = -gx * mapping.rect[2] / (x1 - x0), gy * mapping.rect[3] / (y1 - y0)
     norm = float(np.hypot(dx, dy))
-    s = current_sketch(sketch)
-    s.clip(*mapping.rect)  # a ball off the map (a diverging run) has its arrow cut at the edge
-    draw_arrow(sx, sy, sx + dx / norm * length, sy + dy / norm * length, color, sketch=s)
-    s.no_clip()
+    with clipped(mapping.rect, sketch) as s:  # a ball off the map (diverging): the arrow cut at its edge
+        draw_arrow(sx, sy, sx + dx / norm * length, sy + dy / norm * length, color, sketch=s)

@@ -177,9 +177,8 @@ def draw_flat_arrow(points, color=colors.INK, weight: float = 2.5, sketch=None) 
     of ``Terrain3D.downhill_arrow``), drawn whole."""
     s = sketch or py5.get_current_sketch()
     (ax, ay), (tx, ty), (h1x, h1y), (h2x, h2y) = points
-    s.stroke(*colors.BACKGROUND)  # a dark edge under the light line: it reads on light and dark ground
-    s.stroke_weight(weight + 2.5)
-    s.lines(np.array([[ax, ay, tx, ty], [tx, ty, h1x, h1y], [tx, ty, h2x, h2y]], dtype=np.float32))
-    s.stroke(*color)
-    s.stroke_weight(weight)
-    s.lines(np.array([[ax, ay, tx, ty], [tx, ty, h1x, h1y], [tx, ty, h2x, h2y]], dtype=np.float32))
+    segments = np.array([[ax, ay, tx, ty], [tx, ty, h1x, h1y], [tx, ty, h2x, h2y]], dtype=np.float32)
+    for stroke, width in ((colors.BACKGROUND, weight + 2.5), (color, weight)):  # a dark edge under the line:
+        s.stroke(*stroke)  # it reads on light and dark ground
+        s.stroke_weight(width)
+        s.lines(segments)
