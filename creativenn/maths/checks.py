@@ -19,7 +19,7 @@ class DivergedError(ArithmeticError):
     cost = float("nan")  # the cost that was found too high
     limit = float("inf")  # the bound it passed
     steps_back = 0  # how many steps were taken back (0: the values are as they were)
-    reason = ""  # what the limit is, in words ("4× its start, 0.69"; "the top of the map")
+    reason = ""  # what the limit is, in a few words ("4× its start"; "the top of the map")
 
 
 def as_array(values, name: str, dtype=np.float64) -> np.ndarray:

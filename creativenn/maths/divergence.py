@@ -14,8 +14,7 @@ while the numbers are still sane, not only once they are infinite:
   which the newest step weighs SMOOTHING = 0.2, about the last ten steps), so
   one unlucky sample in stochastic descent is not taken for divergence;
 - C₀ is the cost the run started with (the cost of its first step);
-- floor is the lowest the cost can go: 0 for every loss here, a surface's
-  lowest point for a ball rolling on it.
+- floor is the lowest the cost can go: 0 for every loss here.
 
 With FACTOR = 4 and floor 0 that reads: the cost, averaged, has reached four
 times its start. A ball rolling on a surface has a fixed limit instead, its
@@ -86,11 +85,8 @@ class Bound:
 
     @property
     def reason(self) -> str:
-        """What the limit is, in words: for a message."""
-        if self.ceiling is not None:
-            return "the top of the map"
-        above = "" if self.floor == 0 else f" above the lowest point, {self.floor:.4g}"
-        return f"{self.factor:g}× its start, {self.start:.4g}{above}"
+        """What the limit is, in a few words: for a message."""
+        return "the top of the map" if self.ceiling is not None else f"{self.factor:g}× its start"
 
     def exceeded(self, cost: float) -> bool:
         """Take in one step's cost; True when the run has now diverged."""
@@ -107,7 +103,7 @@ class Bound:
 
 
 def guarded_step(optimizer, params: list[np.ndarray], grads: list[np.ndarray], cost: float,
-                 what: str = "the parameters", floor: float = 0.0, ceiling: float | None = None) -> None:
+                 what: str = "the parameters", ceiling: float | None = None) -> None:
     """One step from a cost and its gradient, watched by the optimizer's Bound (G4).
 
     ``cost`` is the cost at ``params`` as they are, before this step. Where it
@@ -115,12 +111,12 @@ def guarded_step(optimizer, params: list[np.ndarray], grads: list[np.ndarray], c
     the step is taken; where the run has diverged (module docstring), every
     array of ``params`` and the optimizer's memory go back to the last good
     values and DivergedError is raised: its ``steps_back`` says how many steps
-    were taken back (0: there was nothing to go back to). ``floor`` (the
-    lowest the cost can go) and ``ceiling`` (a fixed limit instead) are read on a run's first step.
+    were taken back (0: there was nothing to go back to). ``ceiling``, a
+    fixed limit instead of 4× the start (a ball's map), is read on a run's first step.
     """
     bound = optimizer.bound
     if bound.start is None:
-        bound.floor, bound.ceiling = float(floor), ceiling
+        bound.ceiling = ceiling
     if bound.exceeded(cost):
         raise _go_back(optimizer, params, cost, what)
     if cost <= bound.limit:
@@ -137,7 +133,9 @@ def _go_back(optimizer, params, cost: float, what: str, why: str = "") -> Diverg
     if not why and not math.isfinite(cost):
         why = f"the cost is {cost:.4g}"
     elif not why:
-        why = f"the cost climbed to {cost:.4g}, past {bound.limit:.4g} ({bound.reason})"
+        start = "" if bound.ceiling is not None else f", {bound.start:.4g}"
+        above = "" if bound.floor == 0 else f" above the lowest point, {bound.floor:.4g}"
+        why = f"the cost climbed to {cost:.4g}, past {bound.limit:.4g} ({bound.reason}{start}{above})"
     steps_back, kept = 0, None
     if bound.good is not None:
         saved, optimizer.state, steps, kept = bound.good
@@ -149,7 +147,7 @@ def _go_back(optimizer, params, cost: float, what: str, why: str = "") -> Diverg
             if kept is not None else f"{what} are unchanged")
     error = DivergedError(f"diverged: {why}: {then}; lower the learning rate (now {eta:g}) and carry on")
     error.cost, error.limit, error.steps_back = cost, bound.limit, steps_back
-    error.reason = bound.reason if bound.start is not None else ""
+    error.reason = bound.reason if bound.start is not None else ""  # none: the first cost was not finite
     return error
 
 
@@ -159,7 +157,7 @@ def explain(error: DivergedError, learning_rate: float, what: str = "network",
     kept, what to do.
 
     >>> error = DivergedError("…"); error.cost, error.limit, error.steps_back = 9.5, 2.8, 3
-    >>> error.reason = "4× its start, 0.7"
+    >>> error.reason = "4× its start"
     >>> print(*explain(error, 17.3), sep="\\n")
     Training diverged: the cost reached 9.5, past 2.8 (4× its start).
     The learning rate η = 17.3 was too large for this network.
@@ -168,7 +166,7 @@ def explain(error: DivergedError, learning_rate: float, what: str = "network",
     """
     happened = ("the cost became infinite" if not math.isfinite(error.cost) else
                 f"the cost reached {error.cost:.3g}, past {error.limit:.3g}"
-                + (f" ({error.reason.split(',')[0]})" if error.reason else ""))
+                + (f" ({error.reason})" if error.reason else ""))
     n = error.steps_back
     back = (f"went back {n} step{'s' * (n != 1)}, to their last values within that bound" if n else
             "are as they were before the step")

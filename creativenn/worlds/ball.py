@@ -88,7 +88,7 @@ class Ball:
             height = float("inf")  # no way on from here: as good as infinitely high
         try:
             guarded_step(self.optimizer, [self._position], [gradient], height, "the ball",
-                         ceiling=self.surface.extremes()[1])
+                         ceiling=self.surface.highest())
         except DivergedError as error:
             self._length = max(1, self._length - error.steps_back)  # the trail goes back with the ball
             raise

@@ -95,14 +95,11 @@ class Surface:
             self._typical_slope = float(np.median(np.hypot(gx, gy))) or 1.0
         return self._typical_slope
 
-    def extremes(self) -> tuple[float, float]:
-        """The lowest and highest heights over ``bounds`` (a 101² grid and the known minima):
-        the floor and ceiling of a ball's divergence bound (G4)."""
-        if getattr(self, "_extremes", None) is None:
-            grid = self.grid(101)[2]
-            lows = [float(np.min(grid))] + [float(self.height(*m)) for m in self.minima]
-            self._extremes = (min(lows), float(np.max(grid)))
-        return self._extremes
+    def highest(self) -> float:
+        """The highest height over ``bounds`` (a 101² grid): a ball's divergence limit (G4)."""
+        if getattr(self, "_highest", None) is None:
+            self._highest = float(np.max(self.grid(101)[2]))
+        return self._highest
 
     def steepness(self, x, y):
         """How steep the surface is at (x, y) on a 0 … 1 scale: tanh(|∇f| / typical slope).
