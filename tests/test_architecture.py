@@ -22,7 +22,7 @@ MAY_IMPORT = {
     "notebook": {"foundation", "maths", "picture", "worlds", "tools", "draw", "package"},
 }
 # drawing; what runs sketches (export, projector, notebooks)
-PY5_ALLOWED = ("draw", "tools.render", "tools._start", "tools.projector", "notebook")
+PY5_ALLOWED = ("draw", "tools.render", "tools._start", "tools.projector", "tools.portal", "notebook")
 
 
 def layer_of(module: str) -> str:

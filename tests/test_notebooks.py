@@ -5,6 +5,7 @@ import os
 from pathlib import Path
 
 import nbformat
+import numpy as np
 import pytest
 from nbclient import NotebookClient
 
@@ -53,3 +54,151 @@ def test_a_sketch_that_fails_is_said_in_one_line(tmp_path):
     broken.write_text("import py5\n\n\ndef draw():\n    1 / 0\n\n\npy5.run_sketch()\n")
     with pytest.raises(NotebookError, match="broken.py could not be animated: .*ZeroDivisionError"):
         animate(broken, frames=2)
+
+
+# ---- a training loop written in the notebook, as a video -------------------------------------------
+
+def _training(seed=0):
+    import creativenn as cnn
+    from creativenn.worlds.training import Training
+
+    X, Y = cnn.datasets.moons(n=100, seed=0)
+    net = cnn.MLP([2, 4, 1], activation="tanh", output_activation="sigmoid", loss="bce", seed=seed)
+    return Training(net, X, Y, cnn.Adam(0.03), batch_size=16, seed=seed)
+
+
+def test_a_notebooks_own_loop_becomes_a_video_of_every_frame_and_leaves_the_model_trained(tmp_path):
+    from PIL import Image
+
+    from creativenn.notebook import Video, animate
+
+    run = _training()
+    numbers = []
+
+    def train_a_little(k):
+        numbers.append(k)
+        run.step(3)
+        return run
+
+    video = animate(train_a_little, frames=6, every=2, out=tmp_path / "clip")
+    assert isinstance(video, Video) and video.path == tmp_path / "clip" / "train_a_little.mp4"
+    assert video.path.stat().st_size > 1000 and "<video" in video._repr_html_()
+    pngs = sorted((tmp_path / "clip").glob("frame-*.png"))
+    assert len(pngs) == 6 and Image.open(pngs[0]).size == (800, 800)
+    assert numbers == list(range(12)) and run.steps == 36  # called every draw; the notebook's model moved
+    first, last = (np.asarray(Image.open(p)) for p in (pngs[0], pngs[-1]))
+    assert np.abs(first.astype(int) - last).mean() > 0.5  # it moved: the field and the curve changed
+
+
+def test_the_same_call_gives_the_same_frames_and_a_gif_when_asked(tmp_path):
+    from creativenn.notebook import animate
+
+    def noisy():  # numpy's global generator: seeded by animate, as export seeds a sketch
+        return np.cumsum(np.random.rand(30))
+
+    one = animate(noisy, frames=3, out=tmp_path / "one", gif=True)
+    two = animate(noisy, frames=3, out=tmp_path / "two", gif=True)
+    assert one.path.suffix == ".gif" and "image/gif" in one._repr_html_()
+    for a, b in zip(sorted(one.frames.glob("*.png")), sorted(two.frames.glob("*.png")), strict=True):
+        assert a.read_bytes() == b.read_bytes()
+
+
+def test_a_loop_that_fails_says_where_in_one_line_and_keeps_its_frames(tmp_path):
+    from creativenn.notebook import NotebookError, animate
+
+    def breaks(k):
+        if k == 3:
+            raise ValueError("the learning rate went negative")
+        return [1.0, 0.5, 0.25][: k + 1] if k < 3 else [1.0]
+
+    with pytest.raises(NotebookError, match=r"breaks failed at frame 3: ValueError: the learning rate went "
+                                            r"negative; the 3 frames before it are in .*clip/"):
+        animate(breaks, frames=5, out=tmp_path / "clip")
+    assert len(list((tmp_path / "clip").glob("frame-*.png"))) == 3
+    with pytest.raises(NotebookError, match="show\\(\\) cannot draw a str"):
+        animate(lambda: "a picture", frames=2, out=tmp_path / "other")
+    with pytest.raises(NotebookError, match="frames must be a whole number, 1 or more; got 0"):
+        animate("network", frames=0)
+
+
+# ---- live: a sketch running in the notebook, keys and mouse passed on ------------------------------
+
+PROBE = '''import py5
+
+shown = {"red": 0, "at": None, "typed": ""}
+
+
+def settings():
+    py5.size(200, 100)
+
+
+def draw():
+    py5.background(shown["red"], 0, 40)
+    if shown["at"] is not None:
+        py5.no_stroke()
+        py5.fill(255)
+        py5.rect(shown["at"][0] - 6, shown["at"][1] - 6, 12, 12)
+
+
+def key_pressed():
+    if py5.key == "r":
+        shown["red"] = 255
+
+
+def mouse_pressed():
+    shown["at"] = (py5.mouse_x, py5.mouse_y)
+
+
+py5.run_sketch()
+'''
+
+
+def _frame(sketch):
+    return np.asarray(sketch.picture().image).astype(int)
+
+
+def _until(sketch, test, frames=200):
+    for _ in range(frames):
+        sketch.wait_for_frames(1)
+        if test(_frame(sketch)):
+            return True
+    return False
+
+
+def test_a_live_sketch_streams_frames_and_hears_keys_and_the_mouse(tmp_path):
+    from creativenn.notebook import LiveSketch, live
+
+    probe = tmp_path / "probe.py"
+    probe.write_text(PROBE)
+    sketch = live(str(probe))
+    try:
+        assert isinstance(sketch, LiveSketch)
+        sketch.wait_for_frames(2)
+        assert _frame(sketch).shape == (100, 200, 3) and _frame(sketch)[50, 100, 0] < 30
+        sketch.press("r")
+        assert _until(sketch, lambda f: f[50, 100, 0] > 220), "the key press never reached the sketch"
+        for action in ("press", "release"):
+            sketch.send_event({"kind": "mouse", "action": action, "x": 150, "y": 30, "button": 0})
+        assert _until(sketch, lambda f: f[30, 150].min() > 220), "the click never reached the sketch"
+        assert "running" in sketch.status
+    finally:
+        sketch.stop()
+    assert not sketch.running and "has ended" in sketch.status
+
+
+def test_a_bundled_sketch_runs_live_and_a_broken_one_says_why(tmp_path):
+    from creativenn.notebook import NotebookError, live
+
+    sketch = live("cost_contour")
+    try:
+        assert sketch.wait_for_frames(1) >= 1 and _frame(sketch).shape[1] == 800
+    finally:
+        sketch.stop()
+    broken = tmp_path / "broken.py"
+    broken.write_text("import py5\n\n\ndef draw():\n    1 / 0\n\n\npy5.run_sketch()\n")
+    sketch = live(str(broken))
+    sketch.process.wait(120)
+    sketch.wait_for_frames(1, timeout=30)
+    assert "has ended" in sketch.status and "ZeroDivisionError" in sketch.status
+    with pytest.raises(NotebookError, match="no bundled sketch called 'nope'"):
+        live("nope")

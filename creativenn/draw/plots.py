@@ -179,7 +179,7 @@ def draw_loss_curves(curves, x: float, y: float, w: float, h: float, *, log: boo
     s.stroke(*colors.NEUTRAL)
     s.stroke_weight(1)
     s.line(left, bottom, x + w, bottom)
-    ticks = _ticks(lo, hi, log)
+    ticks = axis_ticks(lo, hi, log)
     if len(ticks) >= 2:  # a short chart: every k-th tick, so their labels (12 px) never touch
         gap = float(np.diff([v for v, _ in ticks]).min()) / (hi - lo) * (bottom - top)
         ticks = ticks[:: max(1, int(np.ceil(17 / max(gap, 1e-9))))]
@@ -215,19 +215,19 @@ def draw_loss_curves(curves, x: float, y: float, w: float, h: float, *, log: boo
 AXIS_GUTTER = 44  # pixels left of a chart for its tick labels
 
 
-def _draw_map_ticks(mapping: Mapping, s) -> None:
+def _draw_map_ticks(mapping: Mapping, s, name_width: float = 110) -> None:
     """Round values along a map's bottom and left edges, each at a short tick mark; none where the
-    axis names go (the bottom right, the top left)."""
+    axis names go (the bottom right, ``name_width`` pixels of it; the top left)."""
     x, y, w, h = mapping.rect
     (x0, x1), (y0, y1) = mapping.bounds
     s.stroke(*colors.MUTED)
     s.stroke_weight(1)
-    for value, text in _ticks(x0, x1, log=False):
+    for value, text in axis_ticks(x0, x1, log=False):
         sx = mapping.to_screen(value, y0)[0]
-        if x + 10 <= sx <= x + w - 110:
+        if x + 10 <= sx <= x + w - name_width - 20:
             s.line(sx, y + h, sx, y + h + 4)
             label(text, sx, y + h + 5, 12, colors.MUTED, align="center", kind="mono", sketch=s)
-    for value, text in _ticks(y0, y1, log=False):
+    for value, text in axis_ticks(y0, y1, log=False):
         sy = mapping.to_screen(x0, value)[1]
         if y + 30 <= sy <= y + h - 10:  # inside the map, on a dark plate: it reads over any colour
             s.text_font(font(12, "mono", s), 12)
@@ -235,7 +235,7 @@ def _draw_map_ticks(mapping: Mapping, s) -> None:
             label(text, x + 5, sy - 8, 12, colors.INK, kind="mono", sketch=s)
 
 
-def _ticks(lo: float, hi: float, log: bool) -> list[tuple[float, str]]:
+def axis_ticks(lo: float, hi: float, log: bool) -> list[tuple[float, str]]:
     """(where, what to write) for a chart's left axis between lo and hi: powers of ten on a log
     scale (1, 2, 5 of a decade when less shows; round values when even those are too far apart),
     else two to five round values."""
@@ -249,7 +249,7 @@ def _ticks(lo: float, hi: float, log: bool) -> list[tuple[float, str]]:
                  for t in (k + np.log10((1, 2, 5))) if lo - 1e-9 <= t <= hi + 1e-9]
         if len(steps) >= 2:
             return steps
-        return [(float(np.log10(v)), text) for v, text in _ticks(10 ** lo, 10 ** hi, log=False) if v > 0]
+        return [(float(np.log10(v)), text) for v, text in axis_ticks(10 ** lo, 10 ** hi, log=False) if v > 0]
     step = 10 ** np.floor(np.log10((hi - lo) / 4))
     step = next(step * m for m in (1, 2, 5, 10) if (hi - lo) / (step * m) <= 5)
     values = np.arange(np.ceil(lo / step), np.floor(hi / step + 1e-9) + 1) * step  # whole steps: 0 is 0
@@ -331,7 +331,8 @@ def draw_axis_names(mapping: Mapping, x_name: str, y_name: str, classes=None, ti
     ``ticks``, round values along both axes (under the bottom edge, inside the left one)."""
     s = current_sketch(sketch)
     if ticks:
-        _draw_map_ticks(mapping, s)
+        s.text_font(font(12, "sans", s), 12)
+        _draw_map_ticks(mapping, s, max(90.0, s.text_width(f"{x_name} →")))
     if classes:
         names = [f"class {k}" for k in range(classes)] if isinstance(classes, int) else classes
         draw_class_legend(mapping, names, sketch=s)

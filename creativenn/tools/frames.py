@@ -68,6 +68,16 @@ class FrameWriter:
         self._thread = threading.Thread(target=self._work, name="creativenn-frames", daemon=True)
         self._thread.start()
 
+    def start(self, shape) -> None:
+        """Start the encoders now, for frames of ``shape`` (height, width, 3), rather than at the first
+        frame. For a process that draws on another thread while this one writes: starting ffmpeg
+        forks, and a fork while another thread is inside a numpy matrix product deadlocked (OpenBLAS's
+        fork handler waits for that product's threads; seen animating in a notebook)."""
+        self._shape = tuple(shape)
+        self._png = self._start_png_encoder(shape)
+        if self.mp4 is not None:
+            self._start_video(shape)
+
     def write(self, rgb: np.ndarray) -> Path:
         """Queue one frame; returns the path its PNG will have."""
         self._raise_if_failed()
@@ -162,18 +172,21 @@ class FrameWriter:
             self._video.close()
 
     def _video_frame(self, rgb: np.ndarray):
-        import imageio_ffmpeg
-
         h, w = rgb.shape[:2]
         even = rgb[: h - h % 2, : w - w % 2]  # H.264 in yuv420p needs even sides
         if self._video is None:
-            self._video = imageio_ffmpeg.write_frames(
-                str(self.mp4), (even.shape[1], even.shape[0]), fps=self.fps, codec="libx264",
-                pix_fmt_out="yuv420p", quality=8, macro_block_size=2,
-                output_params=["-movflags", "+faststart"],
-            )
-            self._video.send(None)  # start ffmpeg
+            self._start_video(rgb.shape)
         self._video.send(np.ascontiguousarray(even))
+
+    def _start_video(self, shape) -> None:
+        import imageio_ffmpeg
+
+        h, w = shape[0] - shape[0] % 2, shape[1] - shape[1] % 2
+        self._video = imageio_ffmpeg.write_frames(
+            str(self.mp4), (w, h), fps=self.fps, codec="libx264", pix_fmt_out="yuv420p", quality=8,
+            macro_block_size=2, output_params=["-movflags", "+faststart"],
+        )
+        self._video.send(None)  # start ffmpeg
 
 
 def make_gif(pngs, gif_path, fps: float = 30.0, max_width: int = 480) -> Path:

@@ -98,7 +98,15 @@ def main(argv=None) -> int:
     rest = argv[argv.index("--") + 1:] if "--" in argv else []  # the sketch's own arguments
     args = p.parse_args(argv[: len(argv) - len(rest) - ("--" in argv)])
     args.sketch_args = rest
-    sketch = Path(args.sketch).resolve()
+    run_file(Path(args.sketch), args.sketch_args, lambda: install(args.scale, args.fullscreen))
+    return 0
+
+
+def run_file(sketch: Path, sketch_args, adjust) -> None:
+    """Run a sketch file in this process as its own mode runs it (imported mode through py5's
+    runner), calling ``adjust()`` once py5 has started and before the sketch runs (the projector
+    and the notebook's live portal adjust py5's Sketch there)."""
+    sketch = sketch.resolve()
     from .sketchfile import mode_of
 
     mode = mode_of(sketch.read_text(encoding="utf-8"), str(sketch))
@@ -108,16 +116,15 @@ def main(argv=None) -> int:
         py5_tools.set_imported_mode(True)  # before py5 is imported
     from . import _start  # noqa: F401 - py5 started on the chosen Java, or one clear message
 
-    install(args.scale, args.fullscreen)
-    sys.argv = [str(sketch), *args.sketch_args]
+    adjust()
+    sys.argv = [str(sketch), *sketch_args]
     sys.path.insert(0, str(sketch.parent))
     if mode == "imported":
         import py5_tools.imported
 
-        py5_tools.imported.run_code(sketch, block=True, sketch_args=args.sketch_args or None)
+        py5_tools.imported.run_code(sketch, block=True, sketch_args=sketch_args or None)
     else:
         runpy.run_path(str(sketch), run_name="__main__")
-    return 0
 
 
 if __name__ == "__main__":
