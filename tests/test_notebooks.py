@@ -9,6 +9,8 @@ import numpy as np
 import pytest
 from nbclient import NotebookClient
 
+from tests.test_maths_notes import cited_tags
+
 ROOT = Path(__file__).resolve().parent.parent
 NOTEBOOKS = sorted((ROOT / "notebooks").glob("*.ipynb"))
 
@@ -18,6 +20,8 @@ def test_there_are_notebooks_and_they_are_committed_without_outputs():
     for path in NOTEBOOKS:
         notebook = nbformat.read(path, as_version=4)
         assert all(not cell.get("outputs") for cell in notebook.cells if cell.cell_type == "code"), path.name
+        words = "\n".join(cell.source for cell in notebook.cells if cell.cell_type == "markdown")
+        assert len(cited_tags(words)) >= 2, f"{path.name} cites no tags of docs/maths.md"
 
 
 @pytest.mark.parametrize("path", NOTEBOOKS, ids=lambda p: p.stem)
@@ -54,6 +58,22 @@ def test_a_sketch_that_fails_is_said_in_one_line(tmp_path):
     broken.write_text("import py5\n\n\ndef draw():\n    1 / 0\n\n\npy5.run_sketch()\n")
     with pytest.raises(NotebookError, match="broken.py could not be animated: .*ZeroDivisionError"):
         animate(broken, frames=2)
+
+
+def test_what_a_picture_cannot_show_is_said_in_it_or_in_one_line():
+    import creativenn as cnn
+    from creativenn.notebook import NotebookError, Picture, plot, show
+
+    net = cnn.MLP([5, 4, 1], seed=0)
+    X = np.random.default_rng(0).normal(size=(10, 5))
+    picture = show(net, X, (X[:, :1] > 0).astype(float))  # no field to draw: the diagram, and why not
+    assert isinstance(picture, Picture) and picture.image.size == (800, 520)
+    with pytest.raises(NotebookError, match="X has 3 columns, one per input; this network takes 5 inputs"):
+        show(net, X[:, :3], X[:, :1])
+    with pytest.raises(NotebookError, match="curve 'b' has 2 values for 3 x values"):
+        plot([0, 1, 2], {"a": [0, 1, 2], "b": [0, 1]})
+    with pytest.raises(NotebookError, match="x must be two or more values, each larger than the last"):
+        plot([2, 1, 0], {"a": [0, 1, 2]})
 
 
 # ---- a training loop written in the notebook, as a video -------------------------------------------

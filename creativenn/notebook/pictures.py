@@ -99,6 +99,9 @@ def choose(thing, X=None, Y=None, sample=None):
     if isinstance(thing, MLP):
         if X is not None and Y is None:
             raise NotebookError("show(net, X, Y): give the targets Y with the inputs X, or neither")
+        if X is not None and np.ndim(X) == 2 and np.shape(X)[1] != thing.sizes[0]:
+            raise NotebookError(f"X has {np.shape(X)[1]} columns, one per input; this network takes "
+                                f"{thing.sizes[0]} inputs")
         if sample is not None and np.size(sample) != thing.sizes[0]:
             raise NotebookError(f"sample has {np.size(sample)} values; this network takes {thing.sizes[0]} "
                                 "inputs")
@@ -203,7 +206,10 @@ def _network(s, thing, title):
     two = net.sizes[0] == 2
     if sample is None and X is not None:
         sample = np.asarray(X, float)[0]
-    draw_title(title or f"a {'-'.join(map(str, net.sizes))} network", None, None, sketch=s)
+    inputs = net.sizes[0]
+    why = None if two or X is None else (f"no decision field: its {inputs} inputs are not a plane; the diagram "
+                                         "is lit by the first sample")
+    draw_title(title or f"a {'-'.join(map(str, net.sizes))} network", why, None, sketch=s)
     if two:
         bounds = ((-1.5, 1.5), (-1.5, 1.5))
         if X is not None:  # the data's own square, a little wider
