@@ -207,8 +207,8 @@ def _network(s, thing, title):
     if sample is None and X is not None:
         sample = np.asarray(X, float)[0]
     inputs = net.sizes[0]
-    why = None if two or X is None else (f"no decision field: its {inputs} inputs are not a plane; the diagram "
-                                         "is lit by the first sample")
+    why = None if two or X is None else (f"no decision field: its {inputs} inputs are not a plane; "
+                                         "the diagram is lit by the first sample")
     draw_title(title or f"a {'-'.join(map(str, net.sizes))} network", why, None, sketch=s)
     if two:
         bounds = ((-1.5, 1.5), (-1.5, 1.5))
