@@ -97,6 +97,18 @@ class Bound:
         self.average = cost if self.average is None else self.average + SMOOTHING * (cost - self.average)
         return self.average > self.limit
 
+    def remember(self, params, state, steps: int, cost: float) -> None:
+        """Keep these as the last good values: the parameters copied (into the same arrays each
+        step, so a step allocates nothing), the optimizer's memory as it is (its rules make new
+        arrays rather than change these), its step count and their cost."""
+        saved = self.good[0] if self.good is not None else None
+        if saved is None or [a.shape for a in saved] != [p.shape for p in params]:
+            saved = [p.copy() for p in params]
+        else:
+            for old, p in zip(saved, params, strict=True):
+                np.copyto(old, p)
+        self.good = (saved, state, steps, cost)
+
     def restart(self) -> None:
         """Forget the start: the next cost is a new run's first (after new data, say)."""
         self.start = self.average = self.good = None
@@ -120,7 +132,7 @@ def guarded_step(optimizer, params: list[np.ndarray], grads: list[np.ndarray], c
     if bound.exceeded(cost):
         raise _go_back(optimizer, params, cost, what)
     if cost <= bound.limit:
-        bound.good = ([p.copy() for p in params], optimizer.state, optimizer.steps, cost)
+        bound.remember(params, optimizer.state, optimizer.steps, cost)
     try:
         optimizer.step(params, grads)  # raises, changing nothing, if a new value would not be finite
     except DivergedError:

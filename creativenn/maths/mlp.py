@@ -95,6 +95,7 @@ class MLP:
             raise ValueError(f"dtype must be {' or '.join(DTYPES)}, got {np.dtype(dtype).name}")
         self.dtype = np.dtype(dtype)
         self._acts = [hidden] * (len(self.sizes) - 2) + [output]
+        self._checked_targets = None  # the last targets checked (step after step, the same array)
         self._allocate(seed)
 
     # ---- forward -----------------------------------------------------------
@@ -157,7 +158,7 @@ class MLP:
         delta = self._output_delta(zs, acts, Y) / Y.shape[0]  # the mean over samples
         for l in range(len(self._W) - 1, -1, -1):
             np.matmul(delta.T, acts[l], out=self._gW[l])  # ∂C/∂W_l = δ_l a_{l-1}ᵀ
-            np.sum(delta, axis=0, out=self._gb[l])  # ∂C/∂b_l = δ_l
+            delta.sum(axis=0, out=self._gb[l])  # ∂C/∂b_l = δ_l
             if l:
                 delta = delta @ self._W[l]  # W_lᵀ δ_l, one sample per row
                 delta *= self._acts[l - 1].slope(zs[l - 1], acts[l])  # ⊙ σ'(z_{l-1})
@@ -189,8 +190,14 @@ class MLP:
         and watched, is over every sample: when it climbs past its bound
         (``divergence``: 4× its start) or a step would overflow, DivergedError
         is raised and every weight goes back to the last ones within the bound.
+        The targets' values are checked the first time an array is given, not
+        again while the same array comes back step after step.
         """
         X, Y, _ = self._batch(X, Y)
+        return self._step(X, Y, optimizer, rows)
+
+    def _step(self, X, Y, optimizer: Optimizer, rows=None) -> float:
+        """``step`` on data already checked (``fit`` checks its data once, not every step)."""
         zs, acts = self._forward(X)
         if rows is None:
             loss = self._backward(zs, acts, Y)
@@ -234,7 +241,7 @@ class MLP:
         rng = np.random.default_rng(seed)
         history = []
         for _ in range(epochs):
-            total = sum(self.step(X[rows], Y[rows], optimizer) * len(rows)
+            total = sum(self._step(X[rows], Y[rows], optimizer) * len(rows)
                         for rows in epoch_batches(len(X), batch_size, rng))
             history.append(total / len(X))
         return history
@@ -368,7 +375,9 @@ class MLP:
                 f"Y must be shaped ({n}, {n_out}) to match X and the {n_out} output neurons, "
                 f"got {Y.shape}"
             )
-        self._loss.check_targets(Y)
+        if Y is not self._checked_targets:  # the same array as last step: checked then
+            self._loss.check_targets(Y)
+            self._checked_targets = Y
         return Y
 
     def _batch(self, X, Y):
