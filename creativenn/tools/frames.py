@@ -121,7 +121,11 @@ class FrameWriter:
             try:
                 if self._png is None:
                     self._png = self._start_png_encoder(rgb.shape)
-                self._png.stdin.write(memoryview(rgb).cast("B"))
+                try:
+                    self._png.stdin.write(memoryview(rgb).cast("B"))
+                except OSError as error:  # ffmpeg has stopped, or is stopping: its own words say why
+                    self._error = self._encoder_error(wait=True) or error
+                    continue
                 if self.mp4 is not None:
                     self._video_frame(rgb)
             except BaseException as error:  # noqa: BLE001 - reported by write()/close()
@@ -146,8 +150,17 @@ class FrameWriter:
             stdin=subprocess.PIPE, stderr=subprocess.PIPE,
         )
 
-    def _encoder_error(self) -> str | None:
-        if self._png is None or self._png.poll() is None:
+    def _encoder_error(self, wait: bool = False) -> str | None:
+        """What the PNG encoder (ffmpeg) said, if it has stopped. ``wait``: a write to it failed, so it
+        has stopped or is stopping: wait for it (on a busy machine the broken pipe came before
+        ffmpeg had exited, and its "No space left on device" was lost)."""
+        import subprocess
+
+        if self._png is None:
+            return None
+        try:
+            self._png.wait(timeout=60 if wait else 0)
+        except subprocess.TimeoutExpired:
             return None
         return self._png.stderr.read().decode(errors="replace").strip() or None
 
