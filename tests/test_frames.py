@@ -73,3 +73,31 @@ def test_frames_must_keep_their_size(tmp_path):
     with pytest.raises(ValueError, match="every frame must be"):
         writer.write(next(frames(1, h=10, w=10)))
     writer.close()
+
+
+def test_the_fast_grab_gives_py5s_own_rgb_pixels(py5_display):
+    import py5
+
+    from creativenn.tools.pixels import grab_rgb
+
+    grabbed = {}
+
+    class Colours(py5.Sketch):
+        def settings(self):
+            self.size(123, 77)
+
+        def draw(self):
+            self.background(10, 200, 30)
+            self.no_stroke()
+            for k in range(20):  # every channel different, and edges antialiased
+                self.fill(13 * k, 255 - 11 * k, (97 * k) % 256)
+                self.circle(6 * k + 3, 3.7 * k + 2, 9.5)
+            grabbed["py5"] = self.get_np_pixels(bands="RGB")
+            grabbed["ours"] = grab_rgb(self)
+            grabbed["into"] = grab_rgb(self, out=np.zeros((77, 123, 3), np.uint8))
+            self.exit_sketch()
+
+    Colours().run_sketch(block=True)
+    assert grabbed["ours"].shape == (77, 123, 3) and grabbed["ours"].dtype == np.uint8
+    assert np.array_equal(grabbed["ours"], grabbed["py5"]) and np.array_equal(grabbed["into"], grabbed["py5"])
+    assert len(np.unique(grabbed["ours"].reshape(-1, 3), axis=0)) > 20

@@ -105,6 +105,7 @@ def _animate_function(function, frames, every, seed, fps, gif, out, title) -> Vi
     """The notebook's own loop: ``function`` called each draw, its result drawn, every ``every``-th
     draw captured. Drawing runs on py5's thread; this thread writes the frames and the progress bar."""
     from ..tools.frames import FrameWriter, make_gif, prepare_out_dir, remove_unfinished
+    from ..tools.pixels import grab_rgb
 
     name = getattr(function, "__name__", "frames").strip("<>") or "frames"
     takes_number = _takes_an_argument(function)
@@ -138,7 +139,7 @@ def _animate_function(function, frames, every, seed, fps, gif, out, title) -> Vi
                 draw_on(self, kind, drawn, title)
                 draws[0] += 1
                 if draws[0] % every == 0:
-                    grabbed.put(self.get_np_pixels(bands="RGB"))
+                    grabbed.put(grab_rgb(self))
             except BaseException as error:  # noqa: BLE001 - handed to the notebook's thread, said there
                 grabbed.put(error)
                 self.no_loop()

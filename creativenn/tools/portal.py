@@ -31,6 +31,7 @@ import threading
 import time
 from pathlib import Path
 
+from .pixels import grab_rgb
 from .projector import run_file
 
 # keys whose Processing key is CODED, with its keyCode: the browser's KeyboardEvent.key → Java's code
@@ -100,7 +101,7 @@ class Portal:
         from PIL import Image
 
         data = io.BytesIO()
-        Image.fromarray(sketch.get_np_pixels(bands="RGB")).save(data, format="JPEG", quality=self.quality)
+        Image.fromarray(grab_rgb(sketch)).save(data, format="JPEG", quality=self.quality)
         try:
             self.out.write(struct.pack(">I", data.tell()) + data.getvalue())
         except OSError:  # the notebook stopped listening

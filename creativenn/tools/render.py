@@ -8,7 +8,7 @@ with ``py5.run_sketch`` swapped for one that wraps those functions:
   py5's ``random`` and ``noise``) and the sketch's ``SEED`` constant, if it
   has one, set to the seed asked for;
 - after ``setup``: ``frame_rate(1000)``, so nothing waits on the clock;
-- after each ``draw``: the canvas grabbed with ``get_np_pixels`` and handed
+- after each ``draw``: the canvas grabbed (``tools.pixels.grab_rgb``) and handed
   to ``on_frame``, and after the last frame ``exit_sketch()``;
 - an exception in any of them is caught, the sketch stopped, and the error
   returned, rather than py5's default of printing it and pausing.
@@ -49,6 +49,7 @@ from py5_tools import split_setup
 
 from ..files import disk_full_message, is_disk_full, renamed_when_done
 from .frames import FrameWriter, make_gif, prepare_out_dir
+from .pixels import grab_rgb
 from .sketchfile import NOT_A_SKETCH, mode_of
 from .worker import CLEAN, EXPORT_DRAWS
 
@@ -326,7 +327,7 @@ class _Run:
                 return
         if self.on_frame is not None:
             try:
-                self.on_frame(self.target.get_np_pixels(bands="RGB"), result.frames)
+                self.on_frame(grab_rgb(self.target), result.frames)
             except Exception as error:  # noqa: BLE001 - e.g. the disk filled up
                 full = is_disk_full(error)
                 self.stop(str(error) if full else f"writing frame {result.frames} failed: {error}")
