@@ -7,8 +7,10 @@ Both sides do the same work per step: the forward pass (F1), the loss,
 backpropagation (B4) and a plain SGD update (G1), on the same data and the
 same starting weights, timed side by side in this one run (interleaved
 rounds, best of each). Prints microseconds per step and the ratio
-creativenn / loop; the goal is at most 1.3×. If PyTorch is installed, its
-column is added (it is not a dependency).
+creativenn / loop; the goal is at most 1.3× for the smallest network (where
+a step's fixed cost shows most) and 1.1× for the others. If PyTorch is
+installed, its column is added (it is not a dependency), with how many
+times slower than creativenn it is: the goal there is at least 3×.
 
 Run: ``make bench`` or ``python bench/train_step.py``.
 """
@@ -28,7 +30,8 @@ CASES = [  # (sizes, batch, hidden activation, output activation, loss)
     ([64, 16, 16, 10], 64, "sigmoid", "softmax", "cross_entropy"),
     ([784, 16, 16, 10], 64, "sigmoid", "softmax", "cross_entropy"),
 ]
-GOAL = 1.3
+GOALS = (1.3, 1.1, 1.1, 1.1)  # creativenn / loop, at most: per case, smallest first
+TORCH_GOAL = 3.0  # torch / creativenn, at least
 LEARNING_RATE = 0.1
 
 
@@ -127,17 +130,20 @@ def main() -> int:
     header = f"{'network':<18}{'batch':>6}{'creativenn µs':>15}{'loop µs':>10}{'ratio':>8}{'goal':>7}"
     print(header + ("  torch µs (ratio)" if _has_torch() else ""))
     failed = False
-    for case in CASES:
+    for case, goal in zip(CASES, GOALS, strict=True):
         t = measure(case)
         ratio = t["creativenn"] / t["numpy loop"]
-        failed |= ratio > GOAL
+        missed = ratio > goal
         line = (
             f"{'-'.join(map(str, case[0])):<18}{case[1]:>6}{t['creativenn'] * 1e6:>15.1f}"
-            f"{t['numpy loop'] * 1e6:>10.1f}{ratio:>7.2f}×{'≤' + str(GOAL) + '×':>7}"
+            f"{t['numpy loop'] * 1e6:>10.1f}{ratio:>7.2f}×{'≤' + str(goal) + '×':>7}"
         )
         if "torch" in t:
-            line += f"  {t['torch'] * 1e6:.1f} ({t['torch'] / t['numpy loop']:.1f}×)"
-        print(line + ("" if ratio <= GOAL else "  MISSED"))
+            slower = t["torch"] / t["creativenn"]
+            missed |= slower < TORCH_GOAL
+            line += f"  {t['torch'] * 1e6:.1f} ({slower:.1f}× creativenn's, goal ≥{TORCH_GOAL:g}×)"
+        failed |= missed
+        print(line + ("  MISSED" if missed else ""))
     return 1 if failed else 0
 
 
