@@ -59,7 +59,7 @@ bench: setup
 # The README's pictures, made by the project itself: SKETCH:FRAMES:EVERY for each.
 GALLERY := network:72:5 cost_surface:60:4 cost_contour:60:5 line_fit:60:2 perceptron:60:3 \
            descent_modes:50:3 digits:60:6 backprop:105:3 playground:80:3 weights_art:90:4 \
-           landscape:60:5 heavy_ball:90:2 basins:40:1
+           landscape:60:5 heavy_ball:90:2 basins:70:2
 gallery: setup
 	@mkdir -p docs/gallery
 	@for item in $(GALLERY); do \

@@ -24,9 +24,10 @@ from creativenn.worlds.basins import Sweep
 SURFACES = ["himmelblau", "six_hump_camel"]
 OPTIMIZERS = ["sgd", "momentum", "rmsprop", "adam"]
 GRID = 260  # starts across; each is a 2 × 2 square of the 520-pixel map
-ROWS_PER_FRAME = 8
+ROWS_PER_FRAME = 8  # rows of balls descending together …
+STEPS_PER_FRAME = 100  # … this many steps a frame: a band is painted every 4 frames
 STEPS = 400  # descent steps per ball
-PATHS = 10  # sample paths drawn from each row
+PATHS = 10  # balls of each band whose paths are drawn
 
 # --- state --------------------------------------------------------------------
 sweep = view = picture = None  # the sweep; its map; the painted rows as an image
@@ -66,8 +67,8 @@ def setup():
 def draw():
     global paths
     if not controls.paused and not sweep.done:
-        starts = sweep.paint(ROWS_PER_FRAME)
-        paths = [sweep.path(start, STEPS // 4) for start in starts[:: max(1, len(starts) // PATHS)]]
+        sweep.work(ROWS_PER_FRAME, STEPS_PER_FRAME, follow=PATHS)
+        paths = sweep.trails(STEPS // 4)
     py5.background(*colors.BACKGROUND)
     draw_terrain(sweep.surface, view, resolution=160, levels=14)
     draw_basins()

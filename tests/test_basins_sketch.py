@@ -11,7 +11,7 @@ SKETCH = Path(__file__).resolve().parent.parent / "sketches" / "basins.py"
 
 
 def test_the_sweep_paints_himmelblaus_four_basins(render):
-    result, frames = render(SKETCH, 34, seed=0)  # 260 rows, 8 a frame: done after 33
+    result, frames = render(SKETCH, 133, seed=0)  # 260 rows, 8 a band, 4 frames a band: done after 132
     ns = result.namespace
     sweep, view = ns["sweep"], ns["view"]
     surface, labels, starts, image = sweep.surface, sweep.labels, sweep.starts, sweep.image
