@@ -133,3 +133,21 @@ def test_hit_testing_finds_the_neuron_and_the_edge_under_the_mouse():
                 x1, y1, x2, y2 = segments[k, j]
                 assert edge_at(positions, 0.8 * x1 + 0.2 * x2, 0.8 * y1 + 0.2 * y2 + 1) == (l, k, j)
     assert edge_at(positions, 150, -50) is None
+
+
+def test_weight_curves_get_each_weights_own_colour_and_width(py5_display):
+    from creativenn.draw.art import draw_weight_curves
+
+    calls = []
+
+    class Recorder:  # a canvas that writes down what it is told
+        def __getattr__(self, name):
+            return lambda *args: calls.append((name, args))
+
+    curves = [(w, 0, 0, 1, 1, 2, 2, 3, 3) for w in (0.1, -0.4, 1.7, -3.0)]
+    draw_weight_curves(Recorder(), curves, scale=2.0, alpha=90, thin=0.6)
+    strokes = [args for name, args in calls if name == "stroke"]
+    widths = [args[0] for name, args in calls if name == "stroke_weight"]
+    assert strokes == [(*colors.weight_color(w, 2.0), 90) for w, *_ in curves]
+    assert widths == [0.6 * float(colors.weight_width(w, 2.0)) for w, *_ in curves]
+    assert [name for name, _ in calls].count("bezier") == 4

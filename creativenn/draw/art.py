@@ -53,9 +53,12 @@ def draw_weight_curves(g, curves, scale: float, alpha: float = 255, thin: float 
     """The curves on ``g`` (a sketch, a graphics buffer or an SVG): colour = sign, width = |w|."""
     g.no_fill()
     g.stroke_cap(py5.ROUND)
-    for w, *points in curves:
-        g.stroke(*colors.weight_color(w, scale), alpha)
-        g.stroke_weight(thin * float(colors.weight_width(w, scale)))
+    ws = np.array([curve[0] for curve in curves], dtype=float)
+    strokes = colors.weight_color(ws, scale).tolist()  # every colour at once: one by one was a third
+    widths = (thin * colors.weight_width(ws, scale)).tolist()  # of weights_art's frame
+    for (_, *points), stroke, width in zip(curves, strokes, widths, strict=True):
+        g.stroke(*stroke, alpha)
+        g.stroke_weight(width)
         g.bezier(*(float(p) for p in points))
 
 
