@@ -151,3 +151,26 @@ def test_weight_curves_get_each_weights_own_colour_and_width(py5_display):
     assert strokes == [(*colors.weight_color(w, 2.0), 90) for w, *_ in curves]
     assert widths == [0.6 * float(colors.weight_width(w, 2.0)) for w, *_ in curves]
     assert [name for name, _ in calls].count("bezier") == 4
+
+
+def test_breathing_neurons_are_lit_by_their_own_activation(py5_display):
+    from creativenn.draw.art import draw_breathing_neurons
+
+    calls = []
+
+    class Recorder:
+        def __getattr__(self, name):
+            return lambda *args: calls.append((name, args))
+
+    positions = [np.array([[10.0, 20.0], [10.0, 60.0]]), np.array([[90.0, 40.0]])]
+    activations = [np.array([-0.7, 0.4]), np.array([0.9])]
+    draw_breathing_neurons(positions, activations, 1.1, output_range=(0.0, 1.0), sketch=Recorder())
+    fills = [args for name, args in calls if name == "fill"]
+    expected = []
+    for (low, high), values in zip([(-1.0, 1.0), (0.0, 1.0)], activations, strict=True):
+        for value in values:
+            lit = colors.activation_color(float(value), low, high)
+            expected += [tuple(colors.mix(colors.BACKGROUND, lit, shade)) for shade in (0.15, 0.35, 1.0)]
+    assert [tuple(f) for f in fills] == [tuple(int(c) for c in e) for e in expected]
+    sizes = [args[2] for name, args in calls if name == "circle"][:3]
+    assert sizes == [18 * 2.0 * 1.1, 18 * 1.5 * 1.1, 18 * 1.0 * 1.1]

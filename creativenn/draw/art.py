@@ -68,12 +68,14 @@ def draw_breathing_neurons(positions, activations, breath: float, output_range=(
     ``output_range``), ``breath`` times its size."""
     s = current_sketch(sketch)
     s.no_stroke()
+    rings = ((2.0, 0.15), (1.5, 0.35), (1.0, 1.0))  # a soft glow, then the core
     for l, (centres, a) in enumerate(zip(positions, activations, strict=True)):
         low, high = output_range if l == len(positions) - 1 else (-1.0, 1.0)
-        for (x, y), value in zip(centres, a, strict=True):
-            fill = colors.activation_color(value, low, high)
-            for ring, shade in ((2.0, 0.15), (1.5, 0.35), (1.0, 1.0)):  # a soft glow, then the core
-                s.fill(*colors.mix(colors.BACKGROUND, fill, shade))
+        fills = colors.activation_color(np.asarray(a, dtype=float), low, high)  # a layer's at once
+        shades = [colors.mix(colors.BACKGROUND, fills, shade).tolist() for _, shade in rings]
+        for k, (x, y) in enumerate(centres):
+            for (ring, _), shaded in zip(rings, shades, strict=True):
+                s.fill(*shaded[k])
                 s.circle(x, y, size * ring * breath)
 
 
