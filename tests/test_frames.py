@@ -101,3 +101,32 @@ def test_the_fast_grab_gives_py5s_own_rgb_pixels(py5_display):
     assert grabbed["ours"].shape == (77, 123, 3) and grabbed["ours"].dtype == np.uint8
     assert np.array_equal(grabbed["ours"], grabbed["py5"]) and np.array_equal(grabbed["into"], grabbed["py5"])
     assert len(np.unique(grabbed["ours"].reshape(-1, 3), axis=0)) > 20
+
+
+@pytest.mark.parametrize("renderer", ["P2D", "P3D"])
+def test_the_fast_grab_reads_an_opengl_canvas_as_py5_does(py5_display, renderer):
+    import py5
+
+    from creativenn.tools.pixels import _read_opengl, grab_rgb
+
+    grabbed = {}
+
+    class Scene(py5.Sketch):
+        def settings(self):
+            self.size(160, 90, getattr(self, renderer))
+            self.smooth(4)
+
+        def draw(self):
+            self.background(30, 40, 200)
+            self.no_stroke()
+            for k in range(12):  # every channel different, edges multisampled
+                self.fill(21 * k, 250 - 17 * k, (67 * k) % 256)
+                self.circle(12 * k + 5, 5.5 * k + 8, 13.5)
+            grabbed["read by OpenGL"] = _read_opengl(self) is not None  # not py5's way, as a fallback
+            ours = grab_rgb(self)
+            grabbed["py5"], grabbed["ours"] = self.get_np_pixels(bands="RGB"), ours
+            self.exit_sketch()
+
+    Scene().run_sketch(block=True)
+    assert grabbed["read by OpenGL"] and grabbed["ours"].shape == (90, 160, 3)
+    assert np.array_equal(grabbed["ours"], grabbed["py5"])
