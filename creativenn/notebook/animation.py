@@ -29,7 +29,7 @@ from pathlib import Path
 
 import numpy as np
 
-from .base import NotebookError, Progress, Video, start_py5
+from .base import NotebookError, Progress, Video, raised_line, start_py5
 from .pictures import WIDTH, choose, draw_on
 
 
@@ -73,15 +73,14 @@ def _animate_sketch(sketch, frames, every, seed, fps, gif, out, args) -> Video:
                "--every", str(every), "--seed", str(seed), "--fps", str(fps), "--out", str(out),
                "--gif" if gif else "--mp4", *(["--", *map(str, args)] if args else [])]
     progress = Progress(frames, f"rendering {Path(sketch).stem}")
-    said, done = [], 0
+    said = []
     with subprocess.Popen(command, stderr=subprocess.PIPE, stdout=subprocess.DEVNULL, text=True) as export:
         try:
             for line in export.stderr:  # "12/90 frames  40.2/s" every tenth of the way (not a terminal)
                 said.append(line.strip())
                 counted = re.match(r"(\d+)/(\d+) frames", line)
                 if counted:
-                    done = int(counted.group(1))
-                    progress.show(done)
+                    progress.show(int(counted.group(1)))
         except KeyboardInterrupt:  # the stop button: the export keeps the frames it wrote
             export.terminate()
             export.wait()
@@ -89,8 +88,7 @@ def _animate_sketch(sketch, frames, every, seed, fps, gif, out, args) -> Video:
     if export.returncode != 0:  # the export's own words: its "error:" line, and the exception's last line
         said = [line for line in said if line]
         where = next((line.removeprefix("error: ") for line in said if line.startswith("error:")), "")
-        kinds = ("Error", "Exception")
-        raised = next((line for line in reversed(said) if line.split(":")[0].endswith(kinds)), "")
+        raised = raised_line(said)
         reason = " ".join(part for part in (where, raised) if part) or (said or ["no reason given"])[-1]
         raise NotebookError(f"{sketch} could not be animated: {reason}")
     progress.finish(frames)

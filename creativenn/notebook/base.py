@@ -98,6 +98,11 @@ class Progress:
             print(f"\r{self.what}: {done}/{self.total} frames{end}", file=sys.stderr, flush=True)
 
 
+def raised_line(lines) -> str:
+    """The last of a process's messages that names an exception ("ZeroDivisionError: …"), or ""."""
+    return next((line for line in reversed(lines) if line.split(":")[0].endswith(("Error", "Exception"))), "")
+
+
 def start_py5():
     """py5, started on the chosen Java, with a display (Xvfb, started here, if there is none)."""
     from ..tools.display import virtual_display

@@ -29,7 +29,7 @@ import sys
 import threading
 from pathlib import Path
 
-from .base import NotebookError, Picture
+from .base import NotebookError, Picture, raised_line
 
 _ESM = """
 function render({ model, el }) {
@@ -171,8 +171,7 @@ class LiveSketch:
                     self.status = f"{self.name}: running — click the picture, then use its keys"
                     self.arrived.notify_all()
         code = self.process.wait()
-        errors = [line for line in self.said if line.split(":")[0].endswith(("Error", "Exception"))]
-        ending = errors[-1] if errors else (self.said[-1] if code and self.said else "")
+        ending = raised_line(self.said) or (self.said[-1] if code and self.said else "")
         with self.arrived:
             self.status = f"{self.name} has ended" + (f": {ending}" if ending else "")
             self.arrived.notify_all()
