@@ -111,7 +111,7 @@ def _points(g, X, Y, test, values, mapping: Mapping, size: float) -> None:
             g.point(float(px), float(py))
         return
     labels = class_labels(Y)
-    for k in np.unique(labels):
+    for k in np.flatnonzero(np.bincount(labels)):  # the classes present (np.unique would import numpy.ma)
         g.stroke(*colors.class_color(k))
         g.points(points[labels == k])
 

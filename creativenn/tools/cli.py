@@ -33,17 +33,9 @@ import threading
 import time
 from pathlib import Path
 
-import numpy as np
-
 from .. import __version__, resources
-from ..maths.mlp import MLP
-from ..maths.optimizers import SGD
-from ..worlds import datasets
-from . import doctor
 from .display import SetupError, has_display, virtual_display, x_display_answers
-from .frames import FRAME_FILES, PNG_NAME, prepare_out_dir, remove_unfinished
 from .java import find_java, use_java
-from .outdir import ExportFolder
 from .sketchfile import NOT_A_SKETCH, mode_of
 from .worker import NO_PY5
 
@@ -218,6 +210,9 @@ def cmd_export(args) -> int:
         raise UsageError(f"--fps must be between 1 and 240 frames a second, got {args.fps:g}")
     if args.size:
         check_canvas(*args.size)
+    from .frames import FRAME_FILES, PNG_NAME, prepare_out_dir, remove_unfinished  # numpy: not for `run`
+    from .outdir import ExportFolder
+
     out = prepare_out_dir(args.out)
     with ExportFolder(out) as folder, StopOnSignal() as stop:
         use_java()
@@ -446,6 +441,8 @@ def version_text() -> str:
     """creativenn's version and what it runs on: Python, numpy, py5 (not imported) and Java."""
     from importlib.metadata import PackageNotFoundError, version
 
+    import numpy as np
+
     try:
         py5_version = version("py5")
     except PackageNotFoundError:
@@ -501,8 +498,20 @@ class ProgressBar:
             self.stream.write("\n")
 
 
+def cmd_doctor(args) -> int:
+    from . import doctor
+
+    return doctor.report(doctor.findings(frames=not args.no_frames))
+
+
 def demo(epochs: int = 1000, every: int = 100) -> int:
     """Train XOR and print the loss as a bar that shrinks."""
+    import numpy as np
+
+    from ..maths.mlp import MLP
+    from ..maths.optimizers import SGD
+    from ..worlds import datasets
+
     X, Y = datasets.xor()
     net = MLP([2, 4, 1], activation="tanh", output_activation="sigmoid", loss="bce", seed=0)
     optimizer = SGD(learning_rate=0.5)
@@ -594,7 +603,7 @@ def main(argv: list[str] | None = None) -> int:
     sketch_args = argv[argv.index("--") + 1:] if "--" in argv else []
     commands = {"list": cmd_list, "run": cmd_run, "live": cmd_live, "export": cmd_export, "new": cmd_new,
                 "demo": lambda a: demo(), "maths": cmd_maths,
-                "doctor": lambda a: doctor.report(doctor.findings(frames=not a.no_frames))}
+                "doctor": cmd_doctor}
     try:
         args = parser().parse_args(argv[: len(argv) - len(sketch_args) - ("--" in argv)])
         args.sketch_args = sketch_args

