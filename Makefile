@@ -52,7 +52,7 @@ test: setup
 
 # Every figure, each measured side by side in one run, with its goal beside it (~10 min:
 # the soak alone exports 10,000 frames). A bench that misses its goal says MISSED.
-BENCHES := train_step live_fps decision_field dense_diagram export_methods export_sketches soak
+BENCHES := train_step startup live_fps decision_field dense_diagram export_methods export_sketches soak
 bench: setup
 	@status=0; for b in $(BENCHES); do echo; $(PY) bench/$$b.py 2> >(grep -v '^X11Util' >&2) || status=1; done; exit $$status
 
