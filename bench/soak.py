@@ -1,9 +1,14 @@
-"""Soak: 10,000 frames of the network sketch exported in one go.
+"""Soak: 10,000 frames of the network sketch exported in one go, and a 4000×4000 poster.
 
 Checks that no frame is dropped (exactly 10,000 PNGs) and that the export
 process's resident memory grows by less than 50 MB between frame 500 (when
 the JVM and caches have warmed up) and the last frame. The frames go to a
 temporary folder, removed afterwards. Takes a few minutes.
+
+Then the cppn sketch's picture as a 4000×4000 poster (its ``p`` key), in a
+process of its own: the peak resident memory it adds stays under
+POSTER_GOAL_MB, where the whole picture's hidden layer in float32 at once
+would need 1 GB.
 
 Run: ``make soak`` or ``python bench/soak.py [FRAMES]``.
 """
@@ -19,6 +24,7 @@ from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
 GOAL_MB = 50.0
+POSTER_GOAL_MB, POSTER_SIZE = 120.0, 4000
 WORKER = r"""
 import json, sys, time
 from pathlib import Path
@@ -43,6 +49,36 @@ print(json.dumps({"written": len(list(out.glob("frame-*.png"))), "rss": marks, "
                   "seconds": time.perf_counter() - start}))
 """
 
+POSTER_WORKER = r"""
+import json, resource, sys, tempfile, time
+from pathlib import Path
+from creativenn.worlds.cppn import Knobs
+
+size = int(sys.argv[1])
+net = Knobs(mix="waves", seed=0, width=16, depth=4, detail=2.5, zoom=1.5).network()  # the cppn sketch's START
+latent = net.latent_at(0.0)
+with tempfile.TemporaryDirectory() as folder:
+    net.poster(Path(folder) / "warm.png", 64, 64, latent)  # imports and caches, before the baseline
+    before = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
+    start = time.perf_counter()
+    net.poster(Path(folder) / "poster.png", size, size, latent)
+    seconds = time.perf_counter() - start
+    peak = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
+print(json.dumps({"before": before, "peak": peak, "seconds": seconds}))
+"""
+
+
+def poster() -> bool:
+    """The 4000×4000 poster's peak memory, printed beside its goal; whether it was met."""
+    done = subprocess.run([sys.executable, "-c", POSTER_WORKER, str(POSTER_SIZE)], capture_output=True,
+                          text=True, check=True)
+    result = json.loads(done.stdout.strip().splitlines()[-1])
+    added = result["peak"] - result["before"]
+    ok = added < POSTER_GOAL_MB
+    print(f"poster: the cppn sketch's picture at {POSTER_SIZE}×{POSTER_SIZE} in {result['seconds']:.0f} s; "
+          f"peak resident memory {added:+.0f} MB (goal < {POSTER_GOAL_MB:g} MB){'' if ok else '  MISSED'}")
+    return ok
+
 
 def main() -> int:
     from creativenn.tools.display import virtual_display
@@ -65,7 +101,8 @@ def main() -> int:
     print(f"frames written {result['written']} of {frames}; resident memory "
           f"{result['rss']['500']:.0f} MB at frame 500, {result['rss'][str(frames)]:.0f} MB at the end: "
           f"{growth:+.1f} MB (goal < {GOAL_MB:g} MB){'' if ok else '  MISSED'}")
-    return 0 if ok else 1
+    poster_ok = poster()
+    return 0 if ok and poster_ok else 1
 
 
 if __name__ == "__main__":
