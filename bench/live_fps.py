@@ -20,7 +20,7 @@ import subprocess
 import sys
 
 GOAL_MS = 1000 / 60
-WARMUP, FRAMES = 20, 70
+WARMUP, FRAMES = 60, 120  # a second to warm up (the JIT, caches), then two seconds timed
 EXTRA = {"digits --wide": ("digits", ["--wide"]), "playground blobs 4": ("playground", ["blobs", "4"])}
 
 WORKER = r"""

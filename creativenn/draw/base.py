@@ -15,6 +15,7 @@ from typing import NamedTuple
 
 import numpy as np
 import py5
+from jpype import JString
 
 from .. import resources
 from ..picture import colors
@@ -120,23 +121,25 @@ def label(text: str, x: float, y: float, size: float = 14, color=colors.INK, *,
     """
     s = current_sketch(sketch)
     s.text_font(font(size, kind, s), size)
-    lines = str(text).split("\n")
-    w = max((s.text_width(line) for line in lines), default=0.0)
+    text = str(text)
+    lines = [JString(line) for line in text.split("\n")]  # made Java strings once, not per call
+    widths = [s.text_width(line) for line in lines]
+    w = max(widths)
     left = {"left": x, "center": x - w / 2, "right": x - w}[align]
     if not drawing_clean():  # export --clean: the picture alone, for prints and art
         s.fill(*color)
         s.text_align(py5.LEFT, py5.TOP)
-        leading = (s.text_ascent() + s.text_descent()) * 1.275  # Processing's own line spacing
-        for i, line in enumerate(lines):  # each line placed here, on whole pixels: crisp in P2D/P3D too
-            spare = w - s.text_width(line)
+        leading = (s.text_ascent() + s.text_descent()) * 1.275 if len(lines) > 1 else 0  # Processing's
+        for i, (line, width) in enumerate(zip(lines, widths, strict=True)):  # each line on whole pixels:
+            spare = w - width  # crisp in P2D/P3D too
             shift = {"left": 0, "center": spare / 2, "right": spare}[align]
             s.text(line, round(left + shift), round(y + i * leading))
-    box = Box(left, y, w, size * 1.25 * (str(text).count("\n") + 1))
+    box = Box(left, y, w, size * 1.25 * len(lines))
     store = cache(s)
     drawn = store.setdefault("labels", [None, []])
     if drawn[0] != s.frame_count:
         drawn[0], drawn[1] = s.frame_count, []
-    drawn[1].append(Drawn(str(text), box, size, store.get("layer", "page")))
+    drawn[1].append(Drawn(text, box, size, store.get("layer", "page")))
     return box
 
 
