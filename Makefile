@@ -53,7 +53,10 @@ test: setup
 # Every figure, each measured side by side in one run, with its goal beside it (~10 min:
 # the soak alone exports 10,000 frames). A bench that misses its goal says MISSED.
 BENCHES := train_step startup live_fps decision_field dense_diagram export_methods export_sketches soak
+# PyTorch is installed for the train-step comparison only (not a dependency of creativenn): on the
+# CPU it is what a student would reach for instead.
 bench: setup
+	@$(PY) -c 'import torch' 2>/dev/null || $(PY) -m pip install --quiet --disable-pip-version-check 'torch>=2'
 	@status=0; for b in $(BENCHES); do echo; $(PY) bench/$$b.py 2> >(grep -v '^X11Util' >&2) || status=1; done; exit $$status
 
 # The README's pictures, made by the project itself: SKETCH:FRAMES:EVERY for each.

@@ -33,14 +33,25 @@ import numpy as np
 NAMES = ("sigmoid", "tanh", "relu", "leaky_relu", "linear", "softmax", "sin", "gaussian", "abs")
 
 
+_EXP_LIMIT = {np.dtype(np.float64): 700.0, np.dtype(np.float32): 80.0}  # e^limit is finite (float16: 11)
+
+
 class Sigmoid:
     """σ(z) = 1 / (1 + e^{−z}),  σ'(z) = a (1 − a)   (F2)."""
 
     name = "sigmoid"
 
     def value(self, z: np.ndarray) -> np.ndarray:
-        # tanh form: exact, and never overflows for large |z|
-        return 0.5 * (1.0 + np.tanh(0.5 * z))
+        # 1 / (1 + e^{−z}) in place, with −z capped where e^{−z} would overflow its float type (σ is
+        # 0 to far below a pixel or a gradient there): twice as fast as the tanh form in float64
+        z = np.asarray(z)
+        t = np.negative(z, dtype=z.dtype if z.dtype.kind == "f" else float)
+        if not t.ndim:  # one number: as it came, a number
+            return 1.0 / (1.0 + np.exp(min(t, _EXP_LIMIT.get(t.dtype, 11.0))))
+        np.minimum(t, _EXP_LIMIT.get(t.dtype, 11.0), out=t)
+        np.exp(t, out=t)
+        t += 1.0
+        return np.reciprocal(t, out=t)
 
     def slope(self, z: np.ndarray, a: np.ndarray) -> np.ndarray:
         return a * (1.0 - a)  # (F2), written from the output
