@@ -65,11 +65,12 @@ def reset():
 
 
 def draw():
+    exposure.draw()  # the history so far, then this frame's trace added to it (drawn meanwhile)
     if not controls.paused:
         train_a_little()
-    exposure.add(lambda g: draw_weight_curves(g, curves(), WEIGHT_SCALE, TRACE_ALPHA, thin=0.6))  # a trace
-    exposure.draw()
-    draw_weight_curves(py5.get_current_sketch(), curves(), WEIGHT_SCALE)
+    now = curves()
+    exposure.add(lambda g: draw_weight_curves(g, now, WEIGHT_SCALE, TRACE_ALPHA, thin=0.6))
+    draw_weight_curves(py5.get_current_sketch(), now, WEIGHT_SCALE)
     sample = run.X[(py5.frame_count // 20) % len(run.X)]
     breath = 1 + 0.12 * np.sin(2 * np.pi * py5.frame_count / 90)
     draw_breathing_neurons(positions, run.net.activations(sample), breath)  # sigmoid out, tanh inside
