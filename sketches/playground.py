@@ -1,18 +1,16 @@
 """The playground: pick data, shape a network, watch it learn; add your own points, load your CSV.
 
-What to watch: left, the network's answer over the plane (each class its
-colour, paler where less sure) with training points (dark rings) and test
-points (light rings); below, the train and test loss: test rising while
-train falls is memorising. Hover a neuron for its own field and bias, an
-edge for its weight, the plane to light the neurons for that point; click
-it to add a point. Your data: ``creativenn run playground -- my.csv`` (lines
-of x1,x2,label; see creativenn/worlds/csvdata.py), or ``-- blobs 4``.
+What to watch: left, the network's answer over the plane (each class its colour,
+paler where less sure) with training points (dark rings) and test points (light
+rings); below, the train and test loss: test rising while train falls is memorising.
+Hover a neuron for its own field and bias, an edge for its weight, the plane to light
+the neurons for that point; click it to add a point. Your data: ``creativenn run
+playground -- my.csv`` (x1,x2,label lines: creativenn/worlds/csvdata.py), or ``-- blobs 4``.
 
-Keys: 1-6 data · k n t classes / noise / test share · a l o b activation / loss /
-optimizer / batch size · click x add a point / its class · c clear · [ ] a layer
-less / more · ↑ ↓ its width · ← → choose it · v weights as numbers · w i save /
-load · d the diagram as SVG · + / - learning rate · space pause · r reset ·
-s save a frame · h help.
+Keys: 1-6 data · k n t classes / noise / test share · a l o b activation / loss / optimizer /
+batch size · click x add a point / its class · c clear · [ ] a layer less / more · ↑ ↓ its
+width · ← → choose it · v weights as numbers · w i save / load · d the diagram as SVG ·
++ / - learning rate · space pause · r reset · s save a frame · h help.
 """
 
 import sys
@@ -20,8 +18,8 @@ import sys
 import py5
 
 from creativenn import colors
-from creativenn.draw import (Controls, Key, Saves, Setting, draw_network, draw_title, pointer_inside,
-                             save_network_svg)
+from creativenn.draw import (Controls, EdgeLayer, Key, Saves, Setting, draw_network, draw_title,
+                             pointer_inside, save_network_svg)
 from creativenn.draw.playground import (draw_field, draw_hover, draw_losses, draw_settings,
                                         draw_weights_as_numbers, hover_at, lit_sample)
 from creativenn.picture.layout import Mapping, grid, page
@@ -38,6 +36,7 @@ world = Playground(START)
 boxes = grid(page(1120, 760, footer=0), "field net / field hover / loss board / . board", gap=(70, 30),
              widths=[400, None], heights=[345, 25, 180, None])
 field = Mapping(bounds=((-1.5, 1.5), (-1.5, 1.5)), rect=boxes["field"])
+edges = EdgeLayer(*boxes["net"])  # the network's edges, drawn on the second core meanwhile
 
 
 def load_last(key):
@@ -83,17 +82,18 @@ def draw():
         if world.message:  # diverged: the weights went back; say so, and wait
             controls.halt(world.message)
     py5.background(*colors.BACKGROUND)
+    edges.start(world.net, WEIGHT_SCALE)  # drawn meanwhile; draw_network pastes them
     hover = hover_at(world, field, boxes["net"], py5.mouse_x, py5.mouse_y) if pointer_inside() else None
     draw_title(f"playground · {world.settings.dataset}", None,
                controls.status(f"step {world.history.steps}   epoch {world.epochs():.1f}"))
     draw_field(world, field, hover)
+    draw_losses(world, *boxes["loss"])
+    draw_settings(world, *boxes["board"][:3])
     sample = lit_sample(world, hover, py5.frame_count)
-    positions = draw_network(world.net, *boxes["net"], sample=sample, scale=WEIGHT_SCALE)
+    positions = draw_network(world.net, *boxes["net"], sample=sample, scale=WEIGHT_SCALE, edges=edges)
     draw_hover(world, hover, positions, boxes["net"], *boxes["hover"][:2])
     if controls.numbers:
         draw_weights_as_numbers(world, positions, WEIGHT_SCALE)
-    draw_losses(world, *boxes["loss"])
-    draw_settings(world, *boxes["board"][:3])
     controls.draw(footer=False)  # the settings panel shows the keys; h shows them all
 
 

@@ -24,7 +24,7 @@ from .base import (
     wrapped,
 )
 from .controls import Controls, Key, Saves, Setting, cycle
-from .network import draw_network, draw_weight_legend, edge_buckets
+from .network import EdgeLayer, draw_network, draw_weight_legend, edge_buckets
 from .plots import (
     class_labels,
     draw_axis_names,
@@ -47,7 +47,7 @@ __all__ = [
     "draw_panel_title", "draw_rows", "draw_title", "font", "label", "labels_drawn", "overlay", "panel",
     "wrapped", "export_draws", "drawing_clean", "pointer_inside",
     # networks and what they learn
-    "draw_network", "draw_weight_legend", "edge_buckets", "draw_decision_field", "field_image",
+    "draw_network", "EdgeLayer", "draw_weight_legend", "edge_buckets", "draw_decision_field", "field_image",
     "draw_boundary", "draw_pixels", "draw_points", "draw_rings", "class_labels", "draw_loss_curve",
     "draw_loss_curves", "draw_axis_names", "draw_class_legend",
     # surfaces and balls on them

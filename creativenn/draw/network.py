@@ -10,6 +10,8 @@ its middle, so no edge is off by more than 1/(2·LEVELS) of ``scale``.
 
 from __future__ import annotations
 
+from concurrent.futures import ThreadPoolExecutor
+
 import numpy as np
 import py5
 
@@ -69,9 +71,62 @@ def _bucket_styles() -> list:
     return _STYLES
 
 
+class EdgeLayer:
+    """A network's edges drawn on a thread of their own, while the sketch draws the rest of its frame.
+
+    ``start(net)`` early in ``draw()`` works out this frame's edges (from the weights as they are
+    now) and has them drawn, antialiased, into a transparent layer over the diagram's box (x, y,
+    w, h) on a second thread; ``draw_network(..., edges=layer)`` later waits for them and pastes
+    them under the neurons. The picture is the one ``draw_network`` draws by itself; the two
+    cores draw it. (JPype lets go of Python's lock while Java rasterizes.)
+    """
+
+    PAD = 12  # pixels around the box: round caps of the widest edges reach past a neuron's centre
+
+    def __init__(self, x: float, y: float, w: float, h: float):
+        self.box, self.sketch, self.canvas, self._pending = (x, y, w, h), None, None, None
+        self._painter = ThreadPoolExecutor(1, thread_name_prefix="edges")
+
+    def start(self, net, scale=2.0, sketch=None) -> None:
+        """Draw ``net``'s edges into the layer, on the other thread (see ``edge_buckets`` for ``scale``)."""
+        s = current_sketch(sketch)
+        if self.canvas is None or self.sketch is not s:  # made on the first frame, by the running sketch
+            w, h = (int(np.ceil(v)) + 2 * self.PAD for v in self.box[2:])
+            self.sketch, self.canvas = s, s.create_graphics(w, h)
+        positions = diagram_layout(net.sizes, *self.box)[0]
+        if sum(W.size for W in net.weights) > DENSE:  # draw_network pastes those its own way
+            self._pending = None
+            return
+        buckets = edge_buckets(net.weights, positions, scale)  # numbers from now: training may go on
+        left, top = self.box[0] - self.PAD, self.box[1] - self.PAD
+
+        def paint():
+            g = self.canvas
+            g.begin_draw()
+            g.clear()
+            g.translate(-left, -top)
+            g.stroke_cap(py5.ROUND)
+            for color, width, segments in buckets:
+                g.stroke(*color)
+                g.stroke_weight(width)
+                draw_segments(g, segments)
+            g.end_draw()
+
+        self._pending = self._painter.submit(paint)
+
+    def paste(self) -> bool:
+        """The edges started last, under what is drawn next; False if there are none to paste."""
+        pending, self._pending = self._pending, None
+        if pending is None:
+            return False
+        pending.result()  # its error, if drawing failed, is raised here
+        self.sketch.image(self.canvas, self.box[0] - self.PAD, self.box[1] - self.PAD)
+        return True
+
+
 def draw_network(net, x: float, y: float, w: float, h: float, sample=None, *, scale=2.0,
                  labels: bool = False, radius: float | None = None, vector: bool = False,
-                 sketch=None) -> list[np.ndarray]:
+                 edges: EdgeLayer | None = None, sketch=None) -> list[np.ndarray]:
     """Draw ``net`` inside (x, y, w, h); light the neurons with ``sample``'s activations.
 
     Dense networks (more than ``DENSE`` edges, like 3Blue1Brown's 784-16-16-10)
@@ -81,6 +136,8 @@ def draw_network(net, x: float, y: float, w: float, h: float, sample=None, *, sc
     in its own colour, at 20× the speed. ``scale``: see ``edge_buckets``.
     ``vector=True`` (for SVG, see ``save_svg``) draws every edge as a line of
     its own exact colour and width and every neuron as a circle, at any size.
+    ``edges``: an ``EdgeLayer`` started earlier in the frame, whose edges are pasted
+    instead of drawn here.
     Returns the neuron positions (one (n, 2) array per layer), for hit-testing.
     """
     s = current_sketch(sketch)
@@ -89,6 +146,8 @@ def draw_network(net, x: float, y: float, w: float, h: float, sample=None, *, sc
         radii = [radius] * len(positions)
     if vector:
         _draw_edges_exactly(s, net.weights, positions, scale)
+    elif edges is not None and edges.paste():
+        pass  # drawn meanwhile, on the other thread
     elif sum(W.size for W in net.weights) > DENSE:
         _draw_edges_offscreen(s, edge_buckets(net.weights, positions, scale), x, y, w, h)
     else:
