@@ -111,8 +111,10 @@ def test_the_package_imports_each_public_name_on_first_use():
     """``import creativenn`` (and the command line) imports none of the maths until a name is used;
     the names, and where they come from, are those of the imports editors read in ``__init__.py``."""
     tree = ast.parse((PACKAGE / "__init__.py").read_text())
-    guarded = next(node for node in tree.body if isinstance(node, ast.If) and ast.unparse(node.test) == "TYPE_CHECKING")
-    read = {alias.name: "." * node.level + (node.module or "") for node in guarded.body for alias in node.names}
+    guarded = next(node for node in tree.body
+                   if isinstance(node, ast.If) and ast.unparse(node.test) == "TYPE_CHECKING")
+    read = {alias.name: "." * node.level + (node.module or "")
+            for node in guarded.body for alias in node.names}
     code = ("import sys, creativenn, creativenn.tools.cli\n"
             "assert 'numpy' not in sys.modules, sorted(m for m in sys.modules if 'creativenn.' in m)\n"
             "print(repr(creativenn._HOME)); print(sorted(creativenn.__all__))\n"
