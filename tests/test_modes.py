@@ -155,3 +155,37 @@ def test_creativenns_helpers_draw_in_imported_and_class_mode(tmp_path):
         text = frame[10:40, 10:150]
         assert (text.max(axis=2) > 200).sum() > 150, sketch.name  # white letters on the dark ground
         assert tuple(frame[55, 155]) == GROUND
+
+
+DRAWS_ON = """import py5
+
+
+def settings():
+    py5.size(200, 200)
+
+
+def draw():
+    py5.background(py5.frame_count % 255)
+    py5.circle(100, 100, 50 + py5.frame_count % 100)
+    if py5.frame_count == 3:
+        print("drawing", flush=True)
+
+
+py5.run_sketch()
+"""
+
+
+def test_ctrl_c_ends_a_running_sketch_between_two_frames(tmp_path):
+    """Left to Python, Ctrl-C stopped Java in the middle of draw(), and py5 blamed the sketch's own
+    code: "Java Virtual Machine is not running"."""
+    (tmp_path / "draws_on.py").write_text(DRAWS_ON)
+    run = subprocess.Popen([sys.executable, "-m", "creativenn", "run", "draws_on.py"], cwd=tmp_path,
+                           stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True)
+    try:
+        assert next(line for line in run.stdout if line.strip() in ("drawing", "")) == "drawing\n"
+        run.send_signal(signal.SIGINT)
+        _, said = run.communicate(timeout=120)
+    finally:
+        run.kill()
+    assert run.returncode == 0, said
+    assert "not running" not in said and "Traceback" not in said and "error" not in said.lower(), said

@@ -118,9 +118,9 @@ def cmd_list(_args) -> int:
 
 
 def cmd_run(args) -> int:
-    """A window: module and class mode as ``python sketch.py``, imported mode as ``py5-run-sketch``."""
+    """A window, in any mode: the sketch run as its mode runs it, by ``tools.projector.run_file``."""
     sketch = find_sketch(args.sketch)
-    mode = _mode(sketch)
+    _mode(sketch)  # a clear error for a file that is no sketch
     if not has_display():
         raise SetupError(
             "There is no display here (DISPLAY is not set), so no window can open.\n"
@@ -131,15 +131,10 @@ def cmd_run(args) -> int:
         )
     virtual_display()  # with a DISPLAY set: checks that it answers
     use_java()
-    if args.fullscreen or args.scale:  # drawn bigger and sharp, in any mode (tools/projector.py)
-        how = ["--fullscreen"] if args.fullscreen else ["--scale", str(args.scale)]
-        command = [sys.executable, "-m", "creativenn.tools.projector", str(sketch), *how, "--",
-                   *args.sketch_args]
-    elif mode == "imported":  # py5's own runner: imported mode on before py5 starts, static sketches too
-        command = [sys.executable, "-m", "py5_tools.tools.run_sketch", str(sketch)]
-        command += ["--sketch-args", *args.sketch_args] if args.sketch_args else []
-    else:
-        command = [sys.executable, str(sketch), *args.sketch_args]
+    # Every mode through tools/projector.run_file: drawn bigger and sharp when asked, and Ctrl-C
+    # ending the sketch between two frames (imported mode through py5's own runner there)
+    how = ["--fullscreen"] if args.fullscreen else ["--scale", str(args.scale)] if args.scale else []
+    command = [sys.executable, "-m", "creativenn.tools.projector", str(sketch), *how, "--", *args.sketch_args]
     os.execve(sys.executable, command, {**os.environ, **SKETCH_ENV})
     return 0  # not reached
 

@@ -16,8 +16,9 @@ sketch sits: fonts are made at the drawn size (``creativenn.draw.font``), so
 text in P2D/P3D is sharp too, and points found on screen in 3D are read back
 in the sketch's units (``Terrain3D.on_screen``).
 
-Run as ``python -m creativenn.tools.projector SKETCH (--scale F | --fullscreen) [-- args]`` by
-``creativenn run``.
+Run as ``python -m creativenn.tools.projector SKETCH [--scale F | --fullscreen] [-- args]`` by
+``creativenn run`` (with neither, the sketch at its own size: ``run_file`` alone, where Ctrl-C
+ends the sketch cleanly).
 
 Leaves out: several monitors (py5's ``full_screen(display)``), changing the scale while it runs.
 """
@@ -27,6 +28,7 @@ from __future__ import annotations
 import argparse
 import os
 import runpy
+import signal
 import sys
 from pathlib import Path
 
@@ -91,14 +93,16 @@ def main(argv=None) -> int:
     p = argparse.ArgumentParser(prog="python -m creativenn.tools.projector",
                                 description=__doc__.split("\n")[0])
     p.add_argument("sketch")
-    how = p.add_mutually_exclusive_group(required=True)
+    how = p.add_mutually_exclusive_group()  # neither: the sketch's own size (creativenn run)
     how.add_argument("--scale", type=float)
     how.add_argument("--fullscreen", action="store_true")
     argv = sys.argv[1:] if argv is None else list(argv)
     rest = argv[argv.index("--") + 1:] if "--" in argv else []  # the sketch's own arguments
     args = p.parse_args(argv[: len(argv) - len(rest) - ("--" in argv)])
     args.sketch_args = rest
-    run_file(Path(args.sketch), args.sketch_args, lambda: install(args.scale, args.fullscreen))
+    bigger = args.scale is not None or args.fullscreen
+    run_file(Path(args.sketch), args.sketch_args,
+             lambda: install(args.scale, args.fullscreen) if bigger else None)
     return 0
 
 
@@ -117,6 +121,7 @@ def run_file(sketch: Path, sketch_args, adjust) -> None:
     from . import _start  # noqa: F401 - py5 started on the chosen Java, or one clear message
 
     adjust()
+    stop_on_ctrl_c()
     sys.argv = [str(sketch), *sketch_args]
     sys.path.insert(0, str(sketch.parent))
     if mode == "imported":
@@ -125,6 +130,29 @@ def run_file(sketch: Path, sketch_args, adjust) -> None:
         py5_tools.imported.run_code(sketch, block=True, sketch_args=sketch_args or None)
     else:
         runpy.run_path(str(sketch), run_name="__main__")
+
+
+def stop_on_ctrl_c() -> None:
+    """Ctrl-C ends the sketches run here between two frames, as closing the window does.
+
+    Left to Python, Ctrl-C stops Java while draw() is drawing, and py5 then reports "Java Virtual
+    Machine is not running" as an error in the sketch's own code. A second Ctrl-C stops at once.
+    """
+    import py5
+
+    running, real = [], py5.Sketch._run_sketch
+
+    def run_sketch(self, *args, **kwargs):
+        running.append(self)
+        return real(self, *args, **kwargs)
+
+    def stop(number, frame):
+        signal.signal(signal.SIGINT, signal.default_int_handler)
+        for sketch in running:
+            sketch.exit_sketch()
+
+    py5.Sketch._run_sketch = run_sketch
+    signal.signal(signal.SIGINT, stop)
 
 
 if __name__ == "__main__":
