@@ -4,30 +4,25 @@ activation. Draws on the sketch, on a ``create_graphics`` buffer, or into an SVG
 
 from __future__ import annotations
 
-from concurrent.futures import ThreadPoolExecutor
-
 import numpy as np
 import py5
 
 from ..picture import colors
-from .base import current_sketch
+from .base import LayerOnAThread, current_sketch
 
 
 class LongExposure:
     """A canvas the size of the sketch that keeps what is drawn on it: faint marks, frame after frame,
     layer up like a long exposure (the history of a training run, say).
 
-    ``add`` draws on a thread of its own, so the sketch draws its frame on the other core
-    meanwhile; ``draw`` waits for what was added, then pastes it. Give ``add`` the numbers to
-    draw, worked out beforehand: the sketch goes on (and trains) while it draws.
+    ``add`` draws on a thread of its own (``LayerOnAThread``), so the sketch draws its frame on the
+    other core meanwhile; ``draw`` waits for what was added, then pastes it. Give ``add`` the
+    numbers to draw, worked out beforehand: the sketch goes on (and trains) while it draws.
     """
 
     def __init__(self, background=colors.BACKGROUND, sketch=None):
         s = current_sketch(sketch)
-        self.sketch, self.background = s, background
-        self.canvas = s.create_graphics(s.width, s.height)
-        self._painter = ThreadPoolExecutor(1, thread_name_prefix="exposure")
-        self._pending = None
+        self.background, self.layer = background, LayerOnAThread(s.width, s.height, s)
         self.clear()
 
     def clear(self) -> None:
@@ -35,20 +30,11 @@ class LongExposure:
 
     def add(self, draw) -> None:
         """``draw(g)`` onto the exposure, after what was added before: what it draws stays."""
-        def paint(before):
-            if before is not None:
-                before.result()
-            self.canvas.begin_draw()
-            draw(self.canvas)
-            self.canvas.end_draw()
-
-        self._pending = self._painter.submit(paint, self._pending)
+        self.layer.add(draw)
 
     def draw(self) -> None:
         """The exposure so far (all that was added), over the whole sketch."""
-        if self._pending is not None:
-            self._pending.result()  # its error, if drawing failed, is raised here
-        self.sketch.image(self.canvas, 0, 0)
+        self.layer.paste()
 
 
 def weight_curves(weights, positions, t: float, phases, sway: float, scale: float) -> list[tuple]:

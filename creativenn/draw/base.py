@@ -10,6 +10,7 @@ from __future__ import annotations
 import functools
 import os
 import sys
+from concurrent.futures import ThreadPoolExecutor
 from contextlib import contextmanager
 from typing import NamedTuple
 
@@ -57,6 +58,38 @@ def draw_segments(s, segments) -> None:
             s.line(float(x1), float(y1), float(x2), float(y2))
     else:
         s.lines(np.asarray(segments, dtype=np.float32))
+
+
+class LayerOnAThread:
+    """An offscreen canvas (``create_graphics``) drawn on a thread of its own while the sketch draws
+    its frame: Java lets go of Python's lock while it rasterizes, so both cores draw.
+
+    ``add(draw)`` has ``draw(g)`` drawn onto the canvas, after what was added before; ``paste(x, y)``
+    waits for all of it (raising its error, if drawing failed) and pastes the canvas. Give ``draw``
+    numbers worked out beforehand: the sketch goes on (and trains) meanwhile.
+    """
+
+    def __init__(self, width: int, height: int, sketch=None):
+        self.sketch = current_sketch(sketch)
+        self.canvas = self.sketch.create_graphics(width, height)
+        self._painter = ThreadPoolExecutor(1, thread_name_prefix="creativenn-layer")
+        self._pending = None
+
+    def add(self, draw) -> None:
+        def paint(before):
+            if before is not None:
+                before.result()  # in order, and an earlier error is not lost
+            self.canvas.begin_draw()
+            draw(self.canvas)
+            self.canvas.end_draw()
+
+        self._pending = self._painter.submit(paint, self._pending)
+
+    def paste(self, x: float = 0, y: float = 0) -> None:
+        pending, self._pending = self._pending, None
+        if pending is not None:
+            pending.result()
+        self.sketch.image(self.canvas, x, y)
 
 
 def pointer_inside(sketch=None) -> bool:

@@ -10,15 +10,13 @@ its middle, so no edge is off by more than 1/(2·LEVELS) of ``scale``.
 
 from __future__ import annotations
 
-from concurrent.futures import ThreadPoolExecutor
-
 import numpy as np
 import py5
 
 from ..maths import activations
 from ..picture import colors
 from ..picture.layout import diagram_layout, edge_segments
-from .base import cache, current_sketch, draw_segments, label
+from .base import LayerOnAThread, cache, current_sketch, draw_segments, label
 
 LEVELS = 16
 DENSE = 1000  # more edges than this are drawn aliased, offscreen: 15× faster (bench/dense_diagram.py)
@@ -84,25 +82,21 @@ class EdgeLayer:
     PAD = 12  # pixels around the box: round caps of the widest edges reach past a neuron's centre
 
     def __init__(self, x: float, y: float, w: float, h: float):
-        self.box, self.sketch, self.canvas, self._pending = (x, y, w, h), None, None, None
-        self._painter = ThreadPoolExecutor(1, thread_name_prefix="edges")
+        self.box, self.layer, self._started = (x, y, w, h), None, False
 
     def start(self, net, scale=2.0, sketch=None) -> None:
         """Draw ``net``'s edges into the layer, on the other thread (see ``edge_buckets`` for ``scale``)."""
         s = current_sketch(sketch)
-        if self.canvas is None or self.sketch is not s:  # made on the first frame, by the running sketch
+        if self.layer is None or self.layer.sketch is not s:  # made on the first frame, by the running sketch
             w, h = (int(np.ceil(v)) + 2 * self.PAD for v in self.box[2:])
-            self.sketch, self.canvas = s, s.create_graphics(w, h)
-        positions = diagram_layout(net.sizes, *self.box)[0]
-        if sum(W.size for W in net.weights) > DENSE:  # draw_network pastes those its own way
-            self._pending = None
+            self.layer = LayerOnAThread(w, h, s)
+        self._started = sum(W.size for W in net.weights) <= DENSE  # draw_network pastes those its own way
+        if not self._started:
             return
-        buckets = edge_buckets(net.weights, positions, scale)  # numbers from now: training may go on
+        buckets = edge_buckets(net.weights, diagram_layout(net.sizes, *self.box)[0], scale)  # from now
         left, top = self.box[0] - self.PAD, self.box[1] - self.PAD
 
-        def paint():
-            g = self.canvas
-            g.begin_draw()
+        def paint(g):
             g.clear()
             g.translate(-left, -top)
             g.stroke_cap(py5.ROUND)
@@ -110,17 +104,15 @@ class EdgeLayer:
                 g.stroke(*color)
                 g.stroke_weight(width)
                 draw_segments(g, segments)
-            g.end_draw()
 
-        self._pending = self._painter.submit(paint)
+        self.layer.add(paint)
 
     def paste(self) -> bool:
         """The edges started last, under what is drawn next; False if there are none to paste."""
-        pending, self._pending = self._pending, None
-        if pending is None:
+        if not self._started:
             return False
-        pending.result()  # its error, if drawing failed, is raised here
-        self.sketch.image(self.canvas, self.box[0] - self.PAD, self.box[1] - self.PAD)
+        self._started = False
+        self.layer.paste(self.box[0] - self.PAD, self.box[1] - self.PAD)
         return True
 
 
