@@ -152,9 +152,8 @@ class CPPN:
     def bands(self, width: int, height: int, latent, band_rows: int | None = None):
         """The picture a band of rows at a time, top to bottom: (rows, width, 3) uint8 arrays."""
         width, height = positive_int(width, "width"), positive_int(height, "height")
-        band_rows = band_rows or max(1, BAND_PIXELS // width)
-        for top in range(0, height, band_rows):
-            yield self._band(width, height, latent, range(top, min(top + band_rows, height)))
+        for rows in _band_rows(width, height, band_rows):
+            yield self._band(width, height, latent, rows)
 
     def _band(self, width: int, height: int, latent, rows: range) -> np.ndarray:
         rgb = self.forward(self._inputs(width, height, rows, latent))
@@ -164,9 +163,8 @@ class CPPN:
         """The whole picture, (height, width, 3) uint8: its bands computed on THREADS threads (numpy
         lets go of Python's lock while it computes), the same pixels as ``bands`` gives."""
         width, height = positive_int(width, "width"), positive_int(height, "height")
-        band_rows = max(1, BAND_PIXELS // width)
-        rows = [range(top, min(top + band_rows, height)) for top in range(0, height, band_rows)]
-        return np.concatenate(list(_pool().map(lambda r: self._band(width, height, latent, r), rows)))
+        bands = _band_rows(width, height)
+        return np.concatenate(list(_pool().map(lambda rows: self._band(width, height, latent, rows), bands)))
 
     def poster(self, path, width: int, height: int, latent, progress=None) -> Path:
         """Render at print size straight into a PNG, one band at a time (bounded memory).
@@ -187,6 +185,12 @@ class CPPN:
     def __repr__(self) -> str:
         return (f"CPPN(width={self.width}, depth={self.depth}, mix={self.mix!r}, seed={self.seed})"
                 f"  # {INPUTS}-{'-'.join([str(self.width)] * self.depth)}-3")
+
+
+def _band_rows(width: int, height: int, band_rows: int | None = None) -> list[range]:
+    """The rows of each band, top to bottom: BAND_PIXELS pixels a band unless ``band_rows`` says."""
+    band_rows = band_rows or max(1, BAND_PIXELS // width)
+    return [range(top, min(top + band_rows, height)) for top in range(0, height, band_rows)]
 
 
 @functools.cache
