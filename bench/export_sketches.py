@@ -56,7 +56,7 @@ print(json.dumps({"fps": frames / (times[-1] - times[warmup - 1]), "error": resu
 
 
 def export_fps(sketch: Path, how: str = "export") -> float:
-    from creativenn.tools.cli import EXPORT_ENV
+    from creativenn.tools.job import EXPORT_ENV
 
     with tempfile.TemporaryDirectory() as out:  # the worker runs as `creativenn export` runs it
         done = subprocess.run([sys.executable, "-c", WORKER, str(sketch), out, str(WARMUP), str(FRAMES), how],

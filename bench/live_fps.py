@@ -37,7 +37,7 @@ print(json.dumps({"gaps": gaps, "error": result.error}))
 
 
 def frame_times(path, args) -> list[float]:
-    from creativenn.tools.cli import EXPORT_ENV
+    from creativenn.tools.job import EXPORT_ENV
 
     done = subprocess.run([sys.executable, "-c", WORKER, str(path), str(WARMUP), str(FRAMES), *args],
                           capture_output=True, text=True, env={**os.environ, **EXPORT_ENV})

@@ -26,7 +26,8 @@ from creativenn.worlds.cppn import MIXES, Knobs, Poster
 RESOLUTION = 400  # pixels computed a side on screen, scaled up smoothly; 800 (the window's size)
 #                   computes every pixel and uploads them as they are with set_np_pixels: sharper, slower
 LOOP_FRAMES = EXPORT_FRAMES = 240  # frames for the latent point to go round once; an export's length
-START = Knobs(mix="waves", seed=0, width=16, depth=4, detail=2.5, zoom=1.5)
+SEED = 0  # the network's weights; creativenn export --seeds 1-64 renders one clip a seed
+START = Knobs(mix="waves", seed=SEED, width=16, depth=4, detail=2.5, zoom=1.5)
 POSTER_SIZE = 4000  # pixels a side; rendered in bands, so memory stays small at any size
 ZOOMS = [1.0, 1.5, 2.5, 4.0]
 

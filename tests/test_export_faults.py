@@ -18,7 +18,7 @@ import pytest
 from PIL import Image
 
 from creativenn import MLP
-from creativenn.tools.cli import _descendants
+from creativenn.tools.job import _descendants
 from tests.conftest import ROOT, creativenn
 
 SKETCHES = ROOT / "tests" / "sketches"

@@ -2,7 +2,7 @@
 and by the export worker, ``tools.render``.
 
 The JVM options an export asks for (``CREATIVENN_JVM_OPTIONS``, see
-``cli.EXPORT_JVM``) are given before the JVM starts. A JVM that will not
+``job.EXPORT_JVM``) are given before the JVM starts. A JVM that will not
 start is a SetupError that carries py5's own report on Java
 (``py5_tools.get_jvm_debug_info()``), not a JPype stack trace.
 """

@@ -24,17 +24,21 @@ subprocess of its own, with a display already set.
 from __future__ import annotations
 
 import argparse
+import ast
+import builtins
+import contextlib
 import errno
 import functools
 import inspect
 import json
 import os
 import random
-import runpy
 import signal
 import sys
+import tempfile
 import threading
 import traceback
+import types
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -48,6 +52,7 @@ import py5_tools.imported
 from py5_tools import split_setup
 
 from ..files import disk_full_message, is_disk_full, renamed_when_done
+from . import sketchfile
 from .frames import FrameWriter, make_gif, prepare_out_dir
 from .pixels import grab_rgb
 from .sketchfile import NOT_A_SKETCH, mode_of
@@ -75,7 +80,8 @@ STOP_SECONDS = 120  # how long py5 may take to stop a sketch after its last fram
 
 
 def render(sketch, frames: int, *, seed: int = 0, size=None, every: int = 1,
-           on_frame=None, argv=None, svg=None, sidecar=None, clean: bool = False) -> Rendered:
+           on_frame=None, argv=None, svg=None, sidecar=None, clean: bool = False,
+           constants: dict | None = None) -> Rendered:
     """Run ``sketch`` (a .py path, in any of py5's three modes) for ``frames`` captured frames.
 
     One frame is captured every ``every`` draws. ``on_frame(rgb, k)`` receives
@@ -85,7 +91,11 @@ def render(sketch, frames: int, *, seed: int = 0, size=None, every: int = 1,
     there (a sketch without one is an error, said at once). ``sidecar``: a
     path; after each captured frame the sketch's ``state()`` is written there
     as one JSON line, ``{"frame": k, ...}`` (JSON Lines). ``clean``: no text
-    at all (titles, legends, footers, help), for prints and art.
+    at all (titles, legends, footers, help), for prints and art. ``constants``:
+    the sketch's own CAPITALISED constants set to these values, each right
+    after the line that assigns it (``tools.sketchfile.with_constants``);
+    ``seed`` sets ``SEED`` that way too, so a seed reaches what the sketch
+    makes at its top level (data, networks) as well as its random generators.
 
     While it runs, the sketch can ask how many frames the export will draw
     (``creativenn.draw.export_draws()``: cppn makes its loop that long, backprop
@@ -116,6 +126,10 @@ def render(sketch, frames: int, *, seed: int = 0, size=None, every: int = 1,
         run.result.error = (f"{sketch.name} is an imported-mode sketch, which needs a process of its own: "
                             "export it with creativenn export")
         return run.result
+    known = sketchfile.constants(source)
+    values = {"SEED": seed} if isinstance(known.get("SEED"), int) else {}
+    values.update(constants or {})
+    source = sketchfile.with_constants(source, values) if values else source
     py5.reset_py5()  # a module-mode sketch can run again in this process once the last one ended
     real = {name: getattr(py5, name) for name in ("run_sketch", "size", "no_loop", "loop", "redraw")}
     real_class_run = py5.Sketch.run_sketch
@@ -167,10 +181,11 @@ def render(sketch, frames: int, *, seed: int = 0, size=None, every: int = 1,
     sys.path.insert(0, str(sketch.parent))
     os.chdir(sketch.parent)  # as `python sketch.py` from its own folder: the files it loads are found
     try:
-        if mode == "imported":
-            py5_tools.imported.run_code(sketch, block=True, sketch_args=argv or None)
+        if mode == "imported":  # py5 reads the file itself: the constants go in a copy of it
+            with _copy_of(sketch, source) as copy:
+                py5_tools.imported.run_code(copy, block=True, sketch_args=argv or None)
         else:
-            runpy.run_path(str(sketch), run_name="__main__")
+            _run_as_main(compile(source, str(sketch), "exec"), sketch)
     except SystemExit as ended:
         if ended.code not in (None, 0) and run.result.error is None:
             run.result.error = f"{sketch.name} called sys.exit({ended.code!r}) before any frame"
@@ -184,6 +199,35 @@ def render(sketch, frames: int, *, seed: int = 0, size=None, every: int = 1,
         os.chdir(saved_cwd)
         _set_env(saved_env)
     return run.finish(source)
+
+
+def _run_as_main(code, path: Path) -> None:
+    """Run compiled code as ``python path`` would: as the module ``__main__`` (what runpy.run_path does
+    with a file, here with the source given, constants set)."""
+    module = types.ModuleType("__main__")
+    module.__file__, module.__builtins__ = str(path), builtins
+    saved = sys.modules.get("__main__")
+    sys.modules["__main__"] = module
+    try:
+        exec(code, module.__dict__)  # noqa: S102
+    finally:
+        sys.modules["__main__"] = saved
+
+
+_COPIES: dict[Path, Path] = {}  # a sketch copied with its constants set → the sketch (for tracebacks)
+
+
+@contextlib.contextmanager
+def _copy_of(sketch: Path, source: str):
+    """``source`` in a file of the sketch's name in a folder of its own, while the sketch runs."""
+    with tempfile.TemporaryDirectory(prefix="creativenn-") as folder:
+        copy = Path(folder).resolve() / sketch.name
+        copy.write_text(source, encoding="utf-8")
+        _COPIES[copy] = sketch
+        try:
+            yield copy
+        finally:
+            _COPIES.pop(copy, None)
 
 
 def _set_env(values: dict) -> None:
@@ -397,6 +441,8 @@ def _user_traceback(sketch: Path) -> str:
     """The current exception's traceback, from the sketch's own frames on."""
     kind, error, tb = sys.exc_info()
     frames = traceback.extract_tb(tb)
+    for f in frames:  # a copy made to set constants is the sketch, line for line
+        f.filename = str(_COPIES.get(Path(f.filename).resolve(), f.filename))
     own = [i for i, f in enumerate(frames) if Path(f.filename).resolve() == sketch]
     frames = frames[own[0]:] if own else frames
     lines = ["Traceback (most recent call last):\n", *traceback.format_list(frames)]
@@ -420,6 +466,8 @@ def main(argv=None) -> int:
     parser.add_argument("--sidecar", action="store_true")
     parser.add_argument("--clean", action="store_true")
     parser.add_argument("--progress-fd", type=int)
+    parser.add_argument("--constants", type=ast.literal_eval, default={},
+                        help="the sketch's constants to set, as a Python dict literal")
     argv = sys.argv[1:] if argv is None else list(argv)
     sketch_args = argv[argv.index("--") + 1:] if "--" in argv else []  # after --: the sketch's own
     args = parser.parse_args(argv[: len(argv) - len(sketch_args) - (1 if "--" in argv else 0)])
@@ -450,7 +498,8 @@ def main(argv=None) -> int:
     svg = out / f"{sketch.stem}.svg" if args.svg else None
     sidecar = out / f"{sketch.stem}.jsonl" if args.sidecar else None
     result = render(sketch, args.frames, seed=args.seed, size=args.size, every=args.every,
-                    on_frame=on_frame, argv=sketch_args, svg=svg, sidecar=sidecar, clean=args.clean)
+                    on_frame=on_frame, argv=sketch_args, svg=svg, sidecar=sidecar, clean=args.clean,
+                    constants=args.constants)
     files = []
     try:
         writer.close()

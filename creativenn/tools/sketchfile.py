@@ -81,3 +81,129 @@ def is_static(source: str) -> bool:
     tree = ast.parse(source)
     names = {n.name for n in tree.body if isinstance(n, ast.FunctionDef)}
     return not names & {"settings", "setup", "draw"}
+
+
+# --- a sketch's constants, set from the command line: NAME=value after -- ---------------------------
+# Every top-level CAPITALISED assignment of a literal (LEARNING_RATE = 0.3, SEED = 0, LAYERS = [2, 4, 1]) is
+# a knob a student turns in the file; `creativenn export SKETCH -- LEARNING_RATE=0.1` turns it for one
+# export, and `LEARNING_RATE=0.01,0.1,1` sweeps it in a series (tools/series.py).
+
+class _NotLiteral:
+    def __repr__(self):
+        return "<not a literal>"
+
+
+NOT_LITERAL = _NotLiteral()  # a constant whose value is code (START = Knobs(...)): not settable
+
+
+def constants(source: str) -> dict:
+    """The sketch's top-level CAPITALISED constants: name → literal value (NOT_LITERAL for code).
+
+    >>> constants("LEARNING_RATE = 0.3\\nLOOP = FRAMES = 240\\nSTART = make()\\nx = 1\\n")
+    {'LEARNING_RATE': 0.3, 'LOOP': 240, 'FRAMES': 240, 'START': <not a literal>}
+    """
+    found = {}
+    for node, names in _assignments(ast.parse(source)):
+        try:
+            value = ast.literal_eval(node.value)
+        except ValueError:
+            value = NOT_LITERAL
+        for name in names:
+            found[name] = value
+    return found
+
+
+def _assignments(tree: ast.Module):
+    """(statement, [CAPITALISED names it assigns]) for each top-level assignment with a value."""
+    for node in tree.body:
+        if isinstance(node, ast.Assign):
+            targets = node.targets
+        elif isinstance(node, ast.AnnAssign) and node.value is not None:
+            targets = [node.target]
+        else:
+            continue
+        names = [t.id for t in targets if isinstance(t, ast.Name) and t.id.isupper()]
+        if names:
+            yield node, names
+
+
+def setting(text: str, known: dict, sketch: str = "the sketch", what: str = "constant") -> tuple | None:
+    """``NAME=value`` as (NAME, value) for one of ``known`` (name → its value now; names matched in any
+    case); None for any other argument (the sketch's own, in sys.argv). A name that is not known, or a
+    value of another kind than the known one's, is a ValueError saying what the sketch has.
+
+    >>> setting("learning_rate=0.1", {"LEARNING_RATE": 0.3})
+    ('LEARNING_RATE', 0.1)
+    >>> setting("blobs", {"LEARNING_RATE": 0.3}) is None
+    True
+    """
+    name, equals, value = text.partition("=")
+    if not equals or not name.isidentifier():
+        return None
+    settable = sorted(n for n, v in known.items() if v is not NOT_LITERAL)
+    spelled = {n.lower(): n for n in known}
+    if name.lower() not in spelled:
+        raise ValueError(f"{sketch} has no {what} {name}: the {what}s an argument NAME=value can set "
+                         f"are {', '.join(settable) or '(none)'}")
+    name = spelled[name.lower()]
+    current = known[name]
+    if current is NOT_LITERAL:
+        raise ValueError(f"{name} in {sketch} is code, not a number, text or list, so it cannot be set "
+                         f"from the command line; these can: {', '.join(settable) or '(none)'}")
+    try:
+        parsed = ast.literal_eval(value)
+    except (ValueError, SyntaxError):
+        parsed = value  # plain text: a name, a file
+    if isinstance(current, str):
+        return name, value
+    if isinstance(current, float) and isinstance(parsed, int) and not isinstance(parsed, bool):
+        parsed = float(parsed)
+    if type(parsed) is not type(current):
+        raise ValueError(f"{name}={value}: {sketch} has {name} = {current!r}, so give a "
+                         f"{_kind(current)} like that")
+    return name, parsed
+
+
+def arguments(sketch, args: list[str]) -> tuple[dict, list[str]]:
+    """A sketch's arguments parted into constants to set (``NAME=value``) and the rest, passed on in
+    its sys.argv; a ValueError for a NAME=value it has no constant for."""
+    from pathlib import Path
+
+    try:
+        known = constants(Path(sketch).read_text(encoding="utf-8"))
+    except (SyntaxError, UnicodeDecodeError):
+        return {}, list(args)  # the worker reports it, with the sketch's own line
+    values, argv = {}, []
+    for text in args:
+        found = setting(text, known, Path(sketch).name)
+        if found is None:
+            argv.append(text)
+        else:
+            values[found[0]] = found[1]
+    return values, argv
+
+
+def _kind(value) -> str:
+    kinds = {bool: "True or False", int: "whole number", float: "number"}
+    return kinds.get(type(value), type(value).__name__)
+
+
+def with_constants(source: str, values: dict) -> str:
+    """The source with each constant in ``values`` set right after the line that assigns it (``; NAME
+    = value`` added at its end), so every line keeps its number and tracebacks stay true.
+
+    >>> print(with_constants("RATE = 0.3  # change this\\nx = RATE * 2\\n", {"RATE": 0.1}))
+    RATE = 0.3; RATE = 0.1  # change this
+    x = RATE * 2
+    <BLANKLINE>
+    """
+    lines = source.splitlines(keepends=True)
+    inserts = []
+    for node, names in _assignments(ast.parse(source)):
+        text = "".join(f"; {n} = {values[n]!r}" for n in names if n in values)
+        if text:
+            inserts.append((node.end_lineno - 1, node.end_col_offset, text))
+    for row, column, text in sorted(inserts, reverse=True):
+        line = lines[row].encode()  # col offsets count UTF-8 bytes
+        lines[row] = (line[:column] + text.encode() + line[column:]).decode()
+    return "".join(lines)
