@@ -85,7 +85,7 @@ def main() -> int:
 
     virtual_display()
     frames = int(sys.argv[1]) if len(sys.argv) > 1 else 10_000
-    from creativenn.tools.cli import EXPORT_ENV
+    from creativenn.tools.job import EXPORT_ENV
 
     with tempfile.TemporaryDirectory() as out:  # the worker runs as `creativenn export` runs it
         done = subprocess.run([sys.executable, "-c", WORKER, str(frames), out,

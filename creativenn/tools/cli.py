@@ -5,13 +5,18 @@
     creativenn run SKETCH                    open a sketch in a window
     creativenn live SKETCH                   live coding: it runs again each time you save it
     creativenn export SKETCH [--frames N] --out DIR [--gif] [--mp4] [--clean] ...
+    creativenn export SKETCH --seeds 1-64 --out DIR [--jobs N | --cluster ADDRESS] -- NAME=a,b,c
+                                             a series: every seed × every choice, a contact sheet
+    creativenn poster cppn [--seeds 1-100] [--size 8000x8000] --out DIR   posters, in bands
     creativenn new NAME [--from network|line_fit|cppn|blank]   start a class project
     creativenn demo                          train XOR in the terminal
     creativenn doctor                        check this machine: Java, display, test frames, …
     creativenn maths [TAG]                   the course notes (docs/maths.md), or one equation
 
 SKETCH is a path to a py5 sketch or the name of a bundled one (``network``).
-Anything after ``--`` is passed to the sketch as its own arguments.
+Anything after ``--`` is passed to the sketch as its own arguments, but
+``NAME=value`` sets the sketch's constant NAME (``LEARNING_RATE=0.1``), and
+a comma list (``LEARNING_RATE=0.01,0.1,1``) makes a series, one item a choice.
 
 This module starts no JVM itself: it checks the machine (Java, a display,
 starting Xvfb when there is none) and runs the sketch in a subprocess, so a
@@ -23,29 +28,32 @@ from __future__ import annotations
 import argparse
 import ast
 import contextlib
-import json
 import os
+import shlex
 import shutil
 import signal
-import subprocess
 import sys
 import threading
 import time
 from pathlib import Path
 
 from .. import __version__, resources
-from .display import SetupError, has_display, virtual_display, x_display_answers
+from . import sketchfile
+from .display import SetupError, has_display, virtual_display
 from .java import find_java, use_java
+from .job import (
+    MB,
+    SKETCH_ENV,
+    Job,
+    ProgressBar,
+    Recipe,
+    StopOnSignal,
+    Stopped,
+    check_video,
+    pass_on_messages,
+)
 from .sketchfile import NOT_A_SKETCH, mode_of
 from .worker import NO_PY5
-
-# The export worker's JVM has its memory fixed from the start: a 192 MB heap touched at once,
-# and at most 16 MB of direct buffers (py5 hands pixels over in those; they are freed only by
-# a GC, which a roomy heap seldom runs). Measured over 10,000 exported frames (bench/soak.py),
-# resident memory then grows 21 MB instead of 66 MB.
-EXPORT_JVM = "-Xms192m -Xmx192m -XX:+AlwaysPreTouch -XX:MaxDirectMemorySize=16m -XX:+ExitOnOutOfMemoryError"
-MB = 1 << 20
-JVM_OUT_OF_MEMORY = 3  # the exit code ExitOnOutOfMemoryError gives
 
 
 def check_canvas(width: int, height: int) -> None:
@@ -60,24 +68,6 @@ def check_canvas(width: int, height: int) -> None:
         raise UsageError(f"--size {width}x{height} is more than Java can hold on this machine; the largest "
                          f"square is about {side}x{side}. For prints larger than that, the cppn sketch "
                          "renders posters of any size in bands (its p key, or CPPN.poster).")
-
-
-def export_jvm(size: tuple[int, int] | None) -> str:
-    """The worker JVM's memory: EXPORT_JVM, grown for a large --size (Java holds the canvas about
-    three times in its heap, and hands frames over through direct buffers twice its size).
-    ExitOnOutOfMemoryError: a canvas larger than that ends the export instead of hanging it."""
-    if size is None:
-        return EXPORT_JVM
-    canvas = 4 * size[0] * size[1]
-    heap, direct = 192 + -(-3 * canvas // MB), 16 + -(-2 * canvas // MB)
-    return (EXPORT_JVM.replace("-Xms192m -Xmx192m", f"-Xms{heap}m -Xmx{heap}m")
-            .replace("MaxDirectMemorySize=16m", f"MaxDirectMemorySize={direct}m"))
-# glibc gives each thread its own memory arenas; the worker's threads (Python, Java's animation
-# thread, the frame writer) then fragment memory; two arenas are part of the 21 MB above.
-# A sketch's matrices are small: BLAS threads only fight the JVM and ffmpeg for the cores
-# (the network sketch's frame: 25 ms with them, 14 ms without).
-SKETCH_ENV = {"OPENBLAS_NUM_THREADS": "1", "OMP_NUM_THREADS": "1", "MKL_NUM_THREADS": "1"}
-EXPORT_ENV = {"CREATIVENN_JVM_OPTIONS": EXPORT_JVM, "MALLOC_ARENA_MAX": "2", **SKETCH_ENV}
 
 
 class UsageError(ValueError):
@@ -193,10 +183,128 @@ def cmd_export(args) -> int:
         mode = mode_of(sketch.read_text(encoding="utf-8"), str(sketch))
     except (SyntaxError, UnicodeDecodeError):
         mode = None  # the worker reports it, with the sketch's own line
-    if args.frames is None:
-        args.frames = export_frames(sketch)
-    if args.frames < 1:
-        raise UsageError(f"--frames must be 1 or more, got {args.frames}")
+    recipe = _recipe(args, sketch)
+    if _is_series(args):
+        return _export_series(args, sketch, mode, recipe)
+    try:
+        constants, argv = sketchfile.arguments(sketch, args.sketch_args)
+    except ValueError as error:
+        raise UsageError(str(error)) from None
+    from .frames import FRAME_FILES, PNG_NAME, prepare_out_dir, remove_unfinished  # numpy: not for `run`
+    from .outdir import ExportFolder
+
+    out = prepare_out_dir(args.out)
+    job = Job(sketch, out, recipe, seed=args.seed or 0, constants=constants, argv=argv, mode=mode)
+    with ExportFolder(out) as folder, StopOnSignal() as stop:
+        use_java()
+        virtual_display()
+        earlier = folder.earlier
+        print(f"exporting {sketch.stem}: {recipe.frames} frames to {out}/"
+              + (f" (replacing {earlier} frames of an earlier export)" if earlier else ""), file=sys.stderr)
+        stop.add(job.start())
+        threading.Thread(target=pass_on_messages, args=(job.worker.stderr, stop), daemon=True).start()
+        bar, start = ProgressBar(recipe.frames), time.perf_counter()
+        with contextlib.suppress(Stopped):
+            job.follow(bar.show)
+        code = stop.wait(job.worker)
+        bar.finish()
+        remove_unfinished(out)  # a PNG ffmpeg was writing when it was stopped
+        if recipe.mp4 and (stop.signal is not None or job.problem(code)):
+            said = check_video(out / f"{sketch.stem}.mp4")
+            if said:
+                print(said, file=sys.stderr)
+    if stop.signal is not None:
+        kept = len(list(out.glob(FRAME_FILES)))
+        print(f"stopped by {signal.Signals(stop.signal).name}: {kept} whole frames kept in {out}/",
+              file=sys.stderr)
+        return 128 + stop.signal
+    if job.done is None and code == NO_PY5:
+        return 2  # the worker said why py5 could not start
+    problem = job.problem(code)
+    if problem:
+        print(f"\nerror: {problem}", file=sys.stderr)
+        return 1
+    written, seconds = job.done["frames"], time.perf_counter() - start
+    print(f"{written} frames in {out}/ ({PNG_NAME.format(1)} … {PNG_NAME.format(written)}), "
+          f"{seconds:.1f} s, {written / seconds:.1f} frames/s", file=sys.stderr)
+    for path in job.done["files"]:
+        print(f"  {path}", file=sys.stderr)
+    return 0
+
+
+def _is_series(args) -> bool:
+    """Whether the export is a series: seeds, jobs or a cluster asked for, or an argument with choices."""
+    from .series import SeriesError, choices
+
+    try:
+        sweep = any(len(choices(a)) > 1 for a in args.sketch_args)
+    except SeriesError as error:
+        raise UsageError(str(error)) from None
+    return sweep or args.seeds is not None or args.jobs is not None or args.cluster is not None
+
+
+def _series_items(args):
+    """The items of a series from --seeds (or --seed) and the sketch's arguments, checked."""
+    from . import series
+
+    if args.seeds is not None and args.seed is not None:
+        raise UsageError("give --seed N (one) or --seeds 1-64 (a series), not both")
+    if args.jobs is not None and args.jobs < 1:
+        raise UsageError(f"--jobs must be 1 or more, got {args.jobs}")
+    if args.jobs is not None and args.cluster is not None:
+        raise UsageError("--jobs is for this machine; with --cluster, the Dask workers decide (start each "
+                         "with --nworkers N)")
+    try:
+        seeds = series.parse_seeds(args.seeds) if args.seeds is not None else [args.seed or 0]
+        return series.plan(seeds, args.sketch_args)
+    except series.SeriesError as error:
+        raise UsageError(str(error)) from None
+
+
+def _run_series(kind, items, out: Path, args) -> int:
+    from . import series
+
+    command = " ".join(["creativenn", *map(shlex.quote, args.argv)])
+    try:
+        return series.run(kind, items, out, command, jobs=args.jobs, cluster=args.cluster, title=command)
+    except series.SeriesError as error:
+        raise UsageError(str(error)) from None
+
+
+def _export_series(args, sketch: Path, mode: str | None, recipe: Recipe) -> int:
+    """``creativenn export SKETCH --seeds …`` or a sweep: a series of exports (tools/series.py)."""
+    from .frames import prepare_out_dir
+    from .series import Clips
+
+    items = _series_items(args)
+    out = prepare_out_dir(args.out)
+    if args.cluster is None:
+        use_java()
+    return _run_series(Clips(sketch, mode, recipe, out), items, out, args)
+
+
+def cmd_poster(args) -> int:
+    """``creativenn poster cppn --seeds 1-100 --size 8000x8000 --out DIR``: posters, banded."""
+    from .frames import prepare_out_dir
+    from .poster import LARGEST
+    from .series import Posters
+
+    if args.sketch != "cppn" and Path(args.sketch).stem != "cppn":
+        raise UsageError(f"creativenn poster renders the cppn sketch's pictures (a network that paints has "
+                         f"no resolution of its own, so any size is sharp), not {args.sketch}; for a larger "
+                         "picture of another sketch: creativenn export SKETCH --size WxH")
+    if max(args.size) > LARGEST:
+        raise UsageError(f"--size {args.size[0]}x{args.size[1]}: at most {LARGEST} pixels a side")
+    items = _series_items(args)
+    out = prepare_out_dir(args.out)
+    return _run_series(Posters(args.size, out), items, out, args)
+
+
+def _recipe(args, sketch: Path) -> Recipe:
+    """The export's options, checked: a clear error for each that cannot be used."""
+    frames = export_frames(sketch) if args.frames is None else args.frames
+    if frames < 1:
+        raise UsageError(f"--frames must be 1 or more, got {frames}")
     if args.every < 1:
         raise UsageError(f"--every must be 1 or more, got {args.every}")
     if args.gif_width < 16:
@@ -205,179 +313,8 @@ def cmd_export(args) -> int:
         raise UsageError(f"--fps must be between 1 and 240 frames a second, got {args.fps:g}")
     if args.size:
         check_canvas(*args.size)
-    from .frames import FRAME_FILES, PNG_NAME, prepare_out_dir, remove_unfinished  # numpy: not for `run`
-    from .outdir import ExportFolder
-
-    out = prepare_out_dir(args.out)
-    with ExportFolder(out) as folder, StopOnSignal() as stop:
-        use_java()
-        virtual_display()
-        command = [sys.executable, "-m", "creativenn.tools.worker", str(sketch), "--frames",
-                   str(args.frames), "--out", str(out.resolve()), "--seed", str(args.seed), "--every",
-                   str(args.every), "--fps", str(args.fps)]
-        if args.size:
-            command += ["--size", f"{args.size[0]}x{args.size[1]}"]
-        for flag in ("gif", "mp4", "svg", "sidecar", "clean"):
-            command += [f"--{flag}"] * getattr(args, flag)
-        command += ["--gif-width", str(args.gif_width)]
-        read_end, write_end = os.pipe()
-        command += ["--progress-fd", str(write_end)]
-        if args.sketch_args:  # the sketch runs from its own folder: files named here stay found
-            command += ["--", *(str(Path(a).resolve()) if Path(a).is_file() else a for a in args.sketch_args)]
-        earlier = folder.earlier
-        print(f"exporting {sketch.stem}: {args.frames} frames to {out}/"
-              + (f" (replacing {earlier} frames of an earlier export)" if earlier else ""), file=sys.stderr)
-        # A session of its own: a Ctrl-C reaches this process only, which stops the worker (and its
-        # ffmpeg) as a group, so the encoders finish their files instead of dying mid-write.
-        env = {**os.environ, **EXPORT_ENV, "CREATIVENN_JVM_OPTIONS": export_jvm(args.size)}
-        if mode == "imported":
-            env["CREATIVENN_IMPORTED_MODE"] = "1"  # py5 has to start in imported mode (tools/_start.py)
-        stop.worker = subprocess.Popen(command, pass_fds=(write_end,), stderr=subprocess.PIPE, text=True,
-                                       env=env, start_new_session=True)
-        os.close(write_end)
-        threading.Thread(target=_pass_on_messages, args=(stop.worker.stderr, stop), daemon=True).start()
-        done, bar, start = None, ProgressBar(args.frames), time.perf_counter()
-        with os.fdopen(read_end) as progress, contextlib.suppress(Stopped):
-            for line in progress:
-                message = json.loads(line)
-                if "frame" in message:
-                    bar.show(message["frame"])
-                elif message.get("done"):
-                    done = message
-        code = stop.wait()
-        bar.finish()
-        remove_unfinished(out)  # a PNG ffmpeg was writing when it was stopped
-        if args.mp4 and (stop.signal is not None or done is None or done["error"]):
-            _check_video(out / f"{sketch.stem}.mp4")
-    if stop.signal is not None:
-        kept = len(list(out.glob(FRAME_FILES)))
-        print(f"stopped by {signal.Signals(stop.signal).name}: {kept} whole frames kept in {out}/",
-              file=sys.stderr)
-        return 128 + stop.signal
-    if done is None and code == NO_PY5:
-        return 2  # the worker said why py5 could not start
-    if done is None and code == JVM_OUT_OF_MEMORY:
-        print(f"error: Java ran out of memory: the canvas is larger than this export gave Java room for. "
-              f"Give its size as --size WxH (creativenn then sizes Java's memory for it), or a smaller "
-              f"one; frames written so far are kept in {out}/", file=sys.stderr)
-        return 1
-    if done is None and has_display() and not x_display_answers():
-        print(f"error: the display (DISPLAY={os.environ.get('DISPLAY')}) went away during the export; "
-              f"frames written so far are kept in {out}/", file=sys.stderr)
-        return 1
-    if done is None:
-        print(f"error: the export stopped unexpectedly (exit code {code}); frames written so far "
-              f"are kept in {out}/", file=sys.stderr)
-        return 1
-    written = done["frames"]
-    if done["error"] and done["error"].startswith("Traceback"):
-        where = f" at frame {done['error_frame']}" if done.get("error_frame") else ""
-        print(f"\nerror: {sketch.name} raised an error{where}:\n\n{done['error']}\n", file=sys.stderr)
-        print(f"{written} frame{'s' * (written != 1)} written before it are kept in {out}/",
-              file=sys.stderr)
-        return 1
-    if done["error"]:
-        print(f"\nerror: {done['error']}; {written} of {args.frames} frames are in {out}/", file=sys.stderr)
-        return 1
-    seconds = time.perf_counter() - start
-    print(f"{written} frames in {out}/ ({PNG_NAME.format(1)} … {PNG_NAME.format(written)}), "
-          f"{seconds:.1f} s, {written / seconds:.1f} frames/s", file=sys.stderr)
-    for path in done["files"]:
-        print(f"  {path}", file=sys.stderr)
-    return 0
-
-
-class Stopped(Exception):
-    """A signal asked the export to stop."""
-
-
-class StopOnSignal:
-    """While an export runs: SIGINT, SIGTERM or SIGHUP stop the worker and end cleanly.
-
-    The first signal is passed to the worker as SIGTERM: it stops the sketch at the next frame and
-    closes its files (the encoders finish them), so what was written is whole. A second signal, or
-    a worker that has not gone within ``GRACE`` seconds (a sketch stuck in draw()), gets SIGKILL,
-    with its process group. No traceback either way, and this process then exits normally, so the
-    Xvfb it started is stopped too.
-    """
-
-    GRACE = 20
-    SIGNALS = tuple(getattr(signal, n) for n in ("SIGINT", "SIGTERM", "SIGHUP") if hasattr(signal, n))
-
-    def __init__(self):
-        self.worker, self.signal, self._before = None, None, {}
-
-    def __enter__(self) -> StopOnSignal:
-        for number in self.SIGNALS:
-            self._before[number] = signal.signal(number, self._on_signal)
-        return self
-
-    def __exit__(self, *exc) -> bool:
-        try:
-            self.wait()
-        finally:
-            for number, handler in self._before.items():
-                signal.signal(number, handler)
-        return exc[0] is Stopped  # a signal before the worker started: handled, reported by the caller
-
-    def _on_signal(self, number, frame) -> None:
-        if self.signal is None:
-            self.signal = number
-            self._kill(signal.SIGTERM)
-            raise Stopped
-        self._kill(signal.SIGKILL)  # a second signal: at once, quietly
-
-    def _kill(self, number) -> None:
-        if self.worker is None or self.worker.poll() is not None:
-            return
-        if number != signal.SIGKILL:
-            with contextlib.suppress(ProcessLookupError):
-                self.worker.send_signal(number)
-            return
-        # the worker and every encoder it started (imageio-ffmpeg gives its ffmpeg a group of its own)
-        for pid in [self.worker.pid, *_descendants(self.worker.pid)]:
-            with contextlib.suppress(ProcessLookupError, PermissionError):
-                os.kill(pid, signal.SIGKILL)
-
-    def wait(self) -> int | None:
-        """The worker's exit code, once it has gone (killed after GRACE seconds of a stop)."""
-        if self.worker is None:
-            return None
-        while True:
-            try:
-                return self.worker.wait(timeout=self.GRACE if self.signal is not None else None)
-            except subprocess.TimeoutExpired:
-                self._kill(signal.SIGKILL)
-            except Stopped:
-                continue
-
-
-def _descendants(pid: int) -> list[int]:
-    """The processes ``pid`` started, directly or not (Linux's /proc; elsewhere none are found)."""
-    children: dict[int, list[int]] = {}
-    for stat in Path("/proc").glob("[0-9]*/stat"):
-        with contextlib.suppress(OSError, IndexError, ValueError):
-            parent = int(stat.read_text().rsplit(")", 1)[1].split()[1])
-            children.setdefault(parent, []).append(int(stat.parent.name))
-    found, todo = [], [pid]
-    while todo:
-        for child in children.get(todo.pop(), []):
-            found.append(child)
-            todo.append(child)
-    return found
-
-
-def _check_video(path: Path) -> None:
-    """An MP4 cut off by a hard stop cannot be played: remove it, and say so."""
-    import imageio_ffmpeg
-
-    if path.is_file():
-        try:
-            imageio_ffmpeg.count_frames_and_secs(str(path))
-        except (RuntimeError, OSError, ValueError):
-            path.unlink(missing_ok=True)
-            print(f"{path} was not finished (the export was stopped hard) and is removed; the PNG "
-                  "frames are whole", file=sys.stderr)
+    return Recipe(frames, args.every, args.fps, args.size, args.gif, args.mp4, args.svg, args.sidecar,
+                  args.clean, args.gif_width)
 
 
 def cmd_new(args) -> int:
@@ -461,38 +398,6 @@ class _PrintVersion(argparse.Action):
         parser.exit()
 
 
-def _pass_on_messages(stream, stop=None) -> None:
-    """The worker's messages, less JOGL's report of X connections at exit (P2D/P3D), and less
-    anything it says once it has been told to stop (the JVM going down mid-frame)."""
-    for line in stream:
-        if not line.startswith(("X11Util", "    X11Util")) and (stop is None or stop.signal is None):
-            sys.stderr.write(line)
-
-
-class ProgressBar:
-    """A one-line progress bar on the terminal (a line every 10% when not a terminal)."""
-
-    def __init__(self, total: int, stream=sys.stderr):
-        self.total, self.stream, self.last = total, stream, -1
-        self.tty = stream.isatty()
-        self.start = time.perf_counter()
-
-    def show(self, done: int) -> None:
-        rate = done / max(time.perf_counter() - self.start, 1e-9)
-        if self.tty:
-            filled = round(30 * done / self.total)
-            self.stream.write(f"\r[{'█' * filled}{'·' * (30 - filled)}] {done}/{self.total} "
-                              f"frames  {rate:5.1f}/s")
-            self.stream.flush()
-        elif done * 10 // self.total != self.last:
-            self.last = done * 10 // self.total
-            self.stream.write(f"{done}/{self.total} frames  {rate:.1f}/s\n")
-
-    def finish(self) -> None:
-        if self.tty:
-            self.stream.write("\n")
-
-
 def cmd_doctor(args) -> int:
     from . import doctor
 
@@ -567,7 +472,13 @@ def parser() -> argparse.ArgumentParser:
     export.add_argument("--frames", type=int, help="how many frames to write (default: the sketch's own "
                         "EXPORT_FRAMES, or 120)")
     export.add_argument("--out", required=True, help="the folder to write them to")
-    export.add_argument("--seed", type=int, default=0, help="seed for every random generator (0)")
+    export.add_argument("--seed", type=int, help="seed for every random generator and the sketch's SEED (0)")
+    export.add_argument("--seeds", help="a series: one export per seed, each in DIR/seed-N/ (1-64, "
+                        "1-8,20,31)")
+    export.add_argument("--jobs", type=int, help="a series: how many at once (default: the cores, as memory "
+                        "allows)")
+    export.add_argument("--cluster", metavar="ADDRESS", help="a series: render on the Dask cluster whose "
+                        "scheduler is at ADDRESS (tcp://host:8786; pip install 'creativenn[cluster]')")
     export.add_argument("--size", type=_size, help="canvas size WxH, instead of the sketch's")
     export.add_argument("--gif", action="store_true", help="also write SKETCH.gif")
     export.add_argument("--mp4", action="store_true", help="also write SKETCH.mp4 (H.264)")
@@ -580,6 +491,15 @@ def parser() -> argparse.ArgumentParser:
     export.add_argument("--fps", type=float, default=30.0, help="frames per second of GIF/MP4 (30)")
     export.add_argument("--every", type=int, default=1, help="keep every K-th frame (a time-lapse)")
     export.add_argument("--gif-width", type=int, default=480, help="the GIF's width at most (480)")
+    poster = commands.add_parser("poster", help="the cppn sketch's pictures as posters, any size, "
+                                 "one or a series")
+    poster.add_argument("sketch", help="cppn")
+    poster.add_argument("--out", required=True, help="the folder to write them to (DIR/seed-N.png)")
+    poster.add_argument("--size", type=_size, default=(4000, 4000), help="WxH in pixels (4000x4000)")
+    poster.add_argument("--seed", type=int, help="the network's seed (0)")
+    poster.add_argument("--seeds", help="a series: one poster per seed (1-100, 1-8,20,31)")
+    poster.add_argument("--jobs", type=int, help="how many at once (default: the cores)")
+    poster.add_argument("--cluster", metavar="ADDRESS", help="render on the Dask cluster at ADDRESS")
     new = commands.add_parser("new", help="start a class project: write NAME.py from a starter sketch")
     new.add_argument("name", help="the new sketch's file name (NAME or NAME.py)")
     new.add_argument("--from", dest="template", default="network",
@@ -597,11 +517,12 @@ def main(argv: list[str] | None = None) -> int:
     argv = sys.argv[1:] if argv is None else list(argv)
     sketch_args = argv[argv.index("--") + 1:] if "--" in argv else []
     commands = {"list": cmd_list, "run": cmd_run, "live": cmd_live, "export": cmd_export, "new": cmd_new,
+                "poster": cmd_poster,
                 "demo": lambda a: demo(), "maths": cmd_maths,
                 "doctor": cmd_doctor}
     try:
         args = parser().parse_args(argv[: len(argv) - len(sketch_args) - ("--" in argv)])
-        args.sketch_args = sketch_args
+        args.sketch_args, args.argv = sketch_args, argv
         return commands[args.command](args)
     except BrokenPipeError:  # `creativenn list | head`: the reader has all it wanted
         os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())

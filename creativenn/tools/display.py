@@ -70,6 +70,14 @@ def virtual_display(width: int = 1920, height: int = 1080) -> subprocess.Popen |
                 "  or start the X server again, or point DISPLAY at one that runs."
             )
         return None
+    process, name = start_xvfb(width, height)
+    os.environ["DISPLAY"] = name
+    return process
+
+
+def start_xvfb(width: int = 1920, height: int = 1080) -> tuple[subprocess.Popen, str]:
+    """A virtual screen of its own (Xvfb, 24-bit), stopped when Python exits: (process, ":N").
+    DISPLAY is left as it is (a series gives each of its workers a screen of its own)."""
     xvfb = shutil.which("Xvfb")
     if xvfb is None:
         raise SetupError(
@@ -93,12 +101,11 @@ def virtual_display(width: int = 1920, height: int = 1080) -> subprocess.Popen |
         log.seek(0)
         error = log.read().decode(errors="replace").strip()
         raise SetupError(f"Xvfb did not start: {error or 'no display number came back'}")
-    os.environ["DISPLAY"] = f":{number}"
-    atexit.register(_stop, process)
-    return process
+    atexit.register(stop_xvfb, process)
+    return process, f":{number}"
 
 
-def _stop(process: subprocess.Popen) -> None:
+def stop_xvfb(process: subprocess.Popen) -> None:
     if process.poll() is None:
         process.terminate()
         try:

@@ -21,6 +21,7 @@
 
 from __future__ import annotations
 
+import contextlib
 import os
 import shutil
 from pathlib import Path
@@ -42,6 +43,19 @@ def _alive(pid: int) -> bool:
     except PermissionError:  # someone else's process: alive
         return True
     return True
+
+
+@contextlib.contextmanager
+def folder_lock(out: Path):
+    """``with folder_lock(out):`` no other export or series writes into ``out`` meanwhile (a series'
+    folder: each item's own folder is an ExportFolder of its own)."""
+    folder = ExportFolder(out)
+    Path(out).mkdir(parents=True, exist_ok=True)
+    folder._lock()
+    try:
+        yield out
+    finally:
+        folder._unlock()
 
 
 class ExportFolder:

@@ -1,0 +1,530 @@
+"""A series: one sketch rendered for many seeds and arguments, several at once, resumable.
+
+``creativenn export SKETCH --seeds 1-64 --out DIR -- LEARNING_RATE=0.01,0.1``
+makes one *item* per seed and per choice of each comma list (64 × 2 here),
+each exported as a single export is, into a folder of its own under DIR
+(``creativenn poster`` makes one PNG an item instead). Items are rendered
+``jobs`` at a time, each in a worker process with a display of its own; one
+progress line covers the series.
+
+DIR holds ``series.json``, the manifest: the command, and each finished
+item with what made it (the sketch's text, the export's options, seed and
+arguments). A rerun skips an item that is finished with the same recipe and
+still has its files, and redoes the rest; an item that fails is reported,
+and the others go on. At the end ``tools.sheet`` makes the contact sheet.
+
+>>> parse_seeds("1-3,20,31")
+[1, 2, 3, 20, 31]
+>>> choices("LAYERS=[2, 4, 1],[2, 8, 1]")
+['LAYERS=[2, 4, 1]', 'LAYERS=[2, 8, 1]']
+>>> [i.name for i in plan([1, 2], ["loop", "60,120"])]
+['seed-1_loop-60', 'seed-1_loop-120', 'seed-2_loop-60', 'seed-2_loop-120']
+
+Leaves out: rendering itself (``tools.job``, ``tools.poster``) and the
+cluster (``tools.cluster`` sends the same items to Dask).
+"""
+
+from __future__ import annotations
+
+import hashlib
+import itertools
+import json
+import os
+import queue
+import re
+import sys
+import threading
+import time
+from dataclasses import dataclass
+from pathlib import Path
+
+MANIFEST, LOGS, THUMBS = "series.json", "logs", "thumbs"
+MOST_ITEMS = 100_000
+
+
+class SeriesError(ValueError):
+    """A series was asked for in a way that cannot be rendered; the message says what instead."""
+
+
+def parse_seeds(text: str) -> list[int]:
+    """Seeds from ``1-64`` (both ends included), ``1-8,20,31`` or ``7``; each once, in order given."""
+    seeds: list[int] = []
+    parts = [p.strip() for p in text.split(",")]
+    if not text.strip():
+        raise SeriesError("--seeds is empty: give seeds like 1-64 (both ends included) or 1-8,20,31")
+    for part in parts:
+        found = re.fullmatch(r"(\d+)(?:\s*-\s*(\d+))?", part)
+        if not found:
+            raise SeriesError(f"--seeds {text}: {part!r} is not a seed or a range of seeds; write whole "
+                              "numbers 0 or more, like 1-64 (both ends included) or 1-8,20,31")
+        first, last = int(found[1]), int(found[2] if found[2] is not None else found[1])
+        if last < first:
+            raise SeriesError(f"--seeds {text}: the range {part} goes down; write it from low to high "
+                              f"({last}-{first})")
+        if len(seeds) + last - first + 1 > MOST_ITEMS:
+            raise SeriesError(f"--seeds {text} is more than {MOST_ITEMS:,} seeds; render it in parts")
+        seeds.extend(range(first, last + 1))
+    return list(dict.fromkeys(seeds))
+
+
+def choices(arg: str) -> list[str]:
+    """The choices a sketch argument sweeps: its comma list, commas inside brackets or quotes kept
+    (``LAYERS=[2,4,1]`` is one choice). A file that exists is one choice, commas and all."""
+    if os.path.exists(arg):
+        return [arg]
+    name, equals, value = arg.partition("=")
+    prefix, text = (name + "=", value) if equals and name.isidentifier() else ("", arg)
+    parts, depth, quote, start = [], 0, None, 0
+    for i, c in enumerate(text):
+        if quote:
+            quote = None if c == quote else quote
+        elif c in "'\"":
+            quote = c
+        elif c in "([{":
+            depth += 1
+        elif c in ")]}":
+            depth -= 1
+        elif c == "," and depth == 0:
+            parts.append(text[start:i])
+            start = i + 1
+    parts.append(text[start:])
+    if len(parts) > 1 and any(not p.strip() for p in parts):
+        raise SeriesError(f"the sketch argument {arg!r} has an empty choice in its comma list: write "
+                          "each choice, like LEARNING_RATE=0.01,0.1,1")
+    return [prefix + p.strip() if len(parts) > 1 else prefix + p for p in parts]
+
+
+@dataclass(frozen=True)
+class Item:
+    """One picture or clip of a series: its seed, the sketch's arguments, the folder or file it gets."""
+
+    seed: int
+    args: tuple[str, ...]
+    name: str
+    label: str
+
+
+def plan(seeds: list[int], sketch_args: list[str]) -> list[Item]:
+    """Every item: each seed with each choice of every swept argument (seed first, then the
+    arguments in order). Names show the seed and the arguments that vary, nothing else."""
+    lists = [choices(a) for a in sketch_args]
+    width = len(str(max(seeds)))
+    items, names = [], set()
+    for seed, args in itertools.product(seeds, itertools.product(*lists)):
+        varying = [a for a, c in zip(args, lists, strict=True) if len(c) > 1]
+        name = "_".join([f"seed-{seed:0{width}d}", *(_safe(a) for a in varying)])
+        while name in names:  # two choices that only differ in characters a name cannot hold
+            name += "+"
+        names.add(name)
+        label = " · ".join([f"seed {seed}", *varying])
+        items.append(Item(seed, tuple(args), name, label))
+    if len(items) > MOST_ITEMS:
+        raise SeriesError(f"the series has {len(items):,} items, more than {MOST_ITEMS:,}; render it in "
+                          "parts")
+    return items
+
+
+def _safe(arg: str) -> str:
+    """An argument as part of a file name: letters, digits and . = + - kept, anything else as -."""
+    text = os.path.basename(arg.rstrip("/")) or arg
+    return re.sub(r"[^A-Za-z0-9.=+-]+", "-", text).strip("-")[:40] or "arg"
+
+
+def recipe_key(recipe: dict, item: Item) -> str:
+    """What made an item, as a short hash: the same key means the same frames."""
+    text = json.dumps({**recipe, "seed": item.seed, "args": list(item.args)}, sort_keys=True, default=str)
+    return hashlib.sha256(text.encode()).hexdigest()[:16]
+
+
+def file_hash(path: Path) -> str:
+    return hashlib.sha256(Path(path).read_bytes()).hexdigest()[:16]
+
+
+class Manifest:
+    """``DIR/series.json``: the command, and each item finished (or failed) with its recipe key.
+
+    Written whole after every item (a temporary file renamed), so a series stopped at any moment
+    keeps every item it finished.
+    """
+
+    def __init__(self, out: Path, command: str):
+        self.path, self.command, self.items, self._lock = Path(out) / MANIFEST, command, {}, threading.Lock()
+        self.unreadable = False
+        if self.path.is_file():
+            try:
+                self.items = json.loads(self.path.read_text(encoding="utf-8"))["items"]
+            except (OSError, ValueError, KeyError, TypeError):
+                self.unreadable = True  # every item is redone, and the file written afresh
+
+    def finished(self, item: Item, key: str, present) -> bool:
+        entry = self.items.get(item.name)
+        return bool(entry) and entry.get("status") == "done" and entry.get("key") == key and present(item)
+
+    def record(self, item: Item, key: str, **entry) -> None:
+        from ..files import whole_file
+
+        with self._lock:
+            self.items[item.name] = {"seed": item.seed, "args": list(item.args), "label": item.label,
+                                     "key": key, "command": self.command, **entry}
+            with whole_file(self.path, "w") as file:
+                json.dump({"command": self.command, "items": self.items}, file, indent=1)
+
+
+class Progress:
+    """One line for the whole series: items done (with the running ones' fractions), failures, time."""
+
+    def __init__(self, total: int, skipped: int, stream=None):
+        self.total, self.skipped, self.stream = total, skipped, stream or sys.stderr
+        self.tty = self.stream.isatty()
+        self.running: dict[str, float] = {}
+        self.done = self.failed = 0
+        self.start, self.shown, self._lock = time.perf_counter(), 0.0, threading.Lock()
+
+    def update(self, name: str, fraction: float) -> None:
+        with self._lock:
+            self.running[name] = fraction
+        if self.tty and time.perf_counter() - self.shown > 0.1:
+            self.show()
+
+    def finish(self, name: str, message: str | None = None, ok: bool = True) -> None:
+        with self._lock:
+            self.running.pop(name, None)
+            self.done += ok
+            self.failed += not ok
+            if message:
+                self.stream.write(("\r\033[K" if self.tty else "") + message + "\n")
+            if not self.tty:
+                self.stream.write(f"{self.done + self.failed}/{self.total} items  ({self.failed} failed)  "
+                                  f"{self._left()}\n")
+        self.show()
+
+    def show(self) -> None:
+        if not self.tty:
+            return
+        with self._lock:
+            share = self.done + self.failed + sum(self.running.values())
+            filled = round(30 * share / max(self.total, 1))
+            failed = f" · {self.failed} failed" if self.failed else ""
+            bar = f"[{'█' * filled}{'·' * (30 - filled)}]"
+            count = f"{self.done + self.failed}/{self.total} items · {len(self.running)} running{failed}"
+            self.stream.write(f"\r{bar} {count} · {self._left()}\033[K")
+            self.stream.flush()
+            self.shown = time.perf_counter()
+
+    def _left(self) -> str:
+        share = self.done + self.failed + sum(self.running.values())
+        seconds = time.perf_counter() - self.start
+        if share < 0.05:
+            return "time left: measuring"
+        left = seconds * (self.total - share) / share
+        return f"{int(left // 60)}:{int(left % 60):02d} left"
+
+    def close(self) -> None:
+        if self.tty:
+            self.stream.write("\n")
+
+
+def run_slots(todo: list, slots: list, work, stop) -> None:
+    """``work(item, slot)`` for each item, one at a time on each slot's thread, until all are done or
+    ``stop.signal`` is set; returns when every slot has finished its last item."""
+    waiting: queue.SimpleQueue = queue.SimpleQueue()
+    for item in todo:
+        waiting.put(item)
+
+    def slot_loop(slot):
+        while stop.signal is None:
+            try:
+                item = waiting.get_nowait()
+            except queue.Empty:
+                return
+            work(item, slot)
+
+    threads = [threading.Thread(target=slot_loop, args=(s,), daemon=True) for s in slots]
+    for thread in threads:
+        thread.start()
+    from .job import Stopped
+
+    for thread in threads:
+        while thread.is_alive():
+            try:
+                thread.join(0.2)
+            except Stopped:  # the signal is passed on to the workers; their items end as unfinished
+                continue
+
+
+def default_jobs(per_job_mb: float, items: int) -> tuple[int, str]:
+    """As many jobs as there are cores and memory for (and items): (jobs, what bounds them)."""
+    try:
+        cores = len(os.sched_getaffinity(0))
+    except AttributeError:
+        cores = os.cpu_count() or 1
+    memory_jobs = max(1, int(0.8 * available_mb() // per_job_mb))
+    jobs = max(1, min(cores, memory_jobs, items))
+    bound = "items" if jobs == items else "cores" if jobs == cores else "memory"
+    return jobs, bound
+
+
+def available_mb() -> float:
+    """Memory free for new processes (Linux's MemAvailable; elsewhere the physical memory)."""
+    try:
+        for line in Path("/proc/meminfo").read_text().splitlines():
+            if line.startswith("MemAvailable:"):
+                return int(line.split()[1]) / 1024
+    except OSError:
+        pass
+    try:
+        return os.sysconf("SC_PHYS_PAGES") * os.sysconf("SC_PAGE_SIZE") / (1 << 20)
+    except (ValueError, OSError, AttributeError):
+        return 4096.0
+
+
+# --- what a series renders: clips (exports) or posters ---------------------------------------------
+class Clips:
+    """Items exported as ``creativenn export`` would, each into the folder ``DIR/NAME/``."""
+
+    unit, needs_display = "clip", True
+
+    def __init__(self, sketch: Path, mode: str | None, recipe, out: Path):
+        from dataclasses import asdict
+
+        self.sketch, self.mode, self.recipe, self.out = Path(sketch), mode, recipe, Path(out)
+        self.key = {"kind": "export", "sketch": self.sketch.name, "text": file_hash(self.sketch),
+                    **asdict(recipe)}
+        from .job import export_jvm
+
+        heap = int(export_jvm(recipe.size).split("-Xmx")[1].split("m")[0])
+        self.per_job_mb = heap * 2 + 400  # the JVM (heap, direct buffers, code), Python, ffmpeg: measured
+
+    def check(self, item: Item) -> None:
+        from .sketchfile import arguments
+
+        arguments(self.sketch, list(item.args))  # a ValueError for an argument the sketch has no use for
+
+    def target(self, item: Item) -> Path:
+        return self.out / item.name
+
+    def present(self, item: Item) -> bool:
+        from .frames import FRAME_FILES
+
+        return len(list(self.target(item).glob(FRAME_FILES))) == self.recipe.frames
+
+    def preview(self, item: Item) -> Path:
+        from .frames import PNG_NAME
+
+        return self.target(item) / PNG_NAME.format(self.recipe.frames)
+
+    def guard(self, item: Item):
+        from .frames import prepare_out_dir
+        from .outdir import ExportFolder
+
+        return ExportFolder(prepare_out_dir(self.target(item)))
+
+    def job(self, item: Item):
+        from .job import Job
+        from .sketchfile import arguments
+
+        constants, argv = arguments(self.sketch, list(item.args))
+        return Job(self.sketch, self.target(item), self.recipe, seed=item.seed, constants=constants,
+                   argv=argv, mode=self.mode)
+
+    def follow(self, job, update) -> None:
+        job.follow(lambda k: update(k / self.recipe.frames))
+
+    def finished(self, job, item: Item) -> dict:
+        from .frames import remove_unfinished
+
+        remove_unfinished(self.target(item))
+        files = [Path(f).name for f in (job.done or {}).get("files", [])]
+        return {"frames": (job.done or {}).get("frames", 0), "files": files}
+
+    def link(self, item: Item) -> str:
+        for ending in (".gif", ".mp4"):
+            if (self.target(item) / f"{self.sketch.stem}{ending}").is_file():
+                return f"{item.name}/{self.sketch.stem}{ending}"
+        return f"{item.name}/"
+
+
+class Posters:
+    """Items rendered as posters (``tools.poster``), each the file ``DIR/NAME.png``."""
+
+    unit, needs_display, per_job_mb = "poster", False, 200
+
+    def __init__(self, size: tuple[int, int], out: Path):
+        self.size, self.out = tuple(size), Path(out)
+        self.key = {"kind": "poster", "size": list(size)}
+
+    def check(self, item: Item) -> None:
+        from .poster import knob_settings
+
+        knob_settings(list(item.args))
+
+    def target(self, item: Item) -> Path:
+        return self.out / f"{item.name}.png"
+
+    def present(self, item: Item) -> bool:
+        return self.target(item).is_file() and self.thumb(item).is_file()
+
+    def thumb(self, item: Item) -> Path:
+        return self.out / THUMBS / f"{item.name}.png"
+
+    preview = thumb
+
+    def guard(self, item: Item):
+        import contextlib
+
+        return contextlib.nullcontext()
+
+    def job(self, item: Item):
+        from .poster import PosterJob, knob_settings
+
+        knobs = knob_settings(list(item.args))
+        return PosterJob(self.target(item), self.thumb(item), self.size, item.seed, knobs)
+
+    def follow(self, job, update) -> None:
+        job.follow(update)
+
+    def finished(self, job, item: Item) -> dict:
+        return {"files": [self.target(item).name]}
+
+    def link(self, item: Item) -> str:
+        return self.target(item).name
+
+
+# --- running one ------------------------------------------------------------------------------------
+def run(kind, items: list[Item], out: Path, command: str, jobs: int | None = None, cluster: str | None = None,
+        title: str = "", stream=None) -> int:
+    """Render every unfinished item of the series into ``out``; the contact sheet; 0 when all are done."""
+    from .job import StopOnSignal
+    from .outdir import folder_lock
+
+    stream = stream or sys.stderr
+    for item in items:
+        try:
+            kind.check(item)
+        except ValueError as error:
+            raise SeriesError(f"{item.label}: {error}") from None
+    out = Path(out)
+    with folder_lock(out):
+        manifest = Manifest(out, command)
+        if manifest.unreadable:
+            stream.write(f"{manifest.path} could not be read: every item is rendered again\n")
+        keys = {item.name: recipe_key(kind.key, item) for item in items}
+        todo = [i for i in items if not manifest.finished(i, keys[i.name], kind.present)]
+        skipped = len(items) - len(todo)
+        if cluster is None:
+            if jobs is None:
+                jobs, bound = default_jobs(kind.per_job_mb, max(1, len(todo)))
+            elif jobs > 1:
+                most, _ = default_jobs(kind.per_job_mb, 10**9)
+                if jobs > max(most, 1) and available_mb() < jobs * kind.per_job_mb:
+                    stream.write(f"--jobs {jobs}: memory here is enough for {most} at once; running {most}\n")
+                    jobs = most
+            jobs = max(1, min(jobs, len(todo) or 1))
+        what = f"{len(todo)} {kind.unit}{'s' * (len(todo) != 1)} to render"
+        finished_before = f", {skipped} finished before (kept)" if skipped else ""
+        where = f"on the Dask cluster at {cluster}" if cluster else f"{jobs} at a time"
+        stream.write(f"series of {len(items)} into {out}/: {what}{finished_before}; {where}\n")
+        progress = Progress(len(todo), skipped, stream)
+        with StopOnSignal() as stop:
+            if cluster is not None:
+                from .cluster import render_on
+
+                render_on(cluster, kind, todo, out, keys, manifest, progress, stop)
+            elif todo:
+                slots = _displays(jobs) if kind.needs_display else [None] * jobs
+
+                def render(item, display):
+                    _render_here(kind, item, display, out, keys[item.name], manifest, progress, stop)
+
+                run_slots(todo, slots, render, stop)
+            progress.close()
+        return _summary(kind, items, out, manifest, keys, stop, title or out.name, stream)
+
+
+def _displays(jobs: int) -> list[str | None]:
+    """A virtual screen for each job where Xvfb is there; else every job on this process's DISPLAY."""
+    import shutil
+
+    from .display import has_display, start_xvfb, virtual_display
+
+    if shutil.which("Xvfb") and sys.platform.startswith("linux"):
+        return [start_xvfb()[1] for _ in range(jobs)]
+    if not has_display():
+        virtual_display()  # says what is missing
+    return [None] * jobs
+
+
+def _render_here(kind, item: Item, display, out: Path, key: str, manifest: Manifest, progress: Progress,
+                 stop) -> None:
+    """One item, in a worker process on this machine; recorded in the manifest when it is done."""
+    logs = out / LOGS
+    logs.mkdir(exist_ok=True)
+    log_path = logs / f"{item.name}.txt"
+    start = time.perf_counter()
+    try:
+        with kind.guard(item), open(log_path, "w") as log:
+            job = kind.job(item)
+            stop.add(job.start(display, stderr=log))
+            kind.follow(job, lambda fraction: progress.update(item.name, fraction))
+            code = stop.wait(job.worker)
+    except OSError as error:  # the item's folder cannot be written, or another export holds it
+        manifest.record(item, key, status="failed", error=str(error))
+        progress.finish(item.name, f"{item.name} failed: {error}", ok=False)
+        return
+    if log_path.stat().st_size == 0:
+        log_path.unlink()
+    problem = job.problem(code)
+    if stop.signal is not None and problem:
+        progress.finish(item.name, None, ok=False)  # stopped: not finished, redone next time
+        return
+    _record(kind, item, key, manifest, progress, problem, job, time.perf_counter() - start,
+            log=log_path.relative_to(out) if log_path.exists() else None)
+
+
+def _record(kind, item, key, manifest, progress, problem, job, seconds, log=None) -> None:
+    if problem:
+        manifest.record(item, key, status="failed", error=problem)
+        said = f" (its messages: {log})" if log else ""
+        progress.finish(item.name, f"{item.name} failed: {problem}{said}", ok=False)
+        return
+    entry = kind.finished(job, item)
+    if kind.needs_display:
+        from .sheet import thumbnail
+
+        try:
+            thumbnail(kind.preview(item), Path(kind.out) / THUMBS / f"{item.name}.png")
+        except OSError:
+            pass  # the contact sheet shows it as a tile without a picture
+    if seconds is not None:
+        entry["seconds"] = round(seconds, 2)
+    manifest.record(item, key, status="done", **entry)
+    progress.finish(item.name)
+
+
+def _summary(kind, items, out: Path, manifest: Manifest, keys: dict, stop, title: str, stream) -> int:
+    import signal
+
+    from .sheet import make
+
+    tiles, failed, missing = [], [], []
+    for item in items:
+        entry = manifest.items.get(item.name, {})
+        done = entry.get("status") == "done" and entry.get("key") == keys[item.name] and kind.present(item)
+        note = None if done else "failed" if entry.get("status") == "failed" else "not rendered"
+        (failed if note == "failed" else missing if note else []).append(item.name)
+        thumb = out / THUMBS / f"{item.name}.png"
+        tiles.append({"label": item.label, "thumb": thumb if done else None, "link": kind.link(item),
+                      "note": note})
+    if len(items) > 1:
+        sheet, page = make(out, tiles, title)
+        stream.write(f"contact sheet: {sheet}  (and {page.name}, to open in a browser)\n")
+    done = len(items) - len(failed) - len(missing)
+    stream.write(f"{done} of {len(items)} {kind.unit}s finished in {out}/\n")
+    if failed:
+        stream.write(f"failed: {', '.join(failed)} (why: above, and in {MANIFEST}); the same command again "
+                     "redoes them and keeps what is finished\n")
+    if stop.signal is not None:
+        stream.write(f"stopped by {signal.Signals(stop.signal).name}: {len(missing)} not finished; the same "
+                     "command again renders them and keeps what is finished\n")
+        return 128 + stop.signal
+    return 0 if done == len(items) else 1

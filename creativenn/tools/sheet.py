@@ -1,0 +1,128 @@
+"""A series' contact sheet: every item's last frame (or poster) small, labelled, for choosing.
+
+``contact-sheet.png`` is one picture of the whole series in a grid, each
+tile labelled with its seed and arguments (a failed or unrendered item is a
+grey tile that says so); ``index.html`` is the same grid in a browser, each
+tile a link to the item's folder or poster. The tiles are the thumbnails a
+series keeps in ``thumbs/`` (one per item, made as the item finishes), so
+the sheet of 100 posters of 8000 × 8000 reads 100 small files.
+
+Leaves out: rendering (``tools.series``).
+"""
+
+from __future__ import annotations
+
+import html
+import math
+from pathlib import Path
+
+TILE = 240  # a tile's longer side, in pixels
+LABEL = 44  # room under each tile for two lines of label
+MARGIN = 16
+INK, MUTED, PAPER, EMPTY = (34, 34, 34), (110, 110, 110), (250, 250, 248), (225, 225, 222)
+
+
+def thumbnail(picture: Path, thumb: Path, longest: int = 320) -> Path:
+    """A small copy of ``picture`` (its longer side ``longest``), written whole."""
+    from PIL import Image
+
+    from ..files import whole_file
+
+    thumb.parent.mkdir(parents=True, exist_ok=True)
+    with Image.open(picture) as image:
+        image.draft("RGB", (longest, longest))
+        image = image.convert("RGB")
+        image.thumbnail((longest, longest), Image.Resampling.LANCZOS)
+        with whole_file(thumb) as file:
+            image.save(file, format="PNG")
+    return thumb
+
+
+def make(out: Path, tiles: list[dict], title: str) -> tuple[Path, Path]:
+    """Write ``out/contact-sheet.png`` and ``out/index.html`` from ``tiles``: dicts with ``label``,
+    ``thumb`` (a Path, or None when there is no picture), ``link`` (relative to out) and ``note``
+    (what to say instead of a picture: "failed", "not rendered")."""
+    return _sheet(out, tiles, title), _page(out, tiles, title)
+
+
+def _sheet(out: Path, tiles: list[dict], title: str) -> Path:
+    from PIL import Image, ImageDraw, ImageFont
+
+    from .. import resources
+    from ..files import whole_file
+
+    columns = min(len(tiles), max(1, math.ceil(math.sqrt(len(tiles) * 1.5))), 10)
+    rows = math.ceil(len(tiles) / columns)
+    heading = 56
+    width = MARGIN + columns * (TILE + MARGIN)
+    sheet = Image.new("RGB", (width, heading + rows * (TILE + LABEL + MARGIN) + MARGIN), PAPER)
+    draw = ImageDraw.Draw(sheet)
+    sans = str(resources.font("sans"))
+    big, small = ImageFont.truetype(sans, 24), ImageFont.truetype(sans, 15)
+    draw.text((MARGIN, 16), title, font=big, fill=INK)
+    for k, tile in enumerate(tiles):
+        x = MARGIN + (k % columns) * (TILE + MARGIN)
+        y = heading + (k // columns) * (TILE + LABEL + MARGIN)
+        thumb = tile.get("thumb")
+        if thumb is not None and Path(thumb).is_file():
+            with Image.open(thumb) as image:
+                image = image.convert("RGB")
+                image.thumbnail((TILE, TILE), Image.Resampling.LANCZOS)
+                sheet.paste(image, (x + (TILE - image.width) // 2, y + (TILE - image.height) // 2))
+        else:
+            draw.rectangle((x, y, x + TILE - 1, y + TILE - 1), fill=EMPTY)
+            note = tile.get("note") or "no picture"
+            draw.text((x + TILE // 2, y + TILE // 2), note, font=small, fill=MUTED, anchor="mm")
+        for line, text in enumerate(_lines(tile["label"], small)):
+            draw.text((x, y + TILE + 4 + 19 * line), text, font=small, fill=INK if line == 0 else MUTED)
+    path = out / "contact-sheet.png"
+    with whole_file(path) as file:
+        sheet.save(file, format="PNG")
+    return path
+
+
+def _lines(label: str, font) -> list[str]:
+    """The label in at most two lines that fit a tile: the seed, then the arguments (cut with …)."""
+    first, _, rest = label.partition(" · ")
+    lines = [first] + ([rest] if rest else [])
+    fitted = []
+    for text in lines:
+        while font.getlength(text) > TILE and len(text) > 2:
+            text = text[:-2] + "…"
+        fitted.append(text)
+    return fitted
+
+
+def _page(out: Path, tiles: list[dict], title: str) -> Path:
+    from ..files import whole_file
+
+    cells = []
+    for tile in tiles:
+        label = html.escape(tile["label"])
+        thumb = tile.get("thumb")
+        if thumb is not None and Path(thumb).is_file():
+            picture = f'<img src="{html.escape(Path(thumb).relative_to(out).as_posix())}" alt="{label}">'
+        else:
+            picture = f'<div class="empty">{html.escape(tile.get("note") or "no picture")}</div>'
+        link = tile.get("link")
+        if link and (out / link).exists():
+            picture = f'<a href="{html.escape(link)}">{picture}</a>'
+        cells.append(f"<figure>{picture}<figcaption>{label}</figcaption></figure>")
+    page = f"""<!doctype html>
+<html lang="en"><head><meta charset="utf-8"><title>{html.escape(title)}</title>
+<style>
+body {{ font-family: sans-serif; background: #fafaf8; color: #222; margin: 24px; }}
+main {{ display: grid; grid-template-columns: repeat(auto-fill, minmax({TILE}px, 1fr)); gap: 16px; }}
+figure {{ margin: 0; }} img {{ width: 100%; height: auto; image-rendering: auto; display: block; }}
+.empty {{ aspect-ratio: 1; background: #e1e1de; color: #6e6e6e; display: grid; place-items: center; }}
+figcaption {{ font-size: 15px; margin-top: 4px; overflow-wrap: anywhere; }}
+</style></head>
+<body><h1>{html.escape(title)}</h1>
+<main>
+{chr(10).join(cells)}
+</main></body></html>
+"""
+    path = out / "index.html"
+    with whole_file(path, "w") as file:
+        file.write(page)
+    return path
