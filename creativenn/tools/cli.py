@@ -265,10 +265,24 @@ def _run_series(kind, items, out: Path, args) -> int:
     from . import series
 
     command = " ".join(["creativenn", *map(shlex.quote, args.argv)])
+    title = " ".join(["creativenn", *map(shlex.quote, _without_out(args.argv))])
     try:
-        return series.run(kind, items, out, command, jobs=args.jobs, cluster=args.cluster, title=command)
+        return series.run(kind, items, out, command, jobs=args.jobs, cluster=args.cluster, title=title)
     except series.SeriesError as error:
         raise UsageError(str(error)) from None
+
+
+def _without_out(argv: list[str]) -> list[str]:
+    """The command's words less ``--out DIR`` (the contact sheet is in DIR already)."""
+    words, skip = [], False
+    for word in argv:
+        if skip:
+            skip = False
+        elif word == "--out":
+            skip = True
+        elif not word.startswith("--out="):
+            words.append(word)
+    return words
 
 
 def _export_series(args, sketch: Path, mode: str | None, recipe: Recipe) -> int:

@@ -125,9 +125,9 @@ def plan(seeds: list[int], sketch_args: list[str]) -> list[Item]:
 
 
 def _safe(arg: str) -> str:
-    """An argument as part of a file name: letters, digits and . = + - kept, anything else as -."""
+    """An argument as part of a file name: letters, digits and . _ = + - kept, anything else as -."""
     text = os.path.basename(arg.rstrip("/")) or arg
-    return re.sub(r"[^A-Za-z0-9.=+-]+", "-", text).strip("-")[:40] or "arg"
+    return re.sub(r"[^A-Za-z0-9._=+-]+", "-", text).strip("-")[:40] or "arg"
 
 
 def recipe_key(recipe: dict, item: Item) -> str:
@@ -411,7 +411,7 @@ def run(kind, items: list[Item], out: Path, command: str, jobs: int | None = Non
         keys = {item.name: recipe_key(kind.key, item) for item in items}
         todo = [i for i in items if not manifest.finished(i, keys[i.name], kind.present)]
         skipped = len(items) - len(todo)
-        if cluster is None:
+        if cluster is None and todo:
             if jobs is None:
                 jobs, bound = default_jobs(kind.per_job_mb, max(1, len(todo)))
             elif jobs > 1:
@@ -423,6 +423,8 @@ def run(kind, items: list[Item], out: Path, command: str, jobs: int | None = Non
         what = f"{len(todo)} {kind.unit}{'s' * (len(todo) != 1)} to render"
         finished_before = f", {skipped} finished before (kept)" if skipped else ""
         where = f"on the Dask cluster at {cluster}" if cluster else f"{jobs} at a time"
+        if not todo:
+            what, where = "nothing to render", "every item is finished"
         stream.write(f"series of {len(items)} into {out}/: {what}{finished_before}; {where}\n")
         progress = Progress(len(todo), skipped, stream)
         with StopOnSignal() as stop:
@@ -515,8 +517,11 @@ def _summary(kind, items, out: Path, manifest: Manifest, keys: dict, stop, title
         thumb = out / THUMBS / f"{item.name}.png"
         tiles.append({"label": item.label, "thumb": thumb if done else None, "link": kind.link(item),
                       "note": note})
+    if (out / LOGS).is_dir() and not any((out / LOGS).iterdir()):
+        (out / LOGS).rmdir()  # every item's messages were empty
     if len(items) > 1:
-        sheet, page = make(out, tiles, title)
+        per_seed = sum(item.seed == items[0].seed for item in items)  # a sweep: one row a seed
+        sheet, page = make(out, tiles, title, columns=per_seed if 1 < per_seed <= 10 else None)
         stream.write(f"contact sheet: {sheet}  (and {page.name}, to open in a browser)\n")
     done = len(items) - len(failed) - len(missing)
     stream.write(f"{done} of {len(items)} {kind.unit}s finished in {out}/\n")

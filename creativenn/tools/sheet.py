@@ -15,6 +15,7 @@ from __future__ import annotations
 import html
 import math
 from pathlib import Path
+from urllib.parse import quote
 
 TILE = 240  # a tile's longer side, in pixels
 LABEL = 44  # room under each tile for two lines of label
@@ -38,62 +39,76 @@ def thumbnail(picture: Path, thumb: Path, longest: int = 320) -> Path:
     return thumb
 
 
-def make(out: Path, tiles: list[dict], title: str) -> tuple[Path, Path]:
+def make(out: Path, tiles: list[dict], title: str, columns: int | None = None) -> tuple[Path, Path]:
     """Write ``out/contact-sheet.png`` and ``out/index.html`` from ``tiles``: dicts with ``label``,
     ``thumb`` (a Path, or None when there is no picture), ``link`` (relative to out) and ``note``
-    (what to say instead of a picture: "failed", "not rendered")."""
-    return _sheet(out, tiles, title), _page(out, tiles, title)
+    (what to say instead of a picture: "failed", "not rendered"). ``columns``: the sheet's, if not
+    about as many as rows."""
+    return _sheet(out, tiles, title, columns), _page(out, tiles, title, columns)
 
 
-def _sheet(out: Path, tiles: list[dict], title: str) -> Path:
+def _sheet(out: Path, tiles: list[dict], title: str, columns: int | None) -> Path:
     from PIL import Image, ImageDraw, ImageFont
 
     from .. import resources
     from ..files import whole_file
 
-    columns = min(len(tiles), max(1, math.ceil(math.sqrt(len(tiles) * 1.5))), 10)
+    pictures = [_picture(tile.get("thumb")) for tile in tiles]
+    high = max((p.height for p in pictures if p is not None), default=TILE)
+    columns = columns or min(len(tiles), max(1, math.ceil(math.sqrt(len(tiles)))), 10)
     rows = math.ceil(len(tiles) / columns)
-    heading = 56
+    heading, cell = 56, high + LABEL + MARGIN
     width = MARGIN + columns * (TILE + MARGIN)
-    sheet = Image.new("RGB", (width, heading + rows * (TILE + LABEL + MARGIN) + MARGIN), PAPER)
+    sheet = Image.new("RGB", (width, heading + rows * cell + MARGIN), PAPER)
     draw = ImageDraw.Draw(sheet)
     sans = str(resources.font("sans"))
-    big, small = ImageFont.truetype(sans, 24), ImageFont.truetype(sans, 15)
-    draw.text((MARGIN, 16), title, font=big, fill=INK)
-    for k, tile in enumerate(tiles):
+    small = ImageFont.truetype(sans, 15)
+    size = 24  # the title as large as fits, down to 14 px; then cut with …
+    while size > 14 and ImageFont.truetype(sans, size).getlength(title) > width - 2 * MARGIN:
+        size -= 1
+    big = ImageFont.truetype(sans, size)
+    draw.text((MARGIN, 16), _fit(title, big, width - 2 * MARGIN), font=big, fill=INK)
+    for k, (tile, picture) in enumerate(zip(tiles, pictures, strict=True)):
         x = MARGIN + (k % columns) * (TILE + MARGIN)
-        y = heading + (k // columns) * (TILE + LABEL + MARGIN)
-        thumb = tile.get("thumb")
-        if thumb is not None and Path(thumb).is_file():
-            with Image.open(thumb) as image:
-                image = image.convert("RGB")
-                image.thumbnail((TILE, TILE), Image.Resampling.LANCZOS)
-                sheet.paste(image, (x + (TILE - image.width) // 2, y + (TILE - image.height) // 2))
+        y = heading + (k // columns) * cell
+        if picture is not None:
+            sheet.paste(picture, (x + (TILE - picture.width) // 2, y + high - picture.height))
         else:
-            draw.rectangle((x, y, x + TILE - 1, y + TILE - 1), fill=EMPTY)
+            draw.rectangle((x, y, x + TILE - 1, y + high - 1), fill=EMPTY)
             note = tile.get("note") or "no picture"
-            draw.text((x + TILE // 2, y + TILE // 2), note, font=small, fill=MUTED, anchor="mm")
-        for line, text in enumerate(_lines(tile["label"], small)):
-            draw.text((x, y + TILE + 4 + 19 * line), text, font=small, fill=INK if line == 0 else MUTED)
+            draw.text((x + TILE // 2, y + high // 2), note, font=small, fill=MUTED, anchor="mm")
+        first, _, rest = tile["label"].partition(" · ")
+        for line, text in enumerate([first] + ([rest] if rest else [])):
+            draw.text((x, y + high + 4 + 19 * line), _fit(text, small, TILE), font=small,
+                      fill=INK if line == 0 else MUTED)
     path = out / "contact-sheet.png"
     with whole_file(path) as file:
         sheet.save(file, format="PNG")
     return path
 
 
-def _lines(label: str, font) -> list[str]:
-    """The label in at most two lines that fit a tile: the seed, then the arguments (cut with …)."""
-    first, _, rest = label.partition(" · ")
-    lines = [first] + ([rest] if rest else [])
-    fitted = []
-    for text in lines:
-        while font.getlength(text) > TILE and len(text) > 2:
-            text = text[:-2] + "…"
-        fitted.append(text)
-    return fitted
+def _picture(thumb):
+    """A thumbnail fitted into a tile (TILE wide, at most TILE high), or None."""
+    from PIL import Image
+
+    if thumb is None or not Path(thumb).is_file():
+        return None
+    with Image.open(thumb) as image:
+        image = image.convert("RGB")
+        image.thumbnail((TILE, TILE), Image.Resampling.LANCZOS)
+        return image
 
 
-def _page(out: Path, tiles: list[dict], title: str) -> Path:
+def _fit(text: str, font, room: float) -> str:
+    """``text`` cut with … to fit ``room`` pixels."""
+    if font.getlength(text) <= room:
+        return text
+    while len(text) > 1 and font.getlength(text + "…") > room:
+        text = text[:-1]
+    return text + "…"
+
+
+def _page(out: Path, tiles: list[dict], title: str, columns: int | None) -> Path:
     from ..files import whole_file
 
     cells = []
@@ -101,18 +116,19 @@ def _page(out: Path, tiles: list[dict], title: str) -> Path:
         label = html.escape(tile["label"])
         thumb = tile.get("thumb")
         if thumb is not None and Path(thumb).is_file():
-            picture = f'<img src="{html.escape(Path(thumb).relative_to(out).as_posix())}" alt="{label}">'
+            picture = f'<img src="{quote(Path(thumb).relative_to(out).as_posix())}" alt="{label}">'
         else:
             picture = f'<div class="empty">{html.escape(tile.get("note") or "no picture")}</div>'
         link = tile.get("link")
         if link and (out / link).exists():
-            picture = f'<a href="{html.escape(link)}">{picture}</a>'
+            picture = f'<a href="{quote(link)}">{picture}</a>'
         cells.append(f"<figure>{picture}<figcaption>{label}</figcaption></figure>")
+    repeat = f"repeat({columns or 'auto-fill'}, minmax({TILE}px, 1fr))"
     page = f"""<!doctype html>
 <html lang="en"><head><meta charset="utf-8"><title>{html.escape(title)}</title>
 <style>
 body {{ font-family: sans-serif; background: #fafaf8; color: #222; margin: 24px; }}
-main {{ display: grid; grid-template-columns: repeat(auto-fill, minmax({TILE}px, 1fr)); gap: 16px; }}
+main {{ display: grid; grid-template-columns: {repeat}; gap: 16px; }}
 figure {{ margin: 0; }} img {{ width: 100%; height: auto; image-rendering: auto; display: block; }}
 .empty {{ aspect-ratio: 1; background: #e1e1de; color: #6e6e6e; display: grid; place-items: center; }}
 figcaption {{ font-size: 15px; margin-top: 4px; overflow-wrap: anywhere; }}
