@@ -52,7 +52,7 @@ test: setup
 
 # Every figure, each measured side by side in one run, with its goal beside it (~10 min:
 # the soak alone exports 10,000 frames). A bench that misses its goal says MISSED.
-BENCHES := train_step startup live_fps decision_field dense_diagram export_methods export_sketches soak
+BENCHES := train_step startup live_fps decision_field dense_diagram export_methods export_sketches series soak
 # PyTorch is installed for the train-step comparison only (not a dependency of creativenn): on the
 # CPU it is what a student would reach for instead.
 bench: setup
@@ -85,6 +85,12 @@ gallery: setup
 	$(PY) -c 'from creativenn.worlds.cppn import CPPN; from PIL import Image; \
 	  c = CPPN(mix="waves", seed=3, scale=2.5); p = c.poster("out/gallery/cppn-poster-4000.png", 4000, 4000, c.latent_at(0)); \
 	  im = Image.open(p); im.draft("RGB", (500, 500)); im.resize((320, 320), Image.LANCZOS).save("docs/gallery/cppn_poster.png")'
+	@# a series' contact sheets: a learning-rate sweep, and posters one a seed
+	$(PY) -m creativenn export line_fit --seeds 1-2 --frames 90 --out out/gallery/series_rates \
+	  -- LEARNING_RATE=0.005,0.05,0.5
+	cp out/gallery/series_rates/contact-sheet.png docs/gallery/series_rates.png
+	$(PY) -m creativenn poster cppn --seeds 1-12 --size 1600x1600 --out out/gallery/series_posters
+	cp out/gallery/series_posters/contact-sheet.png docs/gallery/series_posters.png
 
 clean:
 	rm -rf $(VENV) out .pytest_cache .ruff_cache *.egg-info

@@ -200,3 +200,13 @@ def test_a_dask_worker_that_dies_fails_its_item_only(dask_cluster, tmp_path):
     assert done.returncode == 1, done.stderr
     assert "seed-2 failed: each Dask worker that took it died while rendering it" in done.stderr
     assert len(frames(out / "seed-1")) == 3 and len(frames(out / "seed-3")) == 3
+
+
+def test_posters_on_a_dask_cluster_are_the_same_bytes_as_here(dask_cluster, tmp_path):
+    runs = {}
+    for where, extra in (("here", []), ("cluster", ["--cluster", dask_cluster])):
+        done = creativenn("poster", "cppn", "--seeds", "3-4", "--size", "160x120", "--out", tmp_path / where,
+                          *extra, "--", "detail=3")
+        assert done.returncode == 0, done.stderr
+        runs[where] = {p.name: p.read_bytes() for p in (tmp_path / where).glob("seed-*.png")}
+    assert runs["here"] == runs["cluster"] and len(runs["here"]) == 2

@@ -22,6 +22,7 @@ import ast
 import json
 import math
 import os
+import signal
 import subprocess
 import sys
 from dataclasses import dataclass, field
@@ -90,7 +91,7 @@ class PosterJob:
 
     def problem(self, code: int | None) -> str | None:
         if self.done is None:
-            how = f"killed by signal {-code}" if code and code < 0 else f"exit code {code}"
+            how = f"killed by {signal.Signals(-code).name}" if code and code < 0 else f"exit code {code}"
             return f"the poster worker stopped unexpectedly ({how}); {self.path.name} was not written"
         return self.done.get("error")
 
@@ -169,6 +170,8 @@ def main(argv=None) -> int:
 
     from ..files import disk_full_message, is_disk_full
 
+    # stopped (a series' Ctrl-C): end through Python, so the unfinished PNG is removed, not left half-written
+    signal.signal(signal.SIGTERM, lambda number, frame: sys.exit(128 + number))
     try:
         render(args.out, args.thumb, *args.size, args.seed, args.knobs, lambda f: say(fraction=f))
     except OSError as error:

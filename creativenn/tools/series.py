@@ -293,7 +293,9 @@ class Clips:
         from .job import export_jvm
 
         heap = int(export_jvm(recipe.size).split("-Xmx")[1].split("m")[0])
-        self.per_job_mb = heap * 2 + 400  # the JVM (heap, direct buffers, code), Python, ffmpeg: measured
+        # an export worker at its peak, measured: 365 MB (network, JAVA2D), 520 MB (landscape, P3D), with a
+        # 192 MB heap; and ffmpeg, Xvfb
+        self.per_job_mb = heap + 450
 
     def check(self, item: Item) -> None:
         from .sketchfile import arguments
