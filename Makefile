@@ -87,7 +87,7 @@ gallery: setup
 	  im = Image.open(p); im.draft("RGB", (500, 500)); im.resize((320, 320), Image.LANCZOS).save("docs/gallery/cppn_poster.png")'
 	@# a series' contact sheets: a learning-rate sweep, and posters one a seed
 	$(PY) -m creativenn export line_fit --seeds 1-2 --frames 90 --out out/gallery/series_rates \
-	  -- LEARNING_RATE=0.005,0.05,0.5
+	  -- LEARNING_RATE=0.005,0.05,0.9,1.2
 	cp out/gallery/series_rates/contact-sheet.png docs/gallery/series_rates.png
 	$(PY) -m creativenn poster cppn --seeds 1-12 --size 1600x1600 --out out/gallery/series_posters
 	cp out/gallery/series_posters/contact-sheet.png docs/gallery/series_posters.png
