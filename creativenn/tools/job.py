@@ -97,10 +97,8 @@ class Job:
         """Start the worker, on ``display`` if given (else this process's DISPLAY). A session of its
         own: a Ctrl-C reaches the command only, which stops the worker (and its ffmpeg) as a group,
         so the encoders finish their files instead of dying mid-write."""
-        self._read, write = os.pipe()
         command = [sys.executable, "-m", "creativenn.tools.worker", str(self.sketch), "--out",
-                   str(Path(self.out).resolve()), "--seed", str(self.seed), *self.recipe.flags(),
-                   "--progress-fd", str(write)]
+                   str(Path(self.out).resolve()), "--seed", str(self.seed), *self.recipe.flags()]
         if self.constants:
             command += ["--constants", repr(self.constants)]
         if self.argv:  # the sketch runs from its own folder: files named here stay found
@@ -110,24 +108,18 @@ class Job:
             env["DISPLAY"] = display
         if self.mode == "imported":
             env["CREATIVENN_IMPORTED_MODE"] = "1"
-        try:
-            self.worker = subprocess.Popen(command, pass_fds=(write,), stderr=stderr, text=True, env=env,
-                                           start_new_session=True)
-        finally:
-            os.close(write)
+        self.worker, self._reports = launch(command, env, stderr)
         return self.worker
 
     def follow(self, on_frame=None) -> dict | None:
         """Read the worker's reports until it ends: ``on_frame(k)`` after each frame written."""
-        with os.fdopen(self._read) as progress:
-            for line in progress:
-                message = json.loads(line)
-                if "frame" in message:
-                    self.frames = message["frame"]
-                    if on_frame is not None:
-                        on_frame(self.frames)
-                elif message.get("done"):
-                    self.done = message
+        for message in reports(self._reports):
+            if "frame" in message:
+                self.frames = message["frame"]
+                if on_frame is not None:
+                    on_frame(self.frames)
+            elif message.get("done"):
+                self.done = message
         return self.done
 
     def problem(self, code: int | None) -> str | None:
@@ -153,6 +145,28 @@ class Job:
         if done["error"]:
             return f"{done['error']}; {written} of {self.recipe.frames} frames are in {out}"
         return None
+
+
+def launch(command: list[str], env: dict, stderr) -> tuple[subprocess.Popen, int]:
+    """Start a worker that reports on a pipe (``--progress-fd N`` added to its command), in a session of
+    its own: (the process, the pipe's end to read its reports from)."""
+    read, write = os.pipe()
+    try:
+        worker = subprocess.Popen([*command, "--progress-fd", str(write)], pass_fds=(write,), stderr=stderr,
+                                  text=True, env=env, start_new_session=True)
+    except BaseException:
+        os.close(read)
+        raise
+    finally:
+        os.close(write)
+    return worker, read
+
+
+def reports(read: int):
+    """A worker's reports, one JSON object a line, until it ends."""
+    with os.fdopen(read) as lines:
+        for line in lines:
+            yield json.loads(line)
 
 
 class Stopped(Exception):

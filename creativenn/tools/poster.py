@@ -67,26 +67,22 @@ class PosterJob:
     done: dict | None = None
 
     def start(self, display: str | None = None, stderr=None) -> subprocess.Popen:
-        self._read, write = os.pipe()
+        from .job import SKETCH_ENV, launch
+
         command = [sys.executable, "-m", "creativenn.tools.poster", "--out", str(self.path), "--thumb",
                    str(self.thumb), "--size", f"{self.size[0]}x{self.size[1]}", "--seed", str(self.seed),
-                   "--knobs", repr(self.knobs), "--progress-fd", str(write)]
-        env = {**os.environ, "OPENBLAS_NUM_THREADS": "1", "OMP_NUM_THREADS": "1", "MKL_NUM_THREADS": "1"}
-        try:
-            self.worker = subprocess.Popen(command, pass_fds=(write,), stderr=stderr, env=env,
-                                           start_new_session=True)
-        finally:
-            os.close(write)
+                   "--knobs", repr(self.knobs)]
+        self.worker, self._reports = launch(command, {**os.environ, **SKETCH_ENV}, stderr)
         return self.worker
 
     def follow(self, on_fraction=None) -> dict | None:
-        with os.fdopen(self._read) as progress:
-            for line in progress:
-                message = json.loads(line)
-                if "fraction" in message and on_fraction is not None:
-                    on_fraction(message["fraction"])
-                elif message.get("done"):
-                    self.done = message
+        from .job import reports
+
+        for message in reports(self._reports):
+            if "fraction" in message and on_fraction is not None:
+                on_fraction(message["fraction"])
+            elif message.get("done"):
+                self.done = message
         return self.done
 
     def problem(self, code: int | None) -> str | None:
