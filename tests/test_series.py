@@ -210,3 +210,18 @@ def test_posters_on_a_dask_cluster_are_the_same_bytes_as_here(dask_cluster, tmp_
         assert done.returncode == 0, done.stderr
         runs[where] = {p.name: p.read_bytes() for p in (tmp_path / where).glob("seed-*.png")}
     assert runs["here"] == runs["cluster"] and len(runs["here"]) == 2
+
+
+def test_constants_reach_an_imported_mode_sketch_and_its_errors_name_its_own_file(tmp_path):
+    sketch = ROOT / "tests" / "sketches" / "imported" / "shades.py"
+    out = tmp_path / "shades"
+    done = creativenn("export", sketch, "--seeds", "4-5", "--frames", 2, "--out", out, "--", "SHADE=200")
+    assert done.returncode == 0, done.stderr
+    for seed in (4, 5):
+        with Image.open(out / f"seed-{seed}" / "frame-0002.png") as image:
+            picture = image.convert("RGB")
+            assert picture.getpixel((100, 70)) == (200, seed, 30)  # the constants, and SEED from --seeds
+            assert picture.getpixel((25, 30)) == (250, 200, 0)  # the helper module beside it was found
+    broken = creativenn("export", sketch, "--frames", 3, "--out", tmp_path / "broken", "--", "FAIL=True")
+    assert broken.returncode == 1
+    assert f'File "{sketch}", line 16, in draw' in broken.stderr, broken.stderr
