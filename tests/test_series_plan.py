@@ -152,3 +152,20 @@ def test_the_contact_sheet_labels_every_item_and_shows_a_failed_one_as_such(tmp_
     text = page.read_text()
     assert text.count("<figure>") == 6 and "seed 3 · LEARNING_RATE=0.3" in text
     assert 'src="thumbs/seed-4.png"' in text and ">failed<" in text
+
+
+def test_a_worker_gets_its_progress_pipe_before_the_sketchs_own_arguments():
+    import os
+    import subprocess
+    import sys
+
+    from creativenn.tools.job import launch, reports
+
+    said = "import json, os, sys; os.write(int(sys.argv[sys.argv.index('--progress-fd') + 1]), " \
+           "(json.dumps({'argv': sys.argv[1:]}) + '\\n').encode())"
+    worker, pipe = launch([sys.executable, "-c", said, "--frames", "2", "--", "valleys"], dict(os.environ),
+                          subprocess.DEVNULL)
+    (message,) = list(reports(pipe))
+    assert worker.wait() == 0
+    argv = message["argv"]
+    assert argv[-1] == "valleys" and argv.index("--progress-fd") < argv.index("--")

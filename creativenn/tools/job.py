@@ -148,12 +148,14 @@ class Job:
 
 
 def launch(command: list[str], env: dict, stderr) -> tuple[subprocess.Popen, int]:
-    """Start a worker that reports on a pipe (``--progress-fd N`` added to its command), in a session of
-    its own: (the process, the pipe's end to read its reports from)."""
+    """Start a worker that reports on a pipe (``--progress-fd N`` added to its options, before any ``--``),
+    in a session of its own: (the process, the pipe's end to read its reports from)."""
     read, write = os.pipe()
+    at = command.index("--") if "--" in command else len(command)  # before the sketch's own arguments
+    command = [*command[:at], "--progress-fd", str(write), *command[at:]]
     try:
-        worker = subprocess.Popen([*command, "--progress-fd", str(write)], pass_fds=(write,), stderr=stderr,
-                                  text=True, env=env, start_new_session=True)
+        worker = subprocess.Popen(command, pass_fds=(write,), stderr=stderr, text=True, env=env,
+                                  start_new_session=True)
     except BaseException:
         os.close(read)
         raise
