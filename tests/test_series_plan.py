@@ -52,10 +52,14 @@ def test_a_comma_list_is_a_choice_each_but_brackets_quotes_and_files_stay_whole(
 
 def test_the_plan_is_every_seed_with_every_choice_named_by_what_varies():
     items = plan([1, 10], ["blobs", "LEARNING_RATE=0.1,1"])
-    assert [i.name for i in items] == ["seed-01_LEARNING_RATE=0.1", "seed-01_LEARNING_RATE=1",
-                                       "seed-10_LEARNING_RATE=0.1", "seed-10_LEARNING_RATE=1"]
+    # the sketch's own words are shown with a sweep; a constant only when it varies
+    assert [i.name for i in items] == ["seed-01_blobs_LEARNING_RATE=0.1", "seed-01_blobs_LEARNING_RATE=1",
+                                       "seed-10_blobs_LEARNING_RATE=0.1", "seed-10_blobs_LEARNING_RATE=1"]
     assert items[0].args == ("blobs", "LEARNING_RATE=0.1")  # the fixed argument goes to every item
-    assert items[3].label == "seed 10 · LEARNING_RATE=1"
+    assert items[3].label == "seed 10 · blobs · LEARNING_RATE=1"
+    fixed = plan([1], ["POINTS=12", "LEARNING_RATE=0.1,1"])
+    assert [i.name for i in fixed] == ["seed-1_LEARNING_RATE=0.1", "seed-1_LEARNING_RATE=1"]
+    assert [i.name for i in plan([1, 2], ["valleys"])] == ["seed-1", "seed-2"]  # nothing varies but the seed
     # names are file names, even for arguments that are paths or hold / and spaces
     odd = plan([0], ["NAME=a/b c,d"])
     assert all("/" not in i.name and " " not in i.name for i in odd)

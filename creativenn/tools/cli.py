@@ -481,7 +481,11 @@ def parser() -> argparse.ArgumentParser:
                            help="for a projector: a window F times the sketch's size, drawn sharp")
     live = commands.add_parser("live", help="live coding: the sketch runs again each time you save it")
     live.add_argument("sketch", help="a module-mode sketch: a bundled one's name or a .py file")
-    export = commands.add_parser("export", help="render frames offline (PNG, and GIF/MP4 if asked)")
+    export = commands.add_parser(
+        "export", help="render frames offline (PNG, and GIF/MP4 if asked); one, or a series",
+        epilog="After --: the sketch's own arguments. NAME=value sets the sketch's constant NAME "
+               "(LEARNING_RATE=0.1); a comma list (LEARNING_RATE=0.01,0.1,1) makes a series, one export a "
+               "choice, each in DIR/seed-N_NAME=value/, with series.json and a contact sheet.")
     export.add_argument("sketch", help="a bundled sketch's name or a path to a .py file")
     export.add_argument("--frames", type=int, help="how many frames to write (default: the sketch's own "
                         "EXPORT_FRAMES, or 120)")

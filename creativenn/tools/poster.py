@@ -169,10 +169,13 @@ def main(argv=None) -> int:
     # stopped (a series' Ctrl-C): end through Python, so the unfinished PNG is removed, not left half-written
     signal.signal(signal.SIGTERM, lambda number, frame: sys.exit(128 + number))
     try:
+        Path(args.out).parent.mkdir(parents=True, exist_ok=True)
         render(args.out, args.thumb, *args.size, args.seed, args.knobs, lambda f: say(fraction=f))
     except OSError as error:
         message = disk_full_message(Path(args.out).parent) if is_disk_full(error) else f"{error}"
-        say(done=True, error=f"{Path(args.out).name} could not be written: {message}")
+        problem = f"{Path(args.out).name} could not be written: {message}"
+        print(f"error: {problem}", file=sys.stderr)  # for a Dask worker, which reads no pipe
+        say(done=True, error=problem)
         return 1
     say(done=True, error=None)
     return 0

@@ -18,7 +18,9 @@ and the others go on. At the end ``tools.sheet`` makes the contact sheet.
 >>> choices("LAYERS=[2, 4, 1],[2, 8, 1]")
 ['LAYERS=[2, 4, 1]', 'LAYERS=[2, 8, 1]']
 >>> [i.name for i in plan([1, 2], ["loop", "60,120"])]
-['seed-1_loop-60', 'seed-1_loop-120', 'seed-2_loop-60', 'seed-2_loop-120']
+['seed-1_loop_60', 'seed-1_loop_120', 'seed-2_loop_60', 'seed-2_loop_120']
+>>> plan([7], ["blobs", "2,4", "LEARNING_RATE=0.1,1"])[-1].label
+'seed 7 · blobs 4 · LEARNING_RATE=1'
 
 Leaves out: rendering itself (``tools.job``, ``tools.poster``) and the
 cluster (``tools.cluster`` sends the same items to Dask).
@@ -110,18 +112,31 @@ def plan(seeds: list[int], sketch_args: list[str]) -> list[Item]:
     lists = [choices(a) for a in sketch_args]
     width = len(str(max(seeds)))
     items, names = [], set()
+    sweep = [len(c) > 1 for c in lists]
     for seed, args in itertools.product(seeds, itertools.product(*lists)):
-        varying = [a for a, c in zip(args, lists, strict=True) if len(c) > 1]
-        name = "_".join([f"seed-{seed:0{width}d}", *(_safe(a) for a in varying)])
+        # what varies, and with a sweep the sketch's own words around it (loop 60: not just 60)
+        shown = [a for a, v in zip(args, sweep, strict=True) if v or (any(sweep) and not _is_setting(a))]
+        name = "_".join([f"seed-{seed:0{width}d}", *(_safe(a) for a in shown)])
         while name in names:  # two choices that only differ in characters a name cannot hold
             name += "+"
         names.add(name)
-        label = " · ".join([f"seed {seed}", *varying])
+        words = []  # the label: settings apart, the sketch's own words together
+        for a in shown:
+            if words and not _is_setting(a) and not _is_setting(words[-1]):
+                words[-1] += f" {a}"
+            else:
+                words.append(a)
+        label = " · ".join([f"seed {seed}", *words])
         items.append(Item(seed, tuple(args), name, label))
     if len(items) > MOST_ITEMS:
         raise SeriesError(f"the series has {len(items):,} items, more than {MOST_ITEMS:,}; render it in "
                           "parts")
     return items
+
+
+def _is_setting(arg: str) -> bool:
+    name, equals, _ = arg.partition("=")
+    return bool(equals) and name.isidentifier()
 
 
 def _safe(arg: str) -> str:
