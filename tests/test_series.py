@@ -225,3 +225,15 @@ def test_constants_reach_an_imported_mode_sketch_and_its_errors_name_its_own_fil
     broken = creativenn("export", sketch, "--frames", 3, "--out", tmp_path / "broken", "--", "FAIL=True")
     assert broken.returncode == 1
     assert f'File "{sketch}", line 16, in draw' in broken.stderr, broken.stderr
+
+
+def test_a_cluster_without_dask_installed_says_what_to_install(tmp_path):
+    hidden = tmp_path / "no_dask"
+    (hidden / "distributed").mkdir(parents=True)
+    (hidden / "distributed" / "__init__.py").write_text("raise ImportError('no Dask here')\n")
+    env = {**{k: v for k, v in os.environ.items() if k != "DISPLAY"}, "PYTHONPATH": str(hidden)}
+    done = subprocess.run([sys.executable, "-m", "creativenn", "poster", "cppn", "--seeds", "1-2", "--size",
+                           "50x50", "--out", str(tmp_path / "p"), "--cluster", "tcp://127.0.0.1:8786"],
+                          env=env, capture_output=True, text=True, timeout=120)
+    assert done.returncode == 2, done.stderr
+    assert "pip install 'creativenn[cluster]'" in done.stderr and "Traceback" not in done.stderr

@@ -110,12 +110,12 @@ def render_item(task: dict) -> dict:
 
 def render_on(address: str, kind, todo: list, out: Path, keys: dict, manifest, progress, stop) -> None:
     """Send ``todo`` to the cluster and record each item as its files arrive."""
-    from distributed import as_completed
-
     from .job import Stopped
     from .series import _record
 
-    client = connect(address)
+    client = connect(address)  # first: it says what to install when Dask is not there
+    from distributed import as_completed
+
     try:
         futures = {client.submit(render_item, spec(kind, item), pure=False,
                                  key=f"creativenn-{item.name}-{keys[item.name]}-{os.getpid()}"): item
