@@ -21,6 +21,7 @@ from . import resources
 if TYPE_CHECKING:  # what editors and type checkers read; at run time each name is imported on first use
     from .maths import activations, backprop, losses, optimizers
     from .maths.checks import DivergedError
+    from .maths.features import Features
     from .maths.gradcheck import gradient_check, numerical_gradient
     from .maths.mlp import MLP, Gradients
     from .maths.optimizers import SGD, Adam, Momentum, Optimizer, RMSProp
@@ -38,7 +39,7 @@ __all__ = [
     "SGD", "Momentum", "RMSProp", "Adam", "Optimizer",
     "Surface", "surface", "surface_from_heights", "surface_from_image", "Ball", "Race", "Racetrack",
     "learning_rate_for",
-    "DivergedError", "gradient_check", "numerical_gradient",
+    "DivergedError", "gradient_check", "numerical_gradient", "Features",
     "activations", "backprop", "basins", "physics", "cppn", "csvdata", "losses", "optimizers", "resources",
     "surfaces", "datasets", "landscape", "colors", "layout",
 ]
@@ -49,6 +50,7 @@ __all__ = [
 _HOME = {name: module for module, names in [
     (".maths", "activations backprop losses optimizers"),
     (".maths.checks", "DivergedError"),
+    (".maths.features", "Features"),
     (".maths.gradcheck", "gradient_check numerical_gradient"),
     (".maths.mlp", "MLP Gradients"),
     (".maths.optimizers", "SGD Adam Momentum Optimizer RMSProp"),

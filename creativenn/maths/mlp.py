@@ -13,7 +13,13 @@ into it: an optimizer updates the whole network with a few numpy calls,
 and a weight changed in place (``net.weights[0][1, 0] = 2.0``) is the
 network's weight.
 
-Leaves out: convolutions, dropout, regularisation, layers of other kinds.
+Regularisation (``regularization="l2"`` or ``"l1"`` with a
+``regularization_rate``: R1, R2) and dropout (``dropout=p``, hidden layers,
+training steps only: R3) can be set when the network is made or changed
+between any two steps; each hidden layer may have its own activation
+(``activation=["relu", "tanh"]``).
+
+Leaves out: convolutions, batch normalisation, layers of other kinds.
 
 >>> import numpy as np
 >>> net = MLP([2, 3, 1], seed=0)
@@ -34,7 +40,7 @@ from pathlib import Path
 import numpy as np
 
 from ..files import whole_file
-from . import activations, losses, optimizers
+from . import activations, losses, optimizers, regularization
 from .checks import DivergedError, as_array, positive_int, require_finite
 from .divergence import guarded_step
 from .optimizers import Optimizer
@@ -46,11 +52,13 @@ START_RATES = {"sgd": 0.1, "momentum": 0.1, "rmsprop": 0.01, "adam": 0.01}
 
 @dataclass
 class Gradients:
-    """∂C/∂W_l and ∂C/∂b_l for every layer (B4), and the loss C they belong to."""
+    """∂C/∂W_l and ∂C/∂b_l for every layer (B4), and the loss C they belong to. With regularisation the
+    gradients are of C + λR(W) and ``penalty`` is λR(W) (R1, R2); ``loss`` is C alone."""
 
     weights: list[np.ndarray]
     biases: list[np.ndarray]
     loss: float
+    penalty: float = 0.0
 
     def norm(self) -> float:
         """|∇C|: the length of the whole gradient, every weight and bias together."""
@@ -70,12 +78,13 @@ def epoch_batches(n: int, batch_size: int | None, rng):
 
 
 class MLP:
-    """A fully connected network with one activation for its hidden layers.
+    """A fully connected network: one activation for its hidden layers, or one for each.
 
     ``output_activation`` defaults to what the loss expects: sigmoid for
-    ``bce``, softmax for ``cross_entropy``, otherwise the hidden activation
-    (the course's all-sigmoid network). Weights start Glorot-uniform
-    (He-uniform for ReLUs) from ``seed``; biases start at 0.
+    ``bce``, softmax for ``cross_entropy``, otherwise the (last) hidden
+    activation (the course's all-sigmoid network). Weights start
+    Glorot-uniform (He-uniform for ReLUs) from ``seed``; biases start at 0;
+    dropout's masks are drawn from a generator seeded with ``seed`` too.
     """
 
     def __init__(
@@ -86,27 +95,87 @@ class MLP:
         loss: str = "mse",
         seed: int | None = 0,
         dtype=np.float64,
+        regularization: str | None = None,
+        regularization_rate: float = 0.0,
+        dropout: float = 0.0,
     ):
         self.sizes = _layer_sizes(sizes)
         self._loss = losses.get(loss)
         hidden, output = _activations(activation, output_activation, self._loss, self.sizes)
-        self.activation, self.output_activation, self.loss_name = hidden.name, output.name, self._loss.name
+        # one name for every hidden layer, or the list given (one a layer)
+        self.activation = [h.name for h in hidden] if isinstance(activation, list | tuple) \
+            else activations.get(activation).name
+        self.output_activation, self.loss_name = output.name, self._loss.name
         if np.dtype(dtype).name not in DTYPES:
             raise ValueError(f"dtype must be {' or '.join(DTYPES)}, got {np.dtype(dtype).name}")
         self.dtype = np.dtype(dtype)
-        self._acts = [hidden] * (len(self.sizes) - 2) + [output]
+        self._acts = [*hidden, output]
         self._checked_targets = None  # the last targets checked (step after step, the same array)
+        self.regularization, self.regularization_rate = regularization, regularization_rate
+        self.dropout = dropout
+        self.reseed(seed)
         self._allocate(seed)
+
+    # ---- regularisation and dropout (R1–R3): settable between any two steps ------
+
+    @property
+    def regularization(self) -> str | None:
+        """None, ``"l2"`` (R1) or ``"l1"`` (R2): the penalty on the weights' size."""
+        return self._regularization
+
+    @regularization.setter
+    def regularization(self, kind) -> None:
+        self._regularization, _ = regularization.check(kind, 0.0)
+
+    @property
+    def regularization_rate(self) -> float:
+        """λ, how much the penalty counts against the loss (0: none)."""
+        return self._regularization_rate
+
+    @regularization_rate.setter
+    def regularization_rate(self, rate) -> None:
+        _, self._regularization_rate = regularization.check(None, rate)
+
+    @property
+    def dropout(self) -> float:
+        """p, the share of hidden neurons switched off in each training step (R3); 0: none."""
+        return self._dropout
+
+    @dropout.setter
+    def dropout(self, p) -> None:
+        self._dropout = regularization.check_dropout(p)
+
+    def penalty(self) -> float:
+        """λ R(W), what regularisation adds to the cost now   (R1, R2)."""
+        return regularization.penalty(self._regularization, self._regularization_rate, self._W)
+
+    def reseed(self, seed: int | None) -> None:
+        """Start dropout's masks again from ``seed``: the same seed, the same masks step by step."""
+        self._rng = np.random.default_rng(seed)
+
+    def dropout_masks(self, n: int) -> list[np.ndarray] | None:
+        """Masks for a training step on ``n`` samples, one a hidden layer (R3); None without dropout."""
+        if not self._dropout or len(self.sizes) < 3:
+            return None
+        return regularization.dropout_masks(n, self.sizes[1:-1], self._dropout, self._rng, self.dtype)
 
     # ---- forward -----------------------------------------------------------
 
-    def _forward(self, a):
-        """The weighted sums z_l and activations a_l of every layer   (F1)."""
+    def _forward(self, a, masks=None, kept=None):
+        """The weighted sums z_l and activations a_l of every layer   (F1).
+
+        With dropout ``masks`` (R3) each hidden layer's a_l is multiplied by its mask before the next
+        layer takes it; ``kept`` (a list) then receives each hidden σ(z_l) before masking, for the
+        slopes."""
         zs, activations_ = [], [a]
-        for W, b, sigma in zip(self._W, self._b, self._acts, strict=True):
+        last = len(self._W) - 1
+        for l, (W, b, sigma) in enumerate(zip(self._W, self._b, self._acts, strict=True)):
             z = a @ W.T  # z_l = W_l a_{l-1} + b_l, one sample per row
             z += b
             a = sigma.value(z)  # a_l = σ(z_l)
+            if masks is not None and l < last:
+                kept.append(a)
+                a = a * masks[l]  # a_l ⊙ m_l (R3)
             zs.append(z)
             activations_.append(a)
         return zs, activations_
@@ -134,10 +203,12 @@ class MLP:
             return (out >= 0.5).astype(int)[..., 0]
         return out.argmax(axis=-1)
 
-    def loss(self, X, Y) -> float:
-        """The mean cost C over the samples, as PyTorch reduces it   (C1–C4)."""
+    def loss(self, X, Y, masks=None) -> float:
+        """The mean cost C over the samples, as PyTorch reduces it   (C1–C4); without λR(W) (``penalty``).
+
+        ``masks``: dropout masks (``dropout_masks``) to compute it with, as a training step does."""
         X, Y, _ = self._batch(X, Y)
-        zs, acts = self._forward(X)
+        zs, acts = self._forward(X, masks, [])
         value = self._loss.value(acts[-1], Y, zs[-1], self._acts[-1])
         if not math.isfinite(value):
             self._blame_data(X, Y)
@@ -150,8 +221,9 @@ class MLP:
         delta = self._loss.delta(acts[-1], Y, zs[-1], self._acts[-1])
         return delta / self.sizes[-1] if self._loss.averages_outputs else delta
 
-    def _backward(self, zs, acts, Y) -> float:
-        """Fill the gradient buffer with ∂C/∂W_l, ∂C/∂b_l; return the loss   (B4)."""
+    def _backward(self, zs, acts, Y, masks=None, kept=None) -> float:
+        """Fill the gradient buffer with ∂C/∂W_l, ∂C/∂b_l, and λ∂R/∂W_l with regularisation; return the
+        loss C   (B4, R1–R3)."""
         loss = self._loss.value(acts[-1], Y, zs[-1], self._acts[-1])
         if not math.isfinite(loss):
             return loss
@@ -161,17 +233,25 @@ class MLP:
             delta.sum(axis=0, out=self._gb[l])  # ∂C/∂b_l = δ_l
             if l:
                 delta = delta @ self._W[l]  # W_lᵀ δ_l, one sample per row
-                delta *= self._acts[l - 1].slope(zs[l - 1], acts[l])  # ⊙ σ'(z_{l-1})
+                if masks is None:
+                    delta *= self._acts[l - 1].slope(zs[l - 1], acts[l])  # ⊙ σ'(z_{l-1})
+                else:  # a dropped neuron passed nothing forward, so it takes no blame back (R3)
+                    delta *= masks[l - 1]
+                    delta *= self._acts[l - 1].slope(zs[l - 1], kept[l - 1])
+        regularization.add_gradient(self._regularization, self._regularization_rate, self._W, self._gW)
         return loss
 
-    def gradients(self, X, Y) -> Gradients:
-        """∂C/∂W_l and ∂C/∂b_l for every layer, by backpropagation (B4); the net is unchanged."""
+    def gradients(self, X, Y, masks=None) -> Gradients:
+        """∂C/∂W_l and ∂C/∂b_l for every layer, by backpropagation (B4); the net is unchanged.
+
+        With regularisation, of C + λR(W) (R1, R2); with ``masks``, through those dropout masks (R3)."""
         X, Y, _ = self._batch(X, Y)
-        zs, acts = self._forward(X)
-        loss = self._backward(zs, acts, Y)
+        kept = []
+        zs, acts = self._forward(X, masks, kept)
+        loss = self._backward(zs, acts, Y, masks, kept)
         if not math.isfinite(loss):
             self._blame_data(X, Y)
-        return Gradients([g.copy() for g in self._gW], [g.copy() for g in self._gb], loss)
+        return Gradients([g.copy() for g in self._gW], [g.copy() for g in self._gb], loss, self.penalty())
 
     def errors(self, X, Y, rule: str = "chain", eps: float = 1e-6) -> list[np.ndarray]:
         """Each layer's error as the blame travels back by ``rule`` (B4, B3, B2): ``backprop.errors``."""
@@ -186,8 +266,10 @@ class MLP:
 
         θ ← θ − η ∇C(θ) (G1) with the optimizer's rule, the gradient taken over
         ``rows`` of the samples (default: all of them, batch descent; a few
-        chosen at random, mini-batch; one, stochastic: G2). The loss returned,
-        and watched, is over every sample: when it climbs past its bound
+        chosen at random, mini-batch; one, stochastic: G2). With regularisation
+        the step is down C + λR(W) (R1, R2); with dropout, through fresh masks
+        (R3). The loss returned, and watched, is C over every sample, every
+        neuron on: when it climbs past its bound
         (``divergence``: 4× its start) or a step would overflow, DivergedError
         is raised and every weight goes back to the last ones within the bound.
         The targets' values are checked the first time an array is given, not
@@ -199,13 +281,20 @@ class MLP:
     def _step(self, X, Y, optimizer: Optimizer, rows=None) -> float:
         """``step`` on data already checked (``fit`` checks its data once, not every step)."""
         zs, acts = self._forward(X)
-        if rows is None:
+        masks = self.dropout_masks(len(X) if rows is None else len(rows))
+        if rows is None and masks is None:
             loss = self._backward(zs, acts, Y)
-        else:  # the loss of the whole, the gradient of the rows
+        else:  # the loss of the whole with every neuron on; the gradient of the rows, through the masks
             loss = self._loss.value(acts[-1], Y, zs[-1], self._acts[-1])
-            rows = np.asarray(rows)
             if math.isfinite(loss):
-                self._backward([z[rows] for z in zs], [a[rows] for a in acts], Y[rows])
+                if masks is None:
+                    rows = np.asarray(rows)
+                    self._backward([z[rows] for z in zs], [a[rows] for a in acts], Y[rows])
+                else:
+                    Xg, Yg = (X, Y) if rows is None else (X[np.asarray(rows)], Y[np.asarray(rows)])
+                    kept = []
+                    zs_g, acts_g = self._forward(Xg, masks, kept)
+                    self._backward(zs_g, acts_g, Yg, masks, kept)
         try:
             guarded_step(optimizer, [self._flat], [self._grad], loss, "the weights")
         except DivergedError:
@@ -305,8 +394,11 @@ class MLP:
 
     def copy(self) -> MLP:
         """An independent network with the same shape, settings and parameters."""
-        twin = MLP(self.sizes, self.activation, self.output_activation, self.loss_name, 0, self.dtype)
+        twin = MLP(self.sizes, self.activation, self.output_activation, self.loss_name, 0, self.dtype,
+                   self._regularization, self._regularization_rate, self._dropout)
         twin._flat[...] = self._flat
+        twin._rng = np.random.default_rng()
+        twin._rng.bit_generator.state = self._rng.bit_generator.state  # the same masks from here on
         return twin
 
     def _allocate(self, seed) -> None:
@@ -323,7 +415,7 @@ class MLP:
         rng = np.random.default_rng(seed)
         for l, W in enumerate(self._W):
             n_out, n_in = W.shape
-            feeds_relu = l < len(self._W) - 1 and self.activation in ("relu", "leaky_relu")
+            feeds_relu = l < len(self._W) - 1 and self._acts[l].name in ("relu", "leaky_relu")
             # He-uniform before a ReLU, Glorot-uniform elsewhere: keeps signals' size steady
             limit = math.sqrt(6.0 / n_in) if feeds_relu else math.sqrt(6.0 / (n_in + n_out))
             W[...] = rng.uniform(-limit, limit, W.shape)
@@ -403,6 +495,9 @@ class MLP:
             "output_activation": self.output_activation,
             "loss": self.loss_name,
             "dtype": self.dtype.name,
+            "regularization": self._regularization,
+            "regularization_rate": self._regularization_rate,
+            "dropout": self._dropout,
         }
         with whole_file(path) as file:  # an old model stays whole if this one cannot be written
             np.savez(file, meta=np.array(json.dumps(meta)), parameters=self._flat)
@@ -442,7 +537,8 @@ class MLP:
         if not isinstance(meta, dict) or meta.get("format") != "creativenn.MLP/1":
             found = meta.get("format") if isinstance(meta, dict) else meta
             raise bad(f"its format is {found!r}, not 'creativenn.MLP/1'")
-        fields = {"sizes": list, "activation": str, "output_activation": str, "loss": str, "dtype": str}
+        fields = {"sizes": list, "activation": str | list, "output_activation": str, "loss": str,
+                  "dtype": str}
         for name, kind in fields.items():
             if not isinstance(meta.get(name), kind):
                 raise bad(f"its description has no {name} (or a wrong one: {meta.get(name)!r})")
@@ -451,16 +547,23 @@ class MLP:
                       f"{' or '.join(DTYPES)}")
         try:
             net = cls(meta["sizes"], meta["activation"], meta["output_activation"], meta["loss"], 0,
-                      meta["dtype"])
+                      meta["dtype"], meta.get("regularization"), meta.get("regularization_rate", 0.0),
+                      meta.get("dropout", 0.0))
             net.set_parameters(vector)
         except (ValueError, TypeError) as error:
             raise bad(str(error)) from None
         return net
 
     def __repr__(self) -> str:
+        extra = ""
+        if self._regularization:
+            extra += (f", regularization={self._regularization!r}, "
+                      f"regularization_rate={self._regularization_rate:g}")
+        if self._dropout:
+            extra += f", dropout={self._dropout:g}"
         return (
             f"MLP({list(self.sizes)}, activation={self.activation!r}, "
-            f"output_activation={self.output_activation!r}, loss={self.loss_name!r})"
+            f"output_activation={self.output_activation!r}, loss={self.loss_name!r}{extra})"
             f"  # {self.n_parameters} parameters"
         )
 
@@ -475,12 +578,22 @@ def _layer_sizes(sizes) -> tuple[int, ...]:
     return tuple(int(n) for n in sizes)
 
 
-def _activations(activation: str, output_activation: str | None, loss, sizes):
-    """(hidden, output) activation functions, checked against each other and the loss."""
-    if output_activation is None:
-        output_activation = loss.needs or activation  # what the loss expects, else the hidden one
-    hidden, output = activations.get(activation), activations.get(output_activation)
-    if hidden.name == "softmax":
+def _activations(activation, output_activation: str | None, loss, sizes):
+    """([one activation a hidden layer], output), checked against each other and the loss. ``activation``
+    is one name for every hidden layer, or a list of names, one a hidden layer."""
+    n_hidden = len(sizes) - 2
+    if isinstance(activation, list | tuple):
+        if len(activation) != n_hidden:
+            raise ValueError(f"activation lists one name a hidden layer: {n_hidden} for {list(sizes)}, got "
+                             f"{len(activation)} ({list(activation)})")
+        names = list(activation)
+    else:
+        names = [activation] * n_hidden
+    hidden = [activations.get(name) for name in names]
+    if output_activation is None:  # what the loss expects, else the (last) hidden one
+        output_activation = loss.needs or (names[-1] if names else activation)
+    output = activations.get(output_activation)
+    if any(activations.get(name).name == "softmax" for name in names + [activation] * (not names)):
         raise ValueError("softmax is for the output layer only: pick another activation")
     if loss.needs and output.name != loss.needs:
         raise ValueError(
