@@ -36,3 +36,23 @@ def test_squares_let_one_neuron_draw_a_circle_that_x1_and_x2_cannot():
         net.fit(phi(X), Y, epochs=400, optimizer="adam")
         accuracy[names[0]] = np.mean(net.predict(phi(X)) == Y[:, 0])
     assert accuracy["x1^2"] > 0.97 and accuracy["x1"] < 0.7
+
+
+def test_a_network_with_features_takes_points_and_shows_the_features_as_its_inputs(tmp_path):
+    X, Y = cnn.datasets.circles(n=60, seed=1)
+    net = cnn.MLP([3, 4, 1], activation="tanh", loss="bce", seed=0, features=["x1^2", "x2^2", "x1*x2"],
+                  regularization="l2", regularization_rate=0.01)
+    phi = Features(["x1^2", "x2^2", "x1*x2"])
+    plain = cnn.MLP([3, 4, 1], activation="tanh", loss="bce", seed=0)
+    assert np.array_equal(net.forward(X), plain.forward(phi(X)))  # a_0 = φ(x)
+    assert np.array_equal(net.activations(X)[0], phi(X))  # what the input neurons show
+    assert net.forward(X[0]).shape == (1,)
+    assert cnn.gradient_check(net, X[:10], Y[:10]) < 1e-6
+    net.step(X, Y, cnn.SGD(0.1))
+    again = cnn.MLP.load(net.save(tmp_path / "f.npz"))
+    assert again.features == net.features and np.array_equal(again.forward(X), net.forward(X))
+    assert "features=['x1^2', 'x2^2', 'x1*x2']" in repr(net)
+    with pytest.raises(ValueError, match="3 input features .* need 3 input neurons: sizes\\[0\\] is 2"):
+        cnn.MLP([2, 1], features=["x1^2", "x2^2", "x1*x2"])
+    with pytest.raises(ValueError, match="X must be points shaped"):
+        net.forward(np.zeros((4, 3)))

@@ -43,6 +43,7 @@ from ..files import whole_file
 from . import activations, losses, optimizers, regularization
 from .checks import DivergedError, as_array, positive_int, require_finite
 from .divergence import guarded_step
+from .features import Features
 from .optimizers import Optimizer
 
 DTYPES = ("float64", "float32")
@@ -85,6 +86,8 @@ class MLP:
     activation (the course's all-sigmoid network). Weights start
     Glorot-uniform (He-uniform for ReLUs) from ``seed``; biases start at 0;
     dropout's masks are drawn from a generator seeded with ``seed`` too.
+    With ``features`` (F3) the network takes points (x₁, x₂) and its input
+    layer is those features of them: a_0 = φ(x).
     """
 
     def __init__(
@@ -98,8 +101,13 @@ class MLP:
         regularization: str | None = None,
         regularization_rate: float = 0.0,
         dropout: float = 0.0,
+        features=None,
     ):
         self.sizes = _layer_sizes(sizes)
+        self.features = None if features is None else Features(features)
+        if self.features is not None and len(self.features) != self.sizes[0]:
+            raise ValueError(f"{len(self.features)} input features ({', '.join(self.features.names)}) need "
+                             f"{len(self.features)} input neurons: sizes[0] is {self.sizes[0]}")
         self._loss = losses.get(loss)
         hidden, output = _activations(activation, output_activation, self._loss, self.sizes)
         # one name for every hidden layer, or the list given (one a layer)
@@ -191,7 +199,7 @@ class MLP:
     __call__ = forward
 
     def activations(self, X) -> list[np.ndarray]:
-        """[a_0 = X, a_1, …, a_L]: every layer's activations, for drawing neurons."""
+        """[a_0 = X (or φ(X), F3), a_1, …, a_L]: every layer's activations, for drawing neurons."""
         X, single = self._inputs(X)
         acts = self._forward(X)[1]
         return [a[0] for a in acts] if single else acts
@@ -395,7 +403,8 @@ class MLP:
     def copy(self) -> MLP:
         """An independent network with the same shape, settings and parameters."""
         twin = MLP(self.sizes, self.activation, self.output_activation, self.loss_name, 0, self.dtype,
-                   self._regularization, self._regularization_rate, self._dropout)
+                   self._regularization, self._regularization_rate, self._dropout,
+                   None if self.features is None else self.features.names)
         twin._flat[...] = self._flat
         twin._rng = np.random.default_rng()
         twin._rng.bit_generator.state = self._rng.bit_generator.state  # the same masks from here on
@@ -433,6 +442,15 @@ class MLP:
 
     def _inputs(self, X):
         X = as_array(X, "X", self.dtype)
+        if self.features is not None:  # points (x1, x2) → their features, a_0 = φ(x)   (F3)
+            single = X.ndim == 1
+            points = X[None, :] if single else X
+            if points.ndim != 2 or points.shape[1] != 2 or points.shape[0] == 0:
+                raise ValueError(f"X must be points shaped (n_samples, 2), or (2,) for one: this network "
+                                 f"computes its inputs {', '.join(self.features.names)} from (x1, x2); got "
+                                 f"{X.shape}")
+            X = self.features(points).astype(self.dtype)
+            return X, single
         shape, single = X.shape, X.ndim == 1
         if single:
             X = X[None, :]
@@ -498,6 +516,7 @@ class MLP:
             "regularization": self._regularization,
             "regularization_rate": self._regularization_rate,
             "dropout": self._dropout,
+            "features": None if self.features is None else self.features.names,
         }
         with whole_file(path) as file:  # an old model stays whole if this one cannot be written
             np.savez(file, meta=np.array(json.dumps(meta)), parameters=self._flat)
@@ -548,7 +567,7 @@ class MLP:
         try:
             net = cls(meta["sizes"], meta["activation"], meta["output_activation"], meta["loss"], 0,
                       meta["dtype"], meta.get("regularization"), meta.get("regularization_rate", 0.0),
-                      meta.get("dropout", 0.0))
+                      meta.get("dropout", 0.0), meta.get("features"))
             net.set_parameters(vector)
         except (ValueError, TypeError) as error:
             raise bad(str(error)) from None
@@ -561,6 +580,8 @@ class MLP:
                       f"regularization_rate={self._regularization_rate:g}")
         if self._dropout:
             extra += f", dropout={self._dropout:g}"
+        if self.features is not None:
+            extra += f", features={self.features.names}"
         return (
             f"MLP({list(self.sizes)}, activation={self.activation!r}, "
             f"output_activation={self.output_activation!r}, loss={self.loss_name!r}{extra})"
