@@ -14,7 +14,7 @@ from creativenn import resources
 from tests.conftest import creativenn
 
 ROOT = Path(__file__).resolve().parent.parent
-LETTERS = "FCBGRP"  # forward, cost, backprop, gradient descent, regularisation, perceptron
+LETTERS = "FCBGRMP"  # forward, cost, backprop, gradient descent, regularisation, measures, perceptron
 CITE = re.compile(rf"\b([{LETTERS}])([0-9]{{1,2}})(?:\s*[–-]\s*\1?([0-9]{{1,2}}))?\b")
 SEARCHED = ("creativenn", "sketches", "tests", "bench", "docs", "notebooks", "assets")
 ENDINGS = {".py", ".md", ".ipynb", ".txt"}
