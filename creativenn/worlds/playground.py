@@ -15,6 +15,14 @@ for more), values a regression (a linear output and ``mse``); ``mse`` and
 ``mae`` work for both. Points outside −1.5 … 1.5 are scaled into −1 … 1
 (shape kept) when data are loaded, so any CSV trains with the same settings.
 
+Beyond TensorFlow Playground's own controls — input features computed from
+(x₁, x₂) (F3), L1/L2 regularisation with a rate (R1, R2), changed while it
+trains — it has dropout (R3), an activation per hidden layer, accuracy
+curves beside the losses, a confusion matrix, RMSE and R² for a regression
+(M1, M2), and an optional stop when the test loss stops improving (M3).
+``restart`` starts again from the same weights and the same batches, so a
+run can be watched again step by step.
+
 Nothing is lost on a mistake: a malformed file or a model that does not
 fit the data raises ``ValueError`` and changes nothing; a diverging run
 keeps its last good weights and says so in ``message``.
@@ -37,16 +45,25 @@ import numpy as np
 from ..maths import optimizers
 from ..maths.checks import DivergedError
 from ..maths.divergence import explain
+from ..maths.features import Features
+from ..maths.metrics import EarlyStop, confusion, r_squared, rmse
 from ..maths.mlp import MLP, START_RATES
 from . import csvdata, datasets
 
 DATASETS = ("xor", "circles", "moons", "spirals", "blobs", "wave")
-ACTIVATIONS = ("tanh", "relu", "sigmoid", "leaky_relu", "linear")
+ACTIVATIONS = ("tanh", "relu", "sigmoid", "leaky_relu", "linear", "sin")
+REGULARIZATIONS = (None, "l1", "l2")
+# TensorFlow Playground's regularisation rates, and dropout's usual range
+REGULARIZATION_RATES = (0.0, 0.001, 0.003, 0.01, 0.03, 0.1, 0.3, 1.0, 3.0, 10.0)
+DROPOUTS = (0.0, 0.1, 0.2, 0.3, 0.5)
+PATIENCES = (None, 10, 25, 50, 100)  # epochs without a better test loss before stopping (M3)
 BATCH_SIZES = (1, 10, 32, None)  # None: every training point, batch gradient descent
 REGRESSION_VALUES = (-1.0, -0.5, 0.0, 0.5, 1.0)  # what a click adds in a regression
 OPTIONS = {  # what ``Playground.next`` goes through, setting by setting
     "classes": tuple(range(2, 6)), "noise": (0.0, 0.05, 0.1, 0.2, 0.3), "test_fraction": (0.0, 0.1, 0.3, 0.5),
     "activation": ACTIVATIONS, "optimizer": ("sgd", "momentum", "rmsprop", "adam"), "batch_size": BATCH_SIZES,
+    "regularization": REGULARIZATIONS, "regularization_rate": REGULARIZATION_RATES, "dropout": DROPOUTS,
+    "patience": PATIENCES,
 }
 REACH = 1.5  # data beyond ±REACH are scaled into ±1 when loaded
 
@@ -67,6 +84,17 @@ class Settings:
     learning_rate: float = 0.03
     batch_size: int | None = 10
     seed: int = 0
+    features: tuple[str, ...] = ("x1", "x2")  # the inputs, computed from each point (F3)
+    layer_activations: tuple[str | None, ...] = ()  # per hidden layer; None (or none given): ``activation``
+    regularization: str | None = None  # "l1", "l2" (R1, R2)
+    regularization_rate: float = 0.0
+    dropout: float = 0.0  # hidden neurons switched off in each training step (R3)
+    patience: int | None = None  # stop when the test loss has not improved for this many epochs (M3)
+
+    def activations(self) -> list[str]:
+        """Each hidden layer's activation: its own if it has one, else ``activation``."""
+        own = list(self.layer_activations) + [None] * len(self.hidden)
+        return [own[l] or self.activation for l in range(len(self.hidden))]
 
 
 def losses_for(regression: bool, classes: int) -> tuple[str, ...]:
@@ -99,10 +127,14 @@ def fit_into_view(X) -> tuple[np.ndarray, str | None]:
 
 @dataclass
 class History:
-    """Train and test loss after every frame, steps taken and samples they used."""
+    """After every frame: train and test loss, the penalty λR(W), accuracy (classes) or R² (values);
+    steps taken and samples they used."""
 
     train: list[float] = field(default_factory=list)
     test: list[float] = field(default_factory=list)
+    penalty: list[float] = field(default_factory=list)
+    train_score: list[float] = field(default_factory=list)  # accuracy (M1), or R² for a regression (M2)
+    test_score: list[float] = field(default_factory=list)
     steps: int = 0
     samples: int = 0
 
@@ -211,13 +243,25 @@ class Playground:
         return self.settings.loss if self.settings.loss in choices else choices[0]
 
     def rebuild(self) -> None:
-        """A fresh network and optimizer for the settings and data, and empty histories."""
+        """A fresh network and optimizer for the settings and data, and empty histories: from the
+        settings' seed, the same starting weights, dropout masks and batches every time (a replay)."""
         s, loss = self.settings, self.loss_name()
-        self.net = MLP([2, *s.hidden, self._n_outputs()], activation=s.activation,
-                       output_activation=output_activation(loss, self.regression), loss=loss, seed=s.seed)
+        features = Features(s.features)
+        per_layer = s.activations() if any(s.layer_activations) else s.activation  # one name: every layer
+        self.net = MLP([len(features), *s.hidden, self._n_outputs()], activation=per_layer,
+                       output_activation=output_activation(loss, self.regression), loss=loss, seed=s.seed,
+                       regularization=s.regularization, regularization_rate=s.regularization_rate,
+                       dropout=s.dropout, features=features.names)
         self.optimizer = optimizers.make(s.optimizer, s.learning_rate)
+        self._rng = np.random.default_rng(s.seed)  # the batches, in the same order as last time
         self.history = History()
         self.message = None
+        self._stop = EarlyStop(s.patience) if s.patience else None
+        self.best = None  # the weights with the lowest test loss so far, when stopping early
+
+    def restart(self) -> None:
+        """The same run again from its first step: the same weights, batches and dropout masks."""
+        self.rebuild()
 
     def change(self, **changes) -> None:
         """New settings, and what they need made again: the data, the network, or neither.
@@ -233,6 +277,7 @@ class Playground:
         old, new = self.settings, replace(self.settings, **changes)
         if any(int(width) < 1 for width in new.hidden):
             raise ValueError(f"every hidden layer needs at least 1 neuron, got {new.hidden}")
+        check(new)  # a ValueError, and nothing changed, for a feature or activation that does not exist
         self.settings = new
         self.layer = min(self.layer, max(len(new.hidden) - 1, 0))
 
@@ -243,8 +288,15 @@ class Playground:
             self.new_data()  # (points from a file keep their noise and classes)
         elif differ("test_fraction"):
             self._set_data(self.X, self.Y, self.regression)
-        elif differ("hidden", "activation", "loss", "seed") or not changes:
+        elif differ("hidden", "activation", "layer_activations", "loss", "seed", "features") or not changes:
             self.rebuild()
+        elif differ("patience"):  # counted from now, on the network as it is
+            self._stop = EarlyStop(new.patience) if new.patience else None
+            self.best, self.message = None, None
+        elif differ("regularization", "regularization_rate", "dropout"):  # live, on the running network
+            self.net.regularization, self.net.regularization_rate = new.regularization, \
+                new.regularization_rate
+            self.net.dropout, self.message = new.dropout, None
         elif differ("optimizer"):
             self.optimizer, self.message = optimizers.make(new.optimizer, new.learning_rate), None
         else:
@@ -268,11 +320,18 @@ class Playground:
         X, Y = csvdata.load_csv(model_path.with_suffix(".csv"))
         regression = csvdata.is_regression(Y) or net.output_activation == "linear"
         outputs = 1 if regression or Y.shape[1] == 1 else Y.shape[1]
-        if net.sizes[0] != 2 or net.sizes[-1] != outputs:
+        features = tuple(net.features.names) if net.features is not None else ("x1", "x2")
+        if len(features) != net.sizes[0] or net.sizes[-1] != outputs:
             raise ValueError(f"the saved network {list(net.sizes)} does not fit the saved points "
                              f"(2 inputs, {outputs} outputs): save them again together")
-        self.settings = replace(self.settings, hidden=tuple(net.sizes[1:-1]), activation=net.activation,
-                                loss=net.loss_name, dataset=model_path.with_suffix(".csv").name)
+        per_layer = isinstance(net.activation, list)
+        self.settings = replace(
+            self.settings, hidden=tuple(net.sizes[1:-1]), loss=net.loss_name,
+            activation=net.activation[0] if per_layer and net.activation else
+            (self.settings.activation if per_layer else net.activation),
+            layer_activations=tuple(net.activation) if per_layer else (), features=features,
+            regularization=net.regularization, regularization_rate=net.regularization_rate,
+            dropout=net.dropout, dataset=model_path.with_suffix(".csv").name)
         self._set_data(X, Y, regression)
         self.net = net
         return model_path
@@ -343,14 +402,57 @@ class Playground:
         except DivergedError as error:
             self.history.steps -= error.steps_back
             self.message = explain(error, self.settings.learning_rate)
-        self.history.train.append(self.net.loss(X, Y))
+        self.record()
+
+    def record(self) -> None:
+        """The losses, the penalty and the scores now; and, when stopping early, whether to stop (M3)."""
+        history = self.history
+        history.train.append(self.net.loss(*self.split("train")))
+        history.penalty.append(self.net.penalty())
+        history.train_score.append(self.score("train"))
         if self.test.any():
-            self.history.test.append(self.net.loss(*self.split("test")))
+            history.test.append(self.net.loss(*self.split("test")))
+            history.test_score.append(self.score("test"))
+            if self._stop is not None:
+                self._check_stop(history.test[-1])
+
+    def _check_stop(self, test_loss: float) -> None:
+        if self.best is None or test_loss < self.best[0]:
+            self.best = (test_loss, self.net.parameters(), self.history.steps)
+        reason = self._stop.update(self.epochs(), test_loss)
+        if reason:
+            self._stop = EarlyStop(self.settings.patience)  # if training goes on, patience counts from then
+            self.net.set_parameters(self.best[1])
+            self.message = [f"Stopped: {reason}.",
+                            f"The network is back at its best weights (step {self.best[2]}).",
+                            "Change a setting (or raise the patience) to go on; r starts again."]
 
     def epochs(self) -> float:
         """Passes over the training points so far: samples used / training points (G2)."""
         n = int((~self.test).sum())
         return self.history.samples / n if n else 0.0
+
+    def score(self, which: str = "train") -> float:
+        """Accuracy for classes (M1), R² for values (M2), on ``which`` points (nan with none)."""
+        if self.regression:
+            X, Y = self.split(which)
+            return r_squared(Y, self.net.forward(X)) if len(X) else float("nan")
+        value = self.accuracy(which)
+        return float("nan") if value is None else value
+
+    def rmse(self, which: str = "test") -> float | None:
+        """How far off a regression's values are, in their own units (M2); None for classes."""
+        X, Y = self.split(which)
+        return rmse(Y, self.net.forward(X)) if self.regression and len(X) else None
+
+    def confusion(self, which: str = "test") -> np.ndarray | None:
+        """The confusion matrix on ``which`` points (M1): row = true class, column = guess; None for a
+        regression or no points."""
+        X, Y = self.split(which)
+        if self.regression or len(X) == 0:
+            return None
+        truth = Y.argmax(axis=1) if Y.shape[1] > 1 else Y[:, 0].astype(int)
+        return confusion(truth, self.net.predict(X), classes=self.classes)
 
     def accuracy(self, which: str = "train") -> float | None:
         """The share of ``which`` points classified right (None for a regression or no points)."""
@@ -360,6 +462,40 @@ class Playground:
         truth = Y.argmax(axis=1) if Y.shape[1] > 1 else Y[:, 0].astype(int)
         return float(np.mean(self.net.predict(X) == truth))
 
+    def neuron_formula(self, layer: int, neuron: int, digits: int = 2) -> str:
+        """A neuron's formula with its weights and bias plugged in, rounded: ``a = tanh(0.53 x₁² − 1.2
+        h₁,₂ + 0.1)`` (F1). Inputs are named by feature; hidden neurons h_{layer,k}."""
+        if not 1 <= layer < len(self.net.sizes):
+            raise ValueError(f"layer must be 1 … {len(self.net.sizes) - 1} (0 is the inputs), got {layer}")
+        W, b = self.net.weights[layer - 1][neuron], float(self.net.biases[layer - 1][neuron])
+        names = Features(self.settings.features).labels if layer == 1 else \
+            [f"h{_sub(layer - 1)},{_sub(j + 1)}" for j in range(len(W))]
+        terms = ""
+        for k, (w, name) in enumerate(zip(W, names, strict=True)):
+            sign = "−" if w < 0 else ("+" if k else "")
+            terms += f"{' ' if k else ''}{sign}{' ' if k else ''}{abs(w):.{digits}f} {name}"
+        terms += f" {'−' if b < 0 else '+'} {abs(b):.{digits}f}"
+        return f"a = {self.net.activation_of(layer)}({terms})"
+
     def neuron_values(self, layer: int, neuron: int, points) -> np.ndarray:
         """Activation a_{layer, neuron} at each of ``points`` (n, 2): that neuron's own field."""
         return self.net.activations(points)[layer][:, neuron]
+
+
+def _sub(n: int) -> str:
+    return str(n).translate(str.maketrans("0123456789", "₀₁₂₃₄₅₆₇₈₉"))
+
+
+def check(settings: Settings) -> None:
+    """A ValueError that names what does not exist (a feature, an activation, a regularisation)."""
+    Features(settings.features)
+    for name in [settings.activation, *(a for a in settings.layer_activations if a)]:
+        if name not in ACTIVATIONS:
+            raise ValueError(f"unknown activation {name!r} for a hidden layer: choose one of "
+                             f"{', '.join(ACTIVATIONS)}")
+    if settings.regularization not in REGULARIZATIONS:
+        raise ValueError(f"regularization must be l1, l2 or none, got {settings.regularization!r}")
+    if not 0 <= settings.dropout < 1:
+        raise ValueError(f"dropout must be 0 ≤ p < 1, got {settings.dropout!r}")
+    if settings.patience is not None and settings.patience <= 0:
+        raise ValueError(f"patience must be a number of epochs above 0 (or none), got {settings.patience!r}")

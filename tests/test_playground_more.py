@@ -1,0 +1,105 @@
+"""The playground's world past TensorFlow Playground: features, regularisation and dropout changed while it
+trains, an activation per layer, a neuron's formula, replay, scores, a confusion matrix and stopping early."""
+
+import numpy as np
+import pytest
+
+from creativenn.maths.features import Features
+from creativenn.worlds.playground import Playground, Settings
+
+
+def test_features_feed_the_network_and_name_its_input_neurons():
+    p = Playground(Settings(dataset="circles", features=("x1^2", "x2^2", "sin(x1)"), hidden=(3,)))
+    assert p.net.sizes[0] == 3 and p.net.features.names == ["x1^2", "x2^2", "sin(x1)"]
+    assert np.array_equal(p.net.activations(p.X)[0], Features(["x1^2", "x2^2", "sin(x1)"])(p.X))
+    p.train(steps=5)  # trains on points, the features computed from them
+    assert len(p.history.train) == 1
+
+
+def test_a_neurons_formula_has_its_weights_plugged_in():
+    p = Playground(Settings(features=("x1^2", "x1*x2"), hidden=(2, 1), activation="tanh"))
+    p.net.weights[0][1] = [0.5312, -1.2]
+    p.net.biases[0][1] = 0.1
+    assert p.neuron_formula(1, 1) == "a = tanh(0.53 x₁² − 1.20 x₁x₂ + 0.10)"
+    p.net.weights[1][0] = [-2.0, 0.25]
+    p.net.biases[1][0] = -0.5
+    assert p.neuron_formula(2, 0, digits=1) == "a = tanh(−2.0 h₁,₁ + 0.2 h₁,₂ − 0.5)"
+    with pytest.raises(ValueError, match="layer must be 1"):
+        p.neuron_formula(0, 0)
+
+
+def test_regularisation_and_dropout_change_the_running_network_not_a_new_one():
+    p = Playground(Settings(dataset="xor", hidden=(8,)))
+    p.train(steps=20)
+    weights = p.net.parameters()
+    p.change(regularization="l2", regularization_rate=0.1)
+    assert np.array_equal(p.net.parameters(), weights) and p.net.regularization_rate == 0.1
+    assert len(p.history.train) == 1  # the history goes on
+    p.train(steps=5)
+    assert p.history.penalty[-1] == pytest.approx(p.net.penalty()) and p.net.penalty() > 0
+    weights, net = p.net.parameters(), p.net
+    p.change(dropout=0.3)
+    assert p.net is net and p.net.dropout == 0.3 and np.array_equal(p.net.parameters(), weights)
+
+
+def test_each_layer_its_own_activation_and_bad_names_change_nothing():
+    p = Playground(Settings(hidden=(4, 4), activation="tanh"))
+    p.change(layer_activations=("relu", None))
+    assert p.net.activation == ["relu", "tanh"]
+    before = p.settings
+    for change, said in [({"layer_activations": ("wiggle",)}, "unknown activation 'wiggle'"),
+                         ({"features": ("x3",)}, "unknown input feature 'x3'"),
+                         ({"regularization": "l3"}, "regularization must be l1, l2 or none"),
+                         ({"dropout": 1.5}, "dropout must be 0 ≤ p < 1")]:
+        with pytest.raises(ValueError, match=said):
+            p.change(**change)
+        assert p.settings == before
+
+
+def test_restart_replays_the_same_run_step_by_step():
+    p = Playground(Settings(dataset="moons", hidden=(6, 6), dropout=0.2, batch_size=10))
+    runs = []
+    for _ in range(2):
+        for _ in range(15):
+            p.train(steps=3)
+        runs.append((p.net.parameters(), list(p.history.train)))
+        p.restart()
+    assert np.array_equal(runs[0][0], runs[1][0]) and runs[0][1] == runs[1][1]
+    p.change(seed=1)  # a new seed is another run
+    for _ in range(15):
+        p.train(steps=3)
+    assert not np.array_equal(p.net.parameters(), runs[0][0])
+
+
+def test_scores_accuracy_for_classes_r_squared_and_rmse_for_values_and_the_confusion_matrix():
+    p = Playground(Settings(dataset="blobs", classes=3, test_fraction=0.3, seed=2))
+    p.train(steps=300)
+    assert p.history.train_score[-1] == p.accuracy("train") > 0.9
+    counts = p.confusion("test")
+    assert counts.shape == (3, 3) and counts.sum() == p.test.sum()
+    assert np.trace(counts) / counts.sum() == pytest.approx(p.accuracy("test"))
+    wave = Playground(Settings(dataset="wave", test_fraction=0.3))
+    assert wave.regression and wave.confusion() is None
+    for _ in range(40):
+        wave.train(steps=10)
+    assert wave.history.test_score[-1] > 0.5  # R²: most of the spread explained
+    X, Y = wave.split("test")
+    assert wave.rmse("test") == pytest.approx(np.sqrt(np.mean((wave.net.forward(X) - Y) ** 2)))
+
+
+def test_stopping_early_pauses_says_why_and_keeps_the_best_weights():
+    p = Playground(Settings(dataset="xor", noise=0.3, points=60, test_fraction=0.5, hidden=(24, 24),
+                            activation="relu", learning_rate=0.03, batch_size=None, patience=20))
+    for _ in range(500):
+        p.train(steps=1)
+        if p.message:
+            break
+    assert p.message and p.message[0].startswith("Stopped: the test loss has not improved for 20 epochs")
+    best = min(p.history.test)
+    assert p.net.loss(*p.split("test")) == pytest.approx(best)  # back at its best weights
+    steps = p.history.steps
+    p.train(steps=5)
+    assert p.history.steps == steps  # paused until something changes
+    p.change(patience=50)  # raising the patience goes on from here, the same network
+    p.train(steps=1)
+    assert p.history.steps == steps + 1 and p.message is None
