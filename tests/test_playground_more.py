@@ -103,3 +103,62 @@ def test_stopping_early_pauses_says_why_and_keeps_the_best_weights():
     p.change(patience=50)  # raising the patience goes on from here, the same network
     p.train(steps=1)
     assert p.history.steps == steps + 1 and p.message is None
+
+
+def test_a_setup_saved_and_loaded_gives_the_same_run(tmp_path):
+    settings = Settings(dataset="moons", features=("x1", "x2", "x1^2"), hidden=(5, 3),
+                        layer_activations=("relu",), regularization="l1", regularization_rate=0.003,
+                        dropout=0.1, patience=25, seed=4)
+    p = Playground(settings)
+    p.train(steps=30)
+    path = p.save_setup(tmp_path / "setup.json", weights=True)
+    other = Playground()
+    assert other.use([str(path)]) == "loaded the setup setup.json"
+    assert other.settings == p.settings and np.array_equal(other.net.parameters(), p.net.parameters())
+    fresh = Playground()
+    fresh.use_setup(p.save_setup(tmp_path / "plain.json"))  # no weights: the run starts again, the same
+    again = Playground(settings)
+    for world in (fresh, again):
+        world.train(steps=30)
+    assert np.array_equal(fresh.net.parameters(), again.net.parameters())
+
+
+def test_points_of_your_own_travel_in_the_setup(tmp_path):
+    p = Playground(Settings(dataset="xor"))
+    p.clear()
+    for x, y, label in [(0.1, 0.2, 0), (0.5, -0.4, 1), (-0.3, 0.6, 1), (0.7, 0.7, 0), (-0.6, -0.2, 0)]:
+        p.add_point(x, y, label)
+    other = Playground()
+    other.use_setup(p.save_setup(tmp_path / "mine.json"))
+    assert np.array_equal(other.X, p.X) and np.array_equal(other.Y, p.Y)
+    assert other.settings.dataset == "your points"
+
+
+@pytest.mark.parametrize("text, said", [
+    ("{ not json", "is not JSON: line 1, column 3"),
+    ('{"format": "something else"}', "is not a playground setup"),
+    ('{"format": "creativenn.playground", "version": 2, "settings": {}}',
+     "made by a newer creativenn (setup version 2); this one reads version 1: pip install -U creativenn"),
+    ('{"format": "creativenn.playground", "version": 1, "settings": {"feature": ["x1"]}}',
+     "settings the playground does not know: feature"),
+    ('{"format": "creativenn.playground", "version": 1, "settings": {"features": ["x1", "x9"]}}',
+     "unknown input feature 'x9'"),
+    ('{"format": "creativenn.playground", "version": 1, "settings": {"activation": "swish"}}',
+     "unknown activation 'swish'"),
+    ('{"format": "creativenn.playground", "version": 1, "settings": {"hidden": [4, 0]}}',
+     "hidden must list each hidden layer's width (whole numbers ≥ 1), got [4, 0]"),
+    ('{"format": "creativenn.playground", "version": 1, "settings": {"learning_rate": "fast"}}',
+     "learning_rate must be a number"),
+    ('{"format": "creativenn.playground", "version": 1, "settings": {"dataset": "mine.csv"}}',
+     "carries no points"),
+])
+def test_a_setup_that_cannot_be_used_says_why_and_changes_nothing(tmp_path, text, said):
+    path = tmp_path / "bad.json"
+    path.write_text(text)
+    p = Playground(Settings(dataset="xor", seed=3))
+    p.train(steps=5)
+    before, weights = p.settings, p.net.parameters()
+    with pytest.raises(ValueError) as raised:
+        p.use([str(path)])
+    assert said in str(raised.value), str(raised.value)
+    assert p.settings == before and np.array_equal(p.net.parameters(), weights)

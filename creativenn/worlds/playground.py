@@ -181,13 +181,49 @@ class Playground:
         return note
 
     def use(self, args) -> str:
-        """What the command line asks for: a data set by name and its classes (``blobs 4``), or the
-        points of a CSV file. Returns what was done; ValueError (nothing changed) if it can't be."""
+        """What the command line asks for: a data set by name and its classes (``blobs 4``), a setup
+        (``setup.json``, ``worlds.setup``) or the points of a CSV file. Returns what was done;
+        ValueError (nothing changed) if it can't be."""
+        if args and str(args[0]).endswith(".json"):
+            return self.use_setup(args[0])
         if args and args[0] in DATASETS:
             classes = int(args[1]) if len(args) > 1 and args[1].isdigit() else self.settings.classes
             self.change(dataset=args[0], classes=classes)
             return f"{args[0]}, {classes} classes"
         return self.load_csv(args[0]) or f"loaded {args[0]}"
+
+    def use_setup(self, path) -> str:
+        """Everything a setup file holds (``worlds.setup``): its settings, and its points and weights if
+        it has them. A ValueError, and nothing changed, if it cannot be used."""
+        from .setup import read_setup
+
+        setup = read_setup(path)
+        settings, data, weights = setup["settings"], setup["data"], setup["weights"]
+        if data is None and settings.dataset not in DATASETS:
+            raise ValueError(f"{Path(path).name} names the data {settings.dataset!r}, which is no data set "
+                             "the playground makes, and carries no points: save it again with its data")
+        trial = Playground(settings if data is None else replace(settings, dataset="circles"))
+        if data is not None:
+            trial.settings = settings
+            trial._set_data(data["X"], data["Y"], data["regression"])
+            trial.test = data["test"]
+        if weights is not None:
+            if tuple(weights["sizes"]) != trial.net.sizes:
+                raise ValueError(f"{Path(path).name}: its weights are for a {weights['sizes']} network, its "
+                                 f"settings make {list(trial.net.sizes)}")
+            trial.net.set_parameters(weights["parameters"])
+        self.__dict__.update(trial.__dict__)
+        return f"loaded the setup {Path(path).name}"
+
+    def save_setup(self, path, data: bool = False, weights: bool = False) -> Path:
+        """Write this setup as JSON (``worlds.setup``): settings; the points if asked (or your own)."""
+        from ..files import whole_file
+        from .setup import setup_json
+
+        path = Path(path)
+        with whole_file(path, "w") as file:
+            file.write(setup_json(self, data, weights))
+        return path
 
     @property
     def classes(self) -> int:

@@ -1,0 +1,137 @@
+"""A playground setup as a JSON file: to share, to hand in, to start the playground from.
+
+``setup_json(world)`` writes every setting — the data set (or the points
+themselves), features, layers, activations, loss, optimizer, learning rate,
+regularisation, dropout, stopping — and, if asked, the points and the
+weights; ``read_setup(path)`` reads one back, checked, for
+``Playground.use_setup`` (``creativenn run playground -- setup.json``).
+
+A setup that cannot be used is a ValueError that says what is wrong and what
+to do — not JSON, another kind of file, made by a newer creativenn, a
+setting that does not exist, a feature or activation unknown — and the
+playground keeps the setup it has.
+
+Leaves out: the optimizer's momentum and averages (a loaded run restarts
+them), the history of losses.
+
+>>> import json
+>>> from creativenn.worlds.playground import Playground, Settings
+>>> text = setup_json(Playground(Settings(dataset="xor", features=("x1", "x2", "x1*x2"), hidden=(3,))))
+>>> json.loads(text)["settings"]["features"]
+['x1', 'x2', 'x1*x2']
+>>> read_setup_text(text)["settings"].hidden
+(3,)
+"""
+
+from __future__ import annotations
+
+import json
+from dataclasses import asdict, fields, replace
+from pathlib import Path
+
+import numpy as np
+
+FORMAT, VERSION = "creativenn.playground", 1
+
+
+def setup_json(world, data: bool = False, weights: bool = False) -> str:
+    """The world's setup as JSON text; with ``data`` its points, with ``weights`` its network's numbers.
+    Points of your own (clicked, from a CSV) always go in: no generator can make them again."""
+    from .playground import DATASETS
+
+    s = world.settings
+    setup = {"format": FORMAT, "version": VERSION, "settings": asdict(s)}
+    if data or s.dataset not in DATASETS:
+        setup["data"] = {"points": world.X.round(6).tolist(), "targets": world.Y.round(6).tolist(),
+                         "test": world.test.astype(int).tolist(), "regression": bool(world.regression)}
+    if weights:
+        setup["weights"] = {"sizes": list(world.net.sizes), "parameters": world.net.parameters().tolist()}
+    return json.dumps(setup, indent=1, ensure_ascii=False) + "\n"
+
+
+def read_setup(path) -> dict:
+    """A setup file, checked: {"settings": Settings, "data": … or None, "weights": … or None}."""
+    path = Path(path)
+    try:
+        text = path.read_text(encoding="utf-8")
+    except FileNotFoundError:
+        raise ValueError(f"no setup file at {path}") from None
+    except (OSError, UnicodeDecodeError) as error:
+        raise ValueError(f"{path} cannot be read: {error}") from None
+    return read_setup_text(text, path.name)
+
+
+def read_setup_text(text: str, name: str = "the setup") -> dict:
+    from .playground import Settings, check
+
+    try:
+        setup = json.loads(text)
+    except json.JSONDecodeError as error:
+        raise ValueError(f"{name} is not JSON: line {error.lineno}, column {error.colno}: "
+                         f"{error.msg}") from None
+    if not isinstance(setup, dict) or setup.get("format") != FORMAT:
+        raise ValueError(f"{name} is not a playground setup (its format is not {FORMAT!r}); the playground "
+                         "writes one with its e key")
+    version = setup.get("version")
+    if not isinstance(version, int) or version > VERSION:
+        raise ValueError(f"{name} was made by a newer creativenn (setup version {version}); this one reads "
+                         f"version {VERSION}: pip install -U creativenn")
+    given = setup.get("settings")
+    if not isinstance(given, dict):
+        raise ValueError(f"{name} has no settings")
+    known = {f.name: f for f in fields(Settings)}
+    unknown = sorted(set(given) - set(known))
+    if unknown:
+        raise ValueError(f"{name} has settings the playground does not know: {', '.join(unknown)} (it knows "
+                         f"{', '.join(known)})")
+    values = {}
+    for key, value in given.items():
+        values[key] = tuple(value) if isinstance(value, list) else value
+    try:
+        settings = replace(Settings(), **values)
+        check(settings)
+        _check_types(settings)
+    except (TypeError, ValueError) as error:
+        raise ValueError(f"{name}: {error}") from None
+    return {"settings": settings, "data": _data(setup.get("data"), name),
+            "weights": _weights(setup.get("weights"), name)}
+
+
+def _check_types(s) -> None:
+    numbers = {"noise": s.noise, "test_fraction": s.test_fraction, "learning_rate": s.learning_rate,
+               "regularization_rate": s.regularization_rate, "dropout": s.dropout}
+    for key, value in numbers.items():
+        if isinstance(value, bool) or not isinstance(value, int | float):
+            raise ValueError(f"{key} must be a number, got {value!r}")
+    for key in ("classes", "points", "seed"):
+        if isinstance(getattr(s, key), bool) or not isinstance(getattr(s, key), int):
+            raise ValueError(f"{key} must be a whole number, got {getattr(s, key)!r}")
+    if not all(isinstance(w, int) and w >= 1 for w in s.hidden):
+        raise ValueError(f"hidden must list each hidden layer's width (whole numbers ≥ 1), got "
+                         f"{list(s.hidden)}")
+
+
+def _data(data, name: str):
+    if data is None:
+        return None
+    try:
+        X = np.asarray(data["points"], float).reshape(-1, 2)
+        Y = np.asarray(data["targets"], float)
+        Y = Y.reshape(len(X), -1)
+        test = np.asarray(data.get("test", [0] * len(X)), bool)
+        regression = bool(data.get("regression", False))
+    except (KeyError, TypeError, ValueError):
+        raise ValueError(f"{name}: its data must hold points [[x1, x2], …] and as many targets") from None
+    if len(test) != len(X) or not (np.isfinite(X).all() and np.isfinite(Y).all()):
+        raise ValueError(f"{name}: its data's points, targets and test marks must be as many, and numbers")
+    return {"X": X, "Y": Y, "test": test, "regression": regression}
+
+
+def _weights(weights, name: str):
+    if weights is None:
+        return None
+    try:
+        return {"sizes": [int(n) for n in weights["sizes"]],
+                "parameters": np.asarray(weights["parameters"], float)}
+    except (KeyError, TypeError, ValueError):
+        raise ValueError(f"{name}: its weights must hold sizes and parameters (numbers)") from None
