@@ -7,7 +7,7 @@ Hover a neuron for its own field and bias, an edge for its weight, the plane to 
 the neurons for that point; click it to add a point. Your data: ``creativenn run
 playground -- my.csv`` (x1,x2,label lines: creativenn/worlds/csvdata.py), or ``-- blobs 4``.
 
-Keys: 1-6 data · k n t classes / noise / test share · a l o b activation / loss / optimizer /
+Keys: 1-8 data · k n t classes / noise / test share · a l o b activation / loss / optimizer /
 batch size · click x add a point / its class · c clear · [ ] a layer less / more · ↑ ↓ its
 width · ← → choose it · v weights as numbers · w i save / load · d the diagram as SVG ·
 + / - learning rate · space pause · r reset · s save a frame · h help.
@@ -48,7 +48,7 @@ def load_last(key):
 SETTINGS = {"k": "classes", "n": "noise", "t": "test_fraction", "a": "activation", "l": "loss",
             "o": "optimizer", "b": "batch_size"}
 controls = Controls("playground", [
-    Key("1-6", "data: " + " ".join(DATASETS), lambda k: world.change(dataset=DATASETS[int(k) - 1])),
+    Key("1-8", "data: " + " ".join(DATASETS), lambda k: world.change(dataset=DATASETS[int(k) - 1])),
     Key("k n t", "classes / noise / test share", lambda k: world.next(SETTINGS[k])),
     Key("a l o b", "activation / loss / optimizer / batch size", lambda k: world.next(SETTINGS[k])),
     Key("click x", "add a point; x: the class it gets", lambda k: world.choose_click()),

@@ -162,3 +162,20 @@ def test_a_setup_that_cannot_be_used_says_why_and_changes_nothing(tmp_path, text
         p.use([str(path)])
     assert said in str(raised.value), str(raised.value)
     assert p.settings == before and np.array_equal(p.net.parameters(), weights)
+
+
+def test_tensorflow_playgrounds_regressions_plane_and_gaussians():
+    from creativenn.worlds import datasets
+
+    X, Y = datasets.plane(n=50, noise=0.0, seed=1)
+    assert np.allclose(Y[:, 0], (X[:, 0] + X[:, 1]) / 2)
+    X, Y = datasets.gaussians(n=400, noise=0.0, seed=1)
+    top = np.argmin(np.hypot(X[:, 0] + 0.6, X[:, 1] - 0.6))  # the point nearest the bump up at (−0.6, 0.6)
+    assert Y[top, 0] > 0.5 and Y.min() < -0.5
+    for name in ("plane", "gaussians"):
+        p = Playground(Settings(dataset=name))
+        assert p.regression and p.net.output_activation == "linear" and p.net.loss_name == "mse"
+    p = Playground(Settings(dataset="plane", hidden=(), learning_rate=0.05, test_fraction=0.3))
+    for _ in range(60):
+        p.train(steps=10)
+    assert p.history.test_score[-1] > 0.95 and p.rmse("test") < 0.1  # one linear neuron: R² near 1

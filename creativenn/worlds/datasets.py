@@ -27,7 +27,7 @@ from .. import resources
 from ..maths.checks import positive_int
 from ..picture.layout import resample
 
-NAMES = ("xor", "circles", "moons", "spirals", "blobs", "wave", "line", "digits")
+NAMES = ("xor", "circles", "moons", "spirals", "blobs", "wave", "plane", "gaussians", "line", "digits")
 
 
 def _noise_level(noise: float) -> float:
@@ -140,6 +140,36 @@ def wave(n: int = 200, noise: float = 0.05, seed: int | None = 0):
     X = rng.uniform(-1.0, 1.0, (n, 2))
     y = np.sin(2 * X[:, 0]) * np.cos(2 * X[:, 1]) + rng.normal(0.0, noise, n)
     return X, y[:, None]
+
+
+def plane(n: int = 200, noise: float = 0.05, seed: int | None = 0):
+    """A regression, TensorFlow Playground's "plane": Y = (x₁ + x₂) / 2 (+ noise), X in [−1, 1]².
+
+    A tilted flat plane: one linear neuron fits it exactly, the first thing to
+    try a regression on.
+    """
+    n, noise = positive_int(n, "n"), _noise_level(noise)
+    rng = np.random.default_rng(seed)
+    X = rng.uniform(-1.0, 1.0, (n, 2))
+    return X, ((X[:, 0] + X[:, 1]) / 2 + rng.normal(0.0, noise, n))[:, None]
+
+
+GAUSSIANS = [(-0.6, 0.6, 1.0), (0.0, 0.6, -1.0), (0.6, 0.6, 1.0),  # TF Playground's "multi gaussian":
+             (-0.6, -0.6, -1.0), (0.0, -0.6, 1.0), (0.6, -0.6, -1.0)]  # (x₁, x₂, height) of each bump
+
+
+def gaussians(n: int = 200, noise: float = 0.05, seed: int | None = 0):
+    """A regression, TensorFlow Playground's "multi gaussian": six bumps up and down, in −1 … 1.
+
+    Y = Σ_k h_k exp(−|x − c_k|² / (2 · 0.25²)) (+ noise): hills and hollows a
+    network must place one by one.
+    """
+    n, noise = positive_int(n, "n"), _noise_level(noise)
+    rng = np.random.default_rng(seed)
+    X = rng.uniform(-1.0, 1.0, (n, 2))
+    y = sum(h * np.exp(-((X[:, 0] - cx) ** 2 + (X[:, 1] - cy) ** 2) / (2 * 0.25**2))
+            for cx, cy, h in GAUSSIANS)
+    return X, (y + rng.normal(0.0, noise, n))[:, None]
 
 
 def line(n: int = 40, slope: float = 2.0, intercept: float = 1.0, noise: float = 0.3,

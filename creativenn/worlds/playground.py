@@ -50,7 +50,8 @@ from ..maths.metrics import EarlyStop, confusion, r_squared, rmse
 from ..maths.mlp import MLP, START_RATES
 from . import csvdata, datasets
 
-DATASETS = ("xor", "circles", "moons", "spirals", "blobs", "wave")
+DATASETS = ("xor", "circles", "moons", "spirals", "blobs", "wave", "plane", "gaussians")
+REGRESSIONS = ("wave", "plane", "gaussians")  # values to learn, not classes: a regression problem
 ACTIVATIONS = ("tanh", "relu", "sigmoid", "leaky_relu", "linear", "sin")
 REGULARIZATIONS = (None, "l1", "l2")
 # TensorFlow Playground's regularisation rates, and dropout's usual range
@@ -162,7 +163,7 @@ class Playground:
                         **({"spread": 0.1 + s.noise} if s.dataset == "blobs" else {"noise": s.noise}))
         else:
             X, Y = make(n=s.points, noise=s.noise, seed=s.seed)
-        self._set_data(X, Y, csvdata.is_regression(Y) or s.dataset == "wave")
+        self._set_data(X, Y, csvdata.is_regression(Y) or s.dataset in REGRESSIONS)
 
     def _set_data(self, X, Y, regression: bool) -> None:
         self.X, self.Y, self.regression = np.asarray(X, float), np.asarray(Y, float), regression
