@@ -179,3 +179,25 @@ def test_tensorflow_playgrounds_regressions_plane_and_gaussians():
     for _ in range(60):
         p.train(steps=10)
     assert p.history.test_score[-1] > 0.95 and p.rmse("test") < 0.1  # one linear neuron: R² near 1
+
+
+def test_keys_toggle_features_and_cycle_a_layers_own_activation():
+    p = Playground(Settings(hidden=(4, 4), activation="tanh"))
+    p.toggle_feature("x1^2")
+    assert p.settings.features == ("x1", "x2", "x1^2") and p.net.sizes[0] == 3
+    p.toggle_feature("x1")
+    p.toggle_feature("x2")
+    p.toggle_feature("x1^2")  # the last one stays: a network needs an input
+    assert p.settings.features == ("x1^2",)
+    p.next("features")
+    assert p.settings.features == ("x1", "x2")
+    p.layer = 1
+    p.next_layer_activation()
+    assert p.net.activation == ["tanh", "relu"]
+    p.change_depth(-1)
+    p.change_depth(1)  # a new last layer does not inherit the removed one's own activation
+    assert p.settings.activations() == ["tanh", "tanh"]
+    p.layer = 0
+    p.next_layer_activation()
+    p.next("activation")  # every layer: one activation again
+    assert p.settings.layer_activations == () and p.net.activation == "relu"

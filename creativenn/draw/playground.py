@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import numpy as np
 
+from ..maths.features import Features
 from ..picture import colors
 from ..picture.layout import Mapping, diagram_layout, edge_at, edge_segments, neuron_at
 from ..worlds.playground import Playground
@@ -42,12 +43,15 @@ def hover_lines(world: Playground, hover: dict) -> list[str]:
     if hover["kind"] == "neuron":
         l, k = hover["layer"], hover["neuron"]
         if l == 0:
-            return [f"input x{k + 1}: its field is the plane's {'xy'[k]} itself"]
+            name = Features(world.settings.features).labels[k]
+            return [f"input {name}: computed from each point (F3)",
+                    f"its field, {name} over the plane, is on the left"]
         return [f"neuron {k + 1} of layer {l} ({hover['activation']}): bias b = {hover['bias']:+.4f}",
-                "its own field, aₗ = σ(Wₗ aₗ₋₁ + bₗ) over the plane, is on the left"]
+                *wrap(world.neuron_formula(l, k), 74, 3)]
     if hover["kind"] == "edge":
         l, k, j = hover["layer"], hover["to"], hover["from"]
-        source = f"input x{j + 1}" if l == 0 else f"neuron {j + 1} of layer {l}"
+        source = f"input {Features(world.settings.features).labels[j]}" if l == 0 else \
+            f"neuron {j + 1} of layer {l}"
         return [f"weight W{l + 1}[{k + 1},{j + 1}] = {hover['weight']:+.4f}",
                 f"from {source} to neuron {k + 1} of layer {l + 1}"]
     out = hover["output"]
@@ -58,6 +62,20 @@ def hover_lines(world: Playground, hover: dict) -> list[str]:
     else:
         verdict = f"class {int(out.argmax())}, {out.max():.0%} sure"
     return [f"at ({hover['x']:+.2f}, {hover['y']:+.2f}): {verdict}", "neurons lit for this point"]
+
+
+def wrap(text: str, width: int, most: int) -> list[str]:
+    """``text`` in lines of at most ``width`` characters, broken at spaces; at most ``most`` lines, the last
+    ending in … if more was left."""
+    lines, line = [], ""
+    for word in text.split(" "):
+        if line and len(line) + 1 + len(word) > width:
+            lines.append(line)
+            line = word
+        else:
+            line = f"{line} {word}" if line else word
+    lines.append(line)
+    return lines if len(lines) <= most else lines[: most - 1] + [lines[most - 1][: width - 2] + " …"]
 
 
 def lit_sample(world: Playground, hover, frame: int, every: int = 10):

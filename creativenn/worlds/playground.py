@@ -45,6 +45,7 @@ import numpy as np
 from ..maths import optimizers
 from ..maths.checks import DivergedError
 from ..maths.divergence import explain
+from ..maths.features import NAMES as FEATURE_NAMES
 from ..maths.features import Features
 from ..maths.metrics import EarlyStop, confusion, r_squared, rmse
 from ..maths.mlp import MLP, START_RATES
@@ -58,13 +59,15 @@ REGULARIZATIONS = (None, "l1", "l2")
 REGULARIZATION_RATES = (0.0, 0.001, 0.003, 0.01, 0.03, 0.1, 0.3, 1.0, 3.0, 10.0)
 DROPOUTS = (0.0, 0.1, 0.2, 0.3, 0.5)
 PATIENCES = (None, 10, 25, 50, 100)  # epochs without a better test loss before stopping (M3)
+FEATURE_SETS = (("x1", "x2"), ("x1^2", "x2^2"), ("x1", "x2", "x1^2", "x2^2"), ("x1", "x2", "x1*x2"),
+                ("x1", "x2", "sin(x1)", "sin(x2)"), FEATURE_NAMES)  # what f goes through (F3)
 BATCH_SIZES = (1, 10, 32, None)  # None: every training point, batch gradient descent
 REGRESSION_VALUES = (-1.0, -0.5, 0.0, 0.5, 1.0)  # what a click adds in a regression
 OPTIONS = {  # what ``Playground.next`` goes through, setting by setting
     "classes": tuple(range(2, 6)), "noise": (0.0, 0.05, 0.1, 0.2, 0.3), "test_fraction": (0.0, 0.1, 0.3, 0.5),
     "activation": ACTIVATIONS, "optimizer": ("sgd", "momentum", "rmsprop", "adam"), "batch_size": BATCH_SIZES,
     "regularization": REGULARIZATIONS, "regularization_rate": REGULARIZATION_RATES, "dropout": DROPOUTS,
-    "patience": PATIENCES,
+    "patience": PATIENCES, "features": FEATURE_SETS,
 }
 REACH = 1.5  # data beyond ±REACH are scaled into ±1 when loaded
 
@@ -311,7 +314,10 @@ class Playground:
         """
         if "optimizer" in changes and "learning_rate" not in changes:  # each optimizer its own η
             changes["learning_rate"] = START_RATES.get(changes["optimizer"], self.settings.learning_rate)
+        if "activation" in changes and "layer_activations" not in changes:
+            changes["layer_activations"] = ()  # one activation for every layer again
         old, new = self.settings, replace(self.settings, **changes)
+        new = replace(new, layer_activations=tuple(new.layer_activations[: len(new.hidden)]))
         if any(int(width) < 1 for width in new.hidden):
             raise ValueError(f"every hidden layer needs at least 1 neuron, got {new.hidden}")
         check(new)  # a ValueError, and nothing changed, for a feature or activation that does not exist
@@ -401,6 +407,21 @@ class Playground:
     def choose_layer(self, step: int) -> None:
         """The hidden layer ``widen_chosen`` changes: the next (step 1) or the one before (−1)."""
         self.layer = (self.layer + step) % max(len(self.settings.hidden), 1)
+
+    def toggle_feature(self, name: str) -> None:
+        """An input feature on or off (F3), the others kept in their usual order; at least one stays."""
+        on = set(self.settings.features) ^ {name}
+        if on:
+            self.change(features=tuple(n for n in FEATURE_NAMES if n in on))
+
+    def next_layer_activation(self, step: int = 1) -> None:
+        """The chosen hidden layer's own activation: the next one (the others keep theirs)."""
+        if not self.settings.hidden:
+            return
+        own = list(self.settings.activations())
+        own[self.layer] = ACTIVATIONS[(ACTIVATIONS.index(own[self.layer]) + step) % len(ACTIVATIONS)] \
+            if own[self.layer] in ACTIVATIONS else ACTIVATIONS[0]
+        self.change(layer_activations=tuple(own))
 
     def widen_chosen(self, by: int) -> None:
         self.widen(self.layer, by)
