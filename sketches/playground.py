@@ -1,40 +1,42 @@
-"""The playground: pick data, shape a network, watch it learn; add your own points, load your CSV.
+"""The playground: pick data and input features, shape a network, regularise it, watch it learn.
 
 What to watch: left, the network's answer over the plane (each class its colour,
 paler where less sure) with training points (dark rings) and test points (light
-rings); below, the train and test loss: test rising while train falls is memorising.
-Hover a neuron for its own field and bias, an edge for its weight, the plane to light
-the neurons for that point; click it to add a point. Your data: ``creativenn run
-playground -- my.csv`` (x1,x2,label lines: creativenn/worlds/csvdata.py), or ``-- blobs 4``.
+rings); below, the train and test loss (test rising while train falls is memorising),
+the accuracy or R², and the confusion matrix. Hover a neuron for its own field and its
+formula with the weights plugged in (F1), an edge for its weight; click the plane to
+add a point, a feature on the board to feed it in (F3). Your data: ``creativenn run
+playground -- my.csv`` (x1,x2,label lines), ``-- blobs 4``, or a setup ``-- setup.json``.
 
-Keys: 1-8 data · k n t classes / noise / test share · a l o b activation / loss / optimizer /
-batch size · click x add a point / its class · c clear · [ ] a layer less / more · ↑ ↓ its
-width · ← → choose it · v weights as numbers · w i save / load · d the diagram as SVG ·
-+ / - learning rate · space pause · r reset · s save a frame · h help.
+Keys: the board shows them all (h too): 1-8 data · f features · a A l o b activation, loss …
+· g m p L1/L2, λ, dropout (R1-R3) · z stop early (M3) · r replay · u new seed · e export.
 """
 
 import sys
+from pathlib import Path
 
 import py5
 
 from creativenn import colors
-from creativenn.draw import (Controls, EdgeLayer, Key, Saves, Setting, draw_network, draw_title,
-                             pointer_inside, save_network_svg)
+from creativenn.draw import Controls, EdgeLayer, draw_network, draw_title, pointer_inside, save_network_svg
 from creativenn.draw.playground import (draw_field, draw_hover, draw_losses, draw_settings,
-                                        draw_weights_as_numbers, hover_at, lit_sample)
+                                        draw_weights_as_numbers, feature_at, hover_at, lit_sample,
+                                        playground_keys)
 from creativenn.picture.layout import Mapping, grid, page
-from creativenn.worlds.playground import DATASETS, Playground, Settings
+from creativenn.worlds.playground import Playground, Settings
+from creativenn.worlds.setup import sketch_code
 
 # --- constants: change these --------------------------------------------------
 START = Settings(dataset="spirals", classes=2, noise=0.0, hidden=(16, 16), activation="relu",
                  optimizer="adam", learning_rate=0.01, batch_size=10, seed=0)
+SETUP = None  # a setup file to start from, beside this sketch (e writes one)
 STEPS_PER_FRAME = 3
 WEIGHT_SCALE = 2.0
 
 # --- state --------------------------------------------------------------------
 world = Playground(START)
-boxes = grid(page(1120, 760, footer=0), "field net / field hover / loss board / . board", gap=(70, 30),
-             widths=[400, None], heights=[345, 25, 180, None])
+boxes = grid(page(1120, 800, footer=0), "field net / field hover / loss board / . board", gap=(70, 20),
+             widths=[400, None], heights=[300, 80, 150, None])
 field = Mapping(bounds=((-1.5, 1.5), (-1.5, 1.5)), rect=boxes["field"])
 edges = EdgeLayer(*boxes["net"])  # the network's edges, drawn on the second core meanwhile
 
@@ -45,41 +47,36 @@ def load_last(key):
                      controls.latest(".npz") or "saved/playground-0001.npz", said="loaded {} and its points")
 
 
-SETTINGS = {"k": "classes", "n": "noise", "t": "test_fraction", "a": "activation", "l": "loss",
-            "o": "optimizer", "b": "batch_size"}
-controls = Controls("playground", [
-    Key("1-8", "data: " + " ".join(DATASETS), lambda k: world.change(dataset=DATASETS[int(k) - 1])),
-    Key("k n t", "classes / noise / test share", lambda k: world.next(SETTINGS[k])),
-    Key("a l o b", "activation / loss / optimizer / batch size", lambda k: world.next(SETTINGS[k])),
-    Key("click x", "add a point; x: the class it gets", lambda k: world.choose_click()),
-    Key("c", "clear all points", lambda k: world.clear()),
-    Key("[ ]", "remove / add a hidden layer", lambda k: world.change_depth(1 if k == "]" else -1)),
-    Key("↑ ↓", "widen / narrow the chosen layer", lambda k: world.widen_chosen(1 if k == "up" else -1)),
-    Key("← →", "choose a hidden layer", lambda k: world.choose_layer(1 if k == "right" else -1)),
-    Setting("v", "weights as numbers", name="numbers", options=(False, True)),
-    Saves("w", "save the model and its points", save=world.save, suffix=".npz"),
-    Key("i", "load the model and points saved last", load_last),
-    Saves("d", "the diagram as SVG", save=lambda path: save_svg(path)),
-], reset=lambda: world.change(), learning_rate=lambda: world.settings.learning_rate,  # η lives in the world
-   on_learning_rate=lambda eta: world.change(learning_rate=eta))
+def export(key):
+    """This setup as saved/playground-0001.json, and as a sketch of your own that starts from it."""
+    setup = world.save_setup(controls.next_path(".json"))
+    code = setup.with_suffix(".py")
+    code.write_text(sketch_code(world, setup.name), encoding="utf-8")
+    controls.announce((setup, code))
+
+
+controls = Controls("playground", playground_keys(world, load_last=load_last, save_model=world.save,
+                                                 save_svg=lambda path: save_svg(path), export=export),
+                    reset=world.restart, learning_rate=lambda: world.settings.learning_rate,  # η: the world's
+                    on_learning_rate=lambda eta: world.change(learning_rate=eta))
 
 
 def settings():
-    py5.size(1120, 760)
+    py5.size(1120, 800)
     py5.smooth(4)
 
 
 def setup():
     py5.window_title("creativenn · playground")
-    if len(sys.argv) > 1:  # playground.py blobs 4, or playground.py my_points.csv
-        controls.attempt("That file could not be loaded; the old points are kept.", world.use, sys.argv[1:],
-                         said="{}")
+    args = sys.argv[1:] or ([str(Path(__file__).with_name(SETUP))] if SETUP else [])
+    if args:  # playground.py blobs 4, playground.py my_points.csv, playground.py setup.json
+        controls.attempt("That could not be loaded; the old setup is kept.", world.use, args, said="{}")
 
 
 def draw():
     if not controls.paused:
         world.train(STEPS_PER_FRAME)
-        if world.message:  # diverged: the weights went back; say so, and wait
+        if world.message:  # diverged, or stopped early: say so, and wait
             controls.halt(world.message)
     py5.background(*colors.BACKGROUND)
     edges.start(world.net, WEIGHT_SCALE)  # drawn meanwhile; draw_network pastes them
@@ -102,7 +99,10 @@ def key_pressed():
 
 
 def mouse_pressed():
-    if field.contains(py5.mouse_x, py5.mouse_y):
+    feature = feature_at(*boxes["board"][:2], py5.mouse_x, py5.mouse_y)
+    if feature:
+        world.toggle_feature(feature)
+    elif field.contains(py5.mouse_x, py5.mouse_y):
         x, y = field.to_model(py5.mouse_x, py5.mouse_y)
         world.add_point(x, y, world.click_value())
 

@@ -93,7 +93,7 @@ def test_a_malformed_csv_on_the_command_line_keeps_the_old_data(render, tmp_path
     result, frames = render(SKETCH, 5, seed=0, argv=[str(bad)])
     ns = result.namespace
     controls = ns["controls"]
-    assert controls.problem[0] == "That file could not be loaded; the old points are kept."
+    assert controls.problem[0] == "That could not be loaded; the old setup is kept."
     assert any("line 3" in line for line in controls.problem)
     assert ns["world"].settings.dataset == "spirals" and len(ns["world"].X) == 200
     assert ns["world"].history.steps == 5 * ns["STEPS_PER_FRAME"]  # still training underneath
@@ -183,3 +183,35 @@ def test_the_hover_read_out_goes_when_the_pointer_leaves_the_window(py5_display)
             break
         time.sleep(0.01)
     assert seen == [True, False]
+
+
+def test_an_exported_setup_and_sketch_reproduce_the_runs_first_frames(render, tmp_path):
+    from creativenn.worlds.playground import Playground, Settings
+    from creativenn.worlds.setup import sketch_code
+
+    world = Playground(Settings(dataset="circles", features=("x1^2", "x2^2", "x1*x2"), hidden=(5, 3),
+                                layer_activations=(None, "sigmoid"), regularization="l2",
+                                regularization_rate=0.01, dropout=0.1, seed=3))
+    setup = world.save_setup(tmp_path / "mine.json")  # as e writes them: the setup, and a sketch beside it
+    code = tmp_path / "mine.py"
+    code.write_text(sketch_code(world, "mine.json"))
+    _, exported = render(code, 4, seed=0)
+    result, loaded = render(SKETCH, 4, seed=0, argv=[str(setup)])
+    assert result.namespace["world"].settings == world.settings
+    assert all(np.array_equal(a, b) for a, b in zip(exported, loaded, strict=True))
+    world.clear()  # points of your own: the sketch starts from the setup file beside it
+    world.add_point(0.2, 0.3, 0)
+    world.add_point(-0.4, 0.1, 1)
+    world.save_setup(tmp_path / "own.json")
+    (tmp_path / "own.py").write_text(sketch_code(world, "own.json"))
+    own, _ = render(tmp_path / "own.py", 1, seed=0)
+    assert np.array_equal(own.namespace["world"].X, world.X)
+
+
+def test_a_setup_that_cannot_be_loaded_is_said_on_screen_and_the_old_one_kept(render, tmp_path):
+    bad = tmp_path / "bad.json"
+    bad.write_text('{"format": "creativenn.playground", "version": 1, "settings": {"features": ["x9"]}}')
+    result, _ = render(SKETCH, 2, seed=0, argv=[str(bad)])
+    ns = result.namespace
+    assert ns["controls"].problem and "unknown input feature 'x9'" in " ".join(ns["controls"].problem)
+    assert ns["world"].settings == ns["START"]

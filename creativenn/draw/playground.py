@@ -9,14 +9,16 @@ from __future__ import annotations
 
 import numpy as np
 
+from ..maths.features import NAMES as FEATURE_NAMES
 from ..maths.features import Features
 from ..picture import colors
 from ..picture.layout import Mapping, diagram_layout, edge_at, edge_segments, neuron_at
-from ..worlds.playground import Playground
+from ..worlds.playground import DATASETS, Playground
 from .base import current_sketch, label, panel
 from .plots import draw_axis_names, draw_decision_field, draw_loss_curves, draw_points
 
 TEST_COLOR = (204, 121, 167)  # the test loss's curve
+FEATURE_LABELS = Features(FEATURE_NAMES).labels
 
 
 def hover_at(world: Playground, field: Mapping, network_box, mx: float, my: float) -> dict | None:
@@ -47,7 +49,7 @@ def hover_lines(world: Playground, hover: dict) -> list[str]:
             return [f"input {name}: computed from each point (F3)",
                     f"its field, {name} over the plane, is on the left"]
         return [f"neuron {k + 1} of layer {l} ({hover['activation']}): bias b = {hover['bias']:+.4f}",
-                *wrap(world.neuron_formula(l, k), 74, 3)]
+                *wrap(world.neuron_formula(l, k), 70, 3)]
     if hover["kind"] == "edge":
         l, k, j = hover["layer"], hover["to"], hover["from"]
         source = f"input {Features(world.settings.features).labels[j]}" if l == 0 else \
@@ -148,17 +150,73 @@ def draw_weights_as_numbers(world: Playground, positions, scale: float, sketch=N
 
 
 def draw_losses(world: Playground, x: float, y: float, w: float, h: float, sketch=None) -> None:
-    """Train and test loss over the frames, and the accuracy under them (for classes)."""
+    """Train and test loss over the frames; under them the scores: accuracy (M1) and the confusion
+    matrix for classes, R² and RMSE for values (M2); and the penalty λR(W) when regularising."""
     s = current_sketch(sketch)
     history = world.history
     curves = [("train", history.train, colors.ON)]
     if history.test:
         curves.append(("test", history.test, TEST_COLOR))
     draw_loss_curves(curves, x, y, w, h, title=f"{world.net.loss_name} loss", steps="frames", sketch=s)
-    train, test = world.accuracy("train"), world.accuracy("test")
-    if train is not None:
-        text = f"accuracy: train {train:.0%}" + (f" · test {test:.0%}" if test is not None else "")
-        label(text, x, y + h + 15, 15, kind="mono", sketch=s)
+    score = "R²" if world.regression else "accuracy"
+    text = f"{score}: train {_score(world.score('train'), world.regression)}"
+    if world.test.any():
+        text += f" · test {_score(world.score('test'), world.regression)}"
+    if world.regression and world.rmse("test" if world.test.any() else "train") is not None:
+        text += f" · RMSE {world.rmse('test' if world.test.any() else 'train'):.3f}"
+    label(text, x, y + h + 12, 14, kind="mono", sketch=s)
+    if history.penalty and history.penalty[-1]:
+        label(f"+ penalty λR(W) {history.penalty[-1]:.4f}", x, y + h + 32, 13, colors.MUTED, kind="mono",
+              sketch=s)
+    counts = world.confusion("test" if world.test.any() else "train")
+    if counts is not None and len(counts) <= 5:  # right of the scores, under the curves
+        cell = 20 if len(counts) <= 4 else 17
+        draw_confusion(counts, x + w - cell * len(counts), y + h + 32, cell, sketch=s)
+
+
+def _score(value: float, regression: bool) -> str:
+    if value != value:  # nan: no points
+        return "-"
+    return f"{value:.2f}" if regression else f"{value:.0%}"
+
+
+def draw_confusion(counts: np.ndarray, x: float, y: float, cell: float = 18, sketch=None) -> None:
+    """The confusion matrix (M1) as a grid of counts: rows the true class, columns the guess; the
+    right guesses on the diagonal in the classes' colours; "true ↓ guess →" to its left."""
+    s = current_sketch(sketch)
+    label("true ↓ guess →", x - 8, y + 2, 12, colors.MUTED, align="right", sketch=s)
+    k = len(counts)
+    for i in range(k):
+        for j in range(k):
+            cx, cy = x + j * cell, y + i * cell
+            s.no_stroke()
+            s.fill(*(colors.class_color(i) if i == j and counts[i, j] else colors.PANEL))
+            s.rect(cx, cy, cell - 2, cell - 2, 3)
+            label(str(counts[i, j]), cx + cell / 2 - 1, cy + 3, cell - 8,
+                  colors.BACKGROUND if i == j and counts[i, j] else colors.INK, align="center", kind="mono",
+                  sketch=s)
+
+
+FEATURE_ROW = 1  # the board's row of input features, each a chip a click turns on or off
+
+
+def feature_chips(x: float, y: float) -> list[tuple[str, tuple[float, float, float, float]]]:
+    """Each input feature's chip on the board drawn at (x, y): (name, (left, top, width, height))."""
+    left, top = x + 140, y + 12 + 26 * FEATURE_ROW
+    chips = []
+    for name, text in zip(FEATURE_NAMES, FEATURE_LABELS, strict=True):
+        width = 14 + 8.5 * len(text)
+        chips.append((name, (left, top, width, 22)))
+        left += width + 6
+    return chips
+
+
+def feature_at(x: float, y: float, mx: float, my: float) -> str | None:
+    """The input feature whose chip is at (mx, my) on the board drawn at (x, y), if any."""
+    for name, (left, top, width, height) in feature_chips(x, y):
+        if left <= mx <= left + width and top <= my <= top + height:
+            return name
+    return None
 
 
 def draw_settings(world: Playground, x: float, y: float, w: float, sketch=None) -> None:
@@ -167,20 +225,73 @@ def draw_settings(world: Playground, x: float, y: float, w: float, sketch=None) 
     settings, net = world.settings, world.net
     click = f"value {world.click_value():+g}" if world.regression else f"class {world.chosen}"
     layer = world.layer
-    chosen_layer = (f"layer {layer + 1} ({settings.hidden[layer]} neurons)" if settings.hidden
-                    else "no hidden layer")
-    classes = world.classes if not world.regression else "-"
+    chosen = (f"layer {layer + 1}: {settings.hidden[layer]} neurons, {settings.activations()[layer]}"
+              if settings.hidden else "no hidden layer")
+    classes = world.classes if not world.regression else "values"
+    kind = {None: "none", "l1": "L1", "l2": "L2"}[settings.regularization]
+    rate = f" λ {settings.regularization_rate:g}" if settings.regularization else ""
+    stop = f"after {settings.patience} epochs no better" if settings.patience else "never"
     rows = [
-        ("1-6 k n t", f"data {settings.dataset}   classes {classes}   noise {settings.noise:g}   "
+        ("1-8 k n t", f"data {settings.dataset}   classes {classes}   noise {settings.noise:g}   "
                       f"test {settings.test_fraction:.0%}   ({len(world.X)} points)"),
-        ("click x c", f"a click adds {click}   c clears the points"),
-        ("a l o", f"activation {settings.activation}   loss {net.loss_name}   "
-                  f"optimizer {settings.optimizer}"),
-        ("+ - b", f"learning rate η {settings.learning_rate:g}   batch {settings.batch_size or 'all'}"),
-        ("[ ] ← → ↑ ↓", f"network {'-'.join(map(str, net.sizes))}   chosen: {chosen_layer}"),
-        ("v d w i", "weights as numbers   SVG   save   load      (h: every key)"),
+        ("f click", ""),  # the features' chips
+        ("a A", f"activation {_activations(settings)}"),
+        ("l o + - b", f"loss {net.loss_name}   optimizer {settings.optimizer}   "
+                      f"η {settings.learning_rate:g}   batch {settings.batch_size or 'all'}"),
+        ("g m p", f"regularisation {kind}{rate}   dropout {settings.dropout:g}"),
+        ("[ ] ← → ↑ ↓", f"network {'-'.join(map(str, net.sizes))}   chosen {chosen}"),
+        ("z r u", f"stop {stop}   r replays   u new seed ({settings.seed})"),
+        ("click x c", f"a click on the plane adds {click}   c clears the points"),
+        ("v d w i e", "numbers   SVG   save   load   export setup + sketch    h: all"),
     ]
     panel(x, y, w, 30 + 26 * len(rows), sketch=s)
     for i, (keys, text) in enumerate(rows):
         label(keys, x + 15, y + 15 + 26 * i, 14, colors.ON, kind="mono", sketch=s)
         label(text, x + 140, y + 15 + 26 * i, 14, sketch=s)
+    on = set(settings.features)
+    for (name, (left, top, width, height)), text in zip(feature_chips(x, y), FEATURE_LABELS, strict=True):
+        s.no_stroke()
+        s.fill(*(colors.ON if name in on else colors.NEUTRAL))
+        s.rect(left, top, width, height, 5)
+        label(text, left + width / 2, top + 3, 14, colors.BACKGROUND if name in on else colors.MUTED,
+              align="center", sketch=s)
+
+
+def _activations(settings) -> str:
+    """One name when every hidden layer has it, else each layer's in turn (cut with … past 56 letters)."""
+    names = settings.activations()
+    text = settings.activation if len(set(names)) <= 1 else " / ".join(names)
+    return text if len(text) <= 56 else text[:55] + "…"
+
+
+def playground_keys(world: Playground, *, load_last, save_model, save_svg, export) -> list:
+    """The playground's key table: the keys, what each does and what it calls (one table, read by the
+    help, the board and the handler)."""
+    from .controls import Key, Saves, Setting
+
+    names = {"k": "classes", "n": "noise", "t": "test_fraction", "a": "activation", "l": "loss",
+             "o": "optimizer", "b": "batch_size", "g": "regularization", "m": "regularization_rate",
+             "p": "dropout", "z": "patience", "f": "features"}
+    return [
+        Key("1-8", "data: " + " ".join(DATASETS), lambda k: world.change(dataset=DATASETS[int(k) - 1])),
+        Key("k n t", "classes / noise / test share", lambda k: world.next(names[k])),
+        Key("f", "input features: the next set (click a chip on the board: one on or off)",
+            lambda k: world.next("features")),
+        Key("a l o b", "activation (every layer) / loss / optimizer / batch size",
+            lambda k: world.next(names[k])),
+        Key("A", "activation of the chosen layer only", lambda k: world.next_layer_activation()),
+        Key("g m p", "regularisation L1 / L2 / its rate λ / dropout", lambda k: world.next(names[k])),
+        Key("z", "stop when the test loss has not improved for N epochs", lambda k: world.next("patience")),
+        Key("u", "a new seed: other starting weights (r replays the same run)",
+            lambda k: world.change(seed=world.settings.seed + 1)),
+        Key("click x", "add a point; x: the class it gets", lambda k: world.choose_click()),
+        Key("c", "clear all points", lambda k: world.clear()),
+        Key("[ ]", "remove / add a hidden layer", lambda k: world.change_depth(1 if k == "]" else -1)),
+        Key("↑ ↓", "widen / narrow the chosen layer", lambda k: world.widen_chosen(1 if k == "up" else -1)),
+        Key("← →", "choose a hidden layer", lambda k: world.choose_layer(1 if k == "right" else -1)),
+        Setting("v", "weights as numbers", name="numbers", options=(False, True)),
+        Saves("w", "save the model and its points", save=save_model, suffix=".npz"),
+        Key("i", "load the model and points saved last", load_last),
+        Saves("d", "the diagram as SVG", save=save_svg),
+        Key("e", "export: this setup as JSON and as a sketch of your own", export),
+    ]

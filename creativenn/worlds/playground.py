@@ -53,6 +53,7 @@ from . import csvdata, datasets
 
 DATASETS = ("xor", "circles", "moons", "spirals", "blobs", "wave", "plane", "gaussians")
 REGRESSIONS = ("wave", "plane", "gaussians")  # values to learn, not classes: a regression problem
+OWN_POINTS = "your points"  # the data set's name for points clicked in (or loaded: they come with it)
 ACTIVATIONS = ("tanh", "relu", "sigmoid", "leaky_relu", "linear", "sin")
 REGULARIZATIONS = (None, "l1", "l2")
 # TensorFlow Playground's regularisation rates, and dropout's usual range
@@ -158,6 +159,9 @@ class Playground:
     def new_data(self) -> None:
         """Points from the chosen data set, a test share held out, and a fresh network."""
         s = self.settings
+        if s.dataset == OWN_POINTS:  # none yet: clicked in, or loaded from a file or a setup
+            self._set_data(np.zeros((0, 2)), np.zeros((0, 1)), False)
+            return
         if s.dataset not in DATASETS:
             raise ValueError(f"unknown data set {s.dataset!r}: choose one of {', '.join(DATASETS)}")
         make = getattr(datasets, s.dataset)
@@ -264,7 +268,7 @@ class Playground:
     def clear(self) -> None:
         """No points at all: click to add your own (class 0 first, x for the next)."""
         self.X, self.Y, self.test = np.zeros((0, 2)), np.zeros((0, 1)), np.zeros(0, bool)
-        self.settings = replace(self.settings, dataset="your points")
+        self.settings = replace(self.settings, dataset=OWN_POINTS)
         self.chosen = 0
         self.rebuild()
 

@@ -135,3 +135,56 @@ def _weights(weights, name: str):
                 "parameters": np.asarray(weights["parameters"], float)}
     except (KeyError, TypeError, ValueError):
         raise ValueError(f"{name}: its weights must hold sizes and parameters (numbers)") from None
+
+
+def sketch_code(world, setup_file: str | None = None) -> str:
+    """This run as a sketch of its own: the playground sketch with ``START`` set to these settings (and
+    ``SETUP`` naming ``setup_file`` to load, for points of your own). It runs as it is and draws the
+    same frames as the playground started from the same setup: a student's sketch to hand in."""
+    import ast
+
+    from .. import resources
+
+    source = resources.sketches()["playground"].read_text(encoding="utf-8")
+    lines = source.splitlines(keepends=True)
+    start = setup = None
+    for node in ast.parse(source).body:
+        targets = [getattr(t, "id", None) for t in getattr(node, "targets", [])]
+        if "START" in targets:
+            start = node
+        elif "SETUP" in targets:
+            setup = node
+    if start is None or setup is None:
+        raise ValueError("the bundled playground sketch has no START or SETUP to set: reinstall "
+                         "creativenn")
+    from .playground import DATASETS, OWN_POINTS
+
+    settings = world.settings  # points not from a generator come from the setup file: none till then
+    settings = settings if settings.dataset in DATASETS else replace(settings, dataset=OWN_POINTS)
+    replaced = {start.lineno: _settings_code(settings) + "\n",
+                setup.lineno: f"SETUP = {setup_file!r}  # the setup file it starts from (beside it)\n"}
+    skip = {n for node in (start, setup) for n in range(node.lineno + 1, node.end_lineno + 1)}
+    out = []
+    for number, line in enumerate(lines, start=1):
+        if number in replaced:
+            out.append(replaced[number])
+        elif number not in skip:
+            out.append(line)
+    text = "".join(out)
+    first = text.index('"""') + 3
+    title = f"My playground: {world.settings.dataset}, inputs {' '.join(world.settings.features)}, network " \
+            f"{'-'.join(map(str, world.net.sizes))}. Exported from creativenn's playground (its e key)."
+    return text[:first] + title + "\n\n" + text[first:]
+
+
+def _settings_code(settings) -> str:
+    """``START = Settings(...)``, every setting written out, a few to a line."""
+    words = [f"{f.name}={getattr(settings, f.name)!r}" for f in fields(settings)]
+    lines, line = [], "START = Settings("
+    for word in words:
+        if len(line) + len(word) + 2 > 104:
+            lines.append(line.rstrip())
+            line = " " * 17
+        line += word + ", "
+    lines.append(line.rstrip().rstrip(",") + ")")
+    return "\n".join(lines)
