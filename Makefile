@@ -85,6 +85,14 @@ gallery: setup
 	$(PY) -c 'from creativenn.worlds.cppn import CPPN; from PIL import Image; \
 	  c = CPPN(mix="waves", seed=3, scale=2.5); p = c.poster("out/gallery/cppn-poster-4000.png", 4000, 4000, c.latent_at(0)); \
 	  im = Image.open(p); im.draft("RGB", (500, 500)); im.resize((320, 320), Image.LANCZOS).save("docs/gallery/cppn_poster.png")'
+	@# the playground fed all seven input features, with L1: it keeps x1² and x2² and drops the rest
+	$(PY) -c 'from creativenn.worlds.playground import Playground, Settings; \
+	  Playground(Settings(dataset="circles", noise=0.1, features=("x1", "x2", "x1^2", "x2^2", "x1*x2", "sin(x1)", \
+	  "sin(x2)"), hidden=(4,), regularization="l1", regularization_rate=0.003, learning_rate=0.03)) \
+	  .save_setup("out/gallery/playground_l1.json")'
+	$(PY) -m creativenn export playground --frames 70 --every 4 --out out/gallery/playground_l1 \
+	  --gif --gif-width 320 --fps 15 -- out/gallery/playground_l1.json
+	cp out/gallery/playground_l1/playground.gif docs/gallery/playground_l1.gif
 	@# a series' contact sheets: a learning-rate sweep, and posters one a seed
 	$(PY) -m creativenn export line_fit --seeds 1-2 --frames 90 --out out/gallery/series_rates \
 	  -- LEARNING_RATE=0.005,0.05,0.9,1.2
