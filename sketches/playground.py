@@ -84,7 +84,7 @@ def draw():
     draw_title(f"playground · {world.settings.dataset}", None,
                controls.status(f"step {world.history.steps}   epoch {world.epochs():.1f}"))
     draw_field(world, field, hover)
-    draw_losses(world, *boxes["loss"])
+    draw_losses(world, *boxes["loss"], below=py5.height - sum(boxes["loss"][1::2]) - 8)
     draw_settings(world, *boxes["board"][:3])
     sample = lit_sample(world, hover, py5.frame_count)
     positions = draw_network(world.net, *boxes["net"], sample=sample, scale=WEIGHT_SCALE, edges=edges)

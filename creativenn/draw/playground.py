@@ -113,9 +113,11 @@ def draw_field(world: Playground, field: Mapping, hover, sketch=None) -> None:
 
 
 def draw_hover(world: Playground, hover, positions, network_box, x: float, y: float, sketch=None) -> None:
-    """The hovered edge or neuron ringed in the diagram, and its read-out at (x, y)."""
+    """The hovered edge or neuron ringed in the diagram, and its read-out at (x, y); with nothing hovered,
+    the confusion matrix there."""
     s = current_sketch(sketch)
-    if hover is None:
+    if hover is None:  # nothing under the mouse: the confusion matrix has the place
+        draw_confusion_panel(world, x, y, sketch=s)
         return
     s.no_fill()
     s.stroke(*colors.ON)
@@ -149,42 +151,52 @@ def draw_weights_as_numbers(world: Playground, positions, scale: float, sketch=N
                   sketch=s)
 
 
-def draw_losses(world: Playground, x: float, y: float, w: float, h: float, sketch=None) -> None:
-    """Train and test loss over the frames; under them the scores: accuracy (M1) and the confusion
-    matrix for classes, R² and RMSE for values (M2); and the penalty λR(W) when regularising."""
+def draw_losses(world: Playground, x: float, y: float, w: float, h: float, below: float = 0,
+                sketch=None) -> None:
+    """Train and test loss over the frames (with the penalty λR(W) when regularising); ``below`` pixels
+    under them, the scores' curves: accuracy for classes (M1), R² for values with the RMSE (M2)."""
     s = current_sketch(sketch)
     history = world.history
     curves = [("train", history.train, colors.ON)]
     if history.test:
         curves.append(("test", history.test, TEST_COLOR))
-    draw_loss_curves(curves, x, y, w, h, title=f"{world.net.loss_name} loss", steps="frames", sketch=s)
-    score = "R²" if world.regression else "accuracy"
-    text = f"{score}: train {_score(world.score('train'), world.regression)}"
-    if world.test.any():
-        text += f" · test {_score(world.score('test'), world.regression)}"
-    if world.regression and world.rmse("test" if world.test.any() else "train") is not None:
-        text += f" · RMSE {world.rmse('test' if world.test.any() else 'train'):.3f}"
-    label(text, x, y + h + 12, 14, kind="mono", sketch=s)
-    if history.penalty and history.penalty[-1]:
-        label(f"+ penalty λR(W) {history.penalty[-1]:.4f}", x, y + h + 32, 13, colors.MUTED, kind="mono",
-              sketch=s)
-    counts = world.confusion("test" if world.test.any() else "train")
-    if counts is not None and len(counts) <= 5:  # right of the scores, under the curves
-        cell = 20 if len(counts) <= 4 else 17
-        draw_confusion(counts, x + w - cell * len(counts), y + h + 32, cell, sketch=s)
+    penalty = f"  + λR(W) {history.penalty[-1]:.3f}" if history.penalty and history.penalty[-1] else ""
+    draw_loss_curves(curves, x, y, w, h, title=f"{world.net.loss_name} loss{penalty}", steps="frames",
+                     sketch=s)
+    if below < 40:
+        return
+    scores = [("train", history.train_score, colors.ON)]
+    if history.test_score:
+        scores.append(("test", history.test_score, TEST_COLOR))
+    if world.regression:
+        which = "test" if world.test.any() else "train"
+        error = world.rmse(which)
+        title = "R²" + (f"   RMSE {which} {error:.3f}" if error is not None else "")
+        draw_loss_curves(scores, x, y + h + 10, w, below - 10, log=False, title=title, steps="frames",
+                         sketch=s)
+    else:
+        draw_loss_curves(scores, x, y + h + 10, w, below - 10, log=False, limits=(0.0, 1.0), title="accuracy",
+                         steps="frames", sketch=s)
 
 
-def _score(value: float, regression: bool) -> str:
-    if value != value:  # nan: no points
-        return "-"
-    return f"{value:.2f}" if regression else f"{value:.0%}"
+def draw_confusion_panel(world: Playground, x: float, y: float, sketch=None) -> None:
+    """The confusion matrix (M1) of the test points (the training points if none are held out), with
+    what it is, at (x, y): for a hover box with nothing hovered."""
+    which = "test" if world.test.any() else "train"
+    counts = world.confusion(which)
+    if counts is None or len(counts) > 5:
+        return
+    s = current_sketch(sketch)
+    cell = 24 if len(counts) <= 3 else 18 if len(counts) == 4 else 16  # the box is 80 pixels high
+    label(f"confusion matrix, {which} points (M1):", x, y, 13, colors.MUTED, sketch=s)
+    label("rows: true class · columns: guess", x, y + 20, 13, colors.MUTED, sketch=s)
+    draw_confusion(counts, x + 300, y, cell, sketch=s)
 
 
 def draw_confusion(counts: np.ndarray, x: float, y: float, cell: float = 18, sketch=None) -> None:
     """The confusion matrix (M1) as a grid of counts: rows the true class, columns the guess; the
-    right guesses on the diagonal in the classes' colours; "true ↓ guess →" to its left."""
+    right guesses on the diagonal in the classes' colours."""
     s = current_sketch(sketch)
-    label("true ↓ guess →", x - 8, y + 2, 12, colors.MUTED, align="right", sketch=s)
     k = len(counts)
     for i in range(k):
         for j in range(k):
@@ -192,7 +204,7 @@ def draw_confusion(counts: np.ndarray, x: float, y: float, cell: float = 18, ske
             s.no_stroke()
             s.fill(*(colors.class_color(i) if i == j and counts[i, j] else colors.PANEL))
             s.rect(cx, cy, cell - 2, cell - 2, 3)
-            label(str(counts[i, j]), cx + cell / 2 - 1, cy + 3, cell - 8,
+            label(str(counts[i, j]), cx + cell / 2 - 1, cy + 2, cell - 6,
                   colors.BACKGROUND if i == j and counts[i, j] else colors.INK, align="center", kind="mono",
                   sketch=s)
 
