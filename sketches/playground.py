@@ -4,8 +4,8 @@ What to watch: left, the network's answer over the plane (each class its colour,
 paler where less sure) with training points (dark rings) and test points (light
 rings); below, the train and test loss (test rising while train falls is memorising),
 the accuracy or R², and the confusion matrix. Hover a neuron for its own field and its
-formula with the weights plugged in (F1), an edge for its weight; click the plane to
-add a point, a feature on the board to feed it in (F3). Your data: ``creativenn run
+formula with the weights plugged in (F1), an edge for its weight (the wheel changes it);
+click the plane to add a point, a feature on the board to feed it in (F3). Your data: ``creativenn run
 playground -- my.csv`` (x1,x2,label lines), ``-- blobs 4``, or a setup ``-- setup.json``.
 
 Keys: the board shows them all (h too): 1-8 data · f features · a A l o b activation, loss …
@@ -24,7 +24,6 @@ from creativenn.draw.playground import (draw_field, draw_hover, draw_losses, dra
                                         playground_keys)
 from creativenn.picture.layout import Mapping, grid, page
 from creativenn.worlds.playground import Playground, Settings
-from creativenn.worlds.setup import sketch_code
 
 # --- constants: change these --------------------------------------------------
 START = Settings(dataset="spirals", classes=2, noise=0.0, hidden=(16, 16), activation="relu",
@@ -41,22 +40,7 @@ field = Mapping(bounds=((-1.5, 1.5), (-1.5, 1.5)), rect=boxes["field"])
 edges = EdgeLayer(*boxes["net"])  # the network's edges, drawn on the second core meanwhile
 
 
-def load_last(key):
-    """The model and points saved last (w saves them as saved/playground-0001.npz and .csv)."""
-    controls.attempt("That did not load; nothing was changed.", world.load,
-                     controls.latest(".npz") or "saved/playground-0001.npz", said="loaded {} and its points")
-
-
-def export(key):
-    """This setup as saved/playground-0001.json, and as a sketch of your own that starts from it."""
-    setup = world.save_setup(controls.next_path(".json"))
-    code = setup.with_suffix(".py")
-    code.write_text(sketch_code(world, setup.name), encoding="utf-8")
-    controls.announce((setup, code))
-
-
-controls = Controls("playground", playground_keys(world, load_last=load_last, save_model=world.save,
-                                                 save_svg=lambda path: save_svg(path), export=export),
+controls = Controls("playground", playground_keys(world, lambda: controls, save_svg=lambda p: save_svg(p)),
                     reset=world.restart, learning_rate=lambda: world.settings.learning_rate,  # η: the world's
                     on_learning_rate=lambda eta: world.change(learning_rate=eta))
 
@@ -83,7 +67,7 @@ def draw():
     hover = hover_at(world, field, boxes["net"], py5.mouse_x, py5.mouse_y) if pointer_inside() else None
     draw_title(f"playground · {world.settings.dataset}", None,
                controls.status(f"step {world.history.steps}   epoch {world.epochs():.1f}"))
-    draw_field(world, field, hover)
+    draw_field(world, field, hover, controls.discrete, controls.test_points)
     draw_losses(world, *boxes["loss"], below=py5.height - sum(boxes["loss"][1::2]) - 8)
     draw_settings(world, *boxes["board"][:3])
     sample = lit_sample(world, hover, py5.frame_count)
@@ -105,6 +89,10 @@ def mouse_pressed():
     elif field.contains(py5.mouse_x, py5.mouse_y):
         x, y = field.to_model(py5.mouse_x, py5.mouse_y)
         world.add_point(x, y, world.click_value())
+
+
+def mouse_wheel(event):  # over an edge or a neuron: its weight or bias, 0.1 a notch
+    world.nudge(hover_at(world, field, boxes["net"], py5.mouse_x, py5.mouse_y), -0.1 * event.get_count())
 
 
 # --- for the exporter ---------------------------------------------------------

@@ -201,3 +201,26 @@ def test_keys_toggle_features_and_cycle_a_layers_own_activation():
     p.next_layer_activation()
     p.next("activation")  # every layer: one activation again
     assert p.settings.layer_activations == () and p.net.activation == "relu"
+
+
+def test_new_data_nudged_weights_and_the_discrete_field():
+    from creativenn.draw.plots import field_image
+    from creativenn.picture.layout import Mapping
+
+    p = Playground(Settings(dataset="moons", hidden=(3,)))
+    X, weights = p.X.copy(), p.net.parameters()
+    p.change(data_seed=1)  # another sample of the same data set
+    assert not np.array_equal(p.X, X) and p.settings.dataset == "moons"
+    p.nudge({"kind": "edge", "layer": 1, "to": 0, "from": 2}, 0.1)
+    p.nudge({"kind": "neuron", "layer": 1, "neuron": 0, "bias": 0.0}, -0.2)
+    p.nudge({"kind": "neuron", "layer": 0, "neuron": 0, "bias": None}, 5.0)  # an input has no bias
+    assert p.net.weights[1][0, 2] == pytest.approx(weights[-4 + 2] + 0.1)  # W_2 is (1, 3) before b_2
+    assert p.net.biases[0][0] == pytest.approx(-0.2)
+    field = Mapping(bounds=((-1.5, 1.5), (-1.5, 1.5)), rect=(0, 0, 40, 40))
+    shaded, hard = field_image(p.net, field, 20), field_image(p.net, field, 20, discrete=True)
+    assert len(np.unique(hard.reshape(-1, 3), axis=0)) <= 2 < len(np.unique(shaded.reshape(-1, 3), axis=0))
+    blobs = Playground(Settings(dataset="blobs", classes=3))
+    hard = field_image(blobs.net, field, 20, discrete=True)
+    assert len(np.unique(hard.reshape(-1, 3), axis=0)) <= 3
+    assert blobs.use(["wave"]) == "wave: values, a regression"
+    assert blobs.use(["blobs", "4"]) == "blobs, 4 classes"

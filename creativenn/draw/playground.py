@@ -95,14 +95,17 @@ def value_range(world: Playground):
     return (low, high) if high > low else (low - 1, high + 1)
 
 
-def draw_field(world: Playground, field: Mapping, hover, sketch=None) -> None:
-    """The network's answer over the plane (or the hovered neuron's own field) and the points."""
+def draw_field(world: Playground, field: Mapping, hover, discrete: bool = False, test_points: bool = True,
+               sketch=None) -> None:
+    """The network's answer over the plane (or the hovered neuron's own field) and the points;
+    ``discrete``: the guesses without shades of how sure; ``test_points``: the held-out points too."""
     s = current_sketch(sketch)
     neuron = (hover["layer"], hover["neuron"]) if hover and hover["kind"] == "neuron" else None
     values = value_range(world)
-    draw_decision_field(world.net, field, resolution=80, neuron=neuron, sketch=s,
-                        **({"low": values[0], "high": values[1]} if values and not neuron else {}))
-    draw_points(world.X, world.Y, field, test=world.test, values=values, sketch=s)
+    draw_decision_field(world.net, field, resolution=80, neuron=neuron, discrete=discrete and not neuron,
+                        sketch=s, **({"low": values[0], "high": values[1]} if values and not neuron else {}))
+    shown = np.ones(len(world.X), bool) if test_points else ~world.test
+    draw_points(world.X[shown], world.Y[shown], field, test=world.test[shown], values=values, sketch=s)
     draw_axis_names(field, "x₁", "x₂", classes=None if world.regression else world.classes, sketch=s)
     x, y, w, h = field.rect
     if neuron:
@@ -237,24 +240,25 @@ def draw_settings(world: Playground, x: float, y: float, w: float, sketch=None) 
     settings, net = world.settings, world.net
     click = f"value {world.click_value():+g}" if world.regression else f"class {world.chosen}"
     layer = world.layer
-    chosen = (f"layer {layer + 1}: {settings.hidden[layer]} neurons, {settings.activations()[layer]}"
+    chosen = (f"layer {layer + 1}: {settings.hidden[layer]}, {settings.activations()[layer]}"
               if settings.hidden else "no hidden layer")
-    classes = world.classes if not world.regression else "values"
+    task = "values" if world.regression else f"classes {world.classes}"
     kind = {None: "none", "l1": "L1", "l2": "L2"}[settings.regularization]
     rate = f" λ {settings.regularization_rate:g}" if settings.regularization else ""
-    stop = f"after {settings.patience} epochs no better" if settings.patience else "never"
-    rows = [
-        ("1-8 k n t", f"data {settings.dataset}   classes {classes}   noise {settings.noise:g}   "
-                      f"test {settings.test_fraction:.0%}   ({len(world.X)} points)"),
+    stop = f"after {settings.patience} epochs" if settings.patience else "never"
+    rows = [  # each at most about 56 letters: the board's column is 450 pixels
+        ("1-8 k n t", f"data {settings.dataset}  {task}  noise {settings.noise:g}  "
+                      f"test {settings.test_fraction:.0%}  {len(world.X)} points"),
         ("f click", ""),  # the features' chips
         ("a A", f"activation {_activations(settings)}"),
-        ("l o + - b", f"loss {net.loss_name}   optimizer {settings.optimizer}   "
-                      f"η {settings.learning_rate:g}   batch {settings.batch_size or 'all'}"),
-        ("g m p", f"regularisation {kind}{rate}   dropout {settings.dropout:g}"),
-        ("[ ] ← → ↑ ↓", f"network {'-'.join(map(str, net.sizes))}   chosen {chosen}"),
-        ("z r u", f"stop {stop}   r replays   u new seed ({settings.seed})"),
-        ("click x c", f"a click on the plane adds {click}   c clears the points"),
-        ("v d w i e", "numbers   SVG   save   load   export setup + sketch    h: all"),
+        ("l o + - b", f"loss {net.loss_name}  optimizer {settings.optimizer}  "
+                      f"η {settings.learning_rate:g}  batch {settings.batch_size or 'all'}"),
+        ("g m p", f"regularisation {kind}{rate}  dropout {settings.dropout:g}"),
+        ("[ ] ← → ↑ ↓", f"network {'-'.join(map(str, net.sizes))}  {chosen}"),
+        ("z r u .", f"stop {stop}  r replay  u seed {settings.seed}  . one step"),
+        ("click x c j", f"a click on the plane adds {click}  c clears  j new data"),
+        ("v q y", "weights as numbers  discrete output  show test points"),
+        ("d w i e", "SVG  save  load  export setup + sketch  h: all keys"),
     ]
     panel(x, y, w, 30 + 26 * len(rows), sketch=s)
     for i, (keys, text) in enumerate(rows):
@@ -276,9 +280,26 @@ def _activations(settings) -> str:
     return text if len(text) <= 56 else text[:55] + "…"
 
 
-def playground_keys(world: Playground, *, load_last, save_model, save_svg, export) -> list:
+def export_setup(world: Playground, controls) -> None:
+    """This setup as saved/playground-0001.json, and as a sketch of your own beside it that starts from
+    it (``worlds.setup.sketch_code``)."""
+    from ..worlds.setup import sketch_code
+
+    setup = world.save_setup(controls.next_path(".json"))
+    code = setup.with_suffix(".py")
+    code.write_text(sketch_code(world, setup.name), encoding="utf-8")
+    controls.announce((setup, code))
+
+
+def load_last(world: Playground, controls) -> None:
+    """The model and points saved last (w saves them as saved/playground-0001.npz and .csv)."""
+    controls.attempt("That did not load; nothing was changed.", world.load,
+                     controls.latest(".npz") or "saved/playground-0001.npz", said="loaded {} and its points")
+
+
+def playground_keys(world: Playground, controls, *, save_svg) -> list:
     """The playground's key table: the keys, what each does and what it calls (one table, read by the
-    help, the board and the handler)."""
+    help, the board and the handler). ``controls()`` gives the sketch's Controls (made with this table)."""
     from .controls import Key, Saves, Setting
 
     names = {"k": "classes", "n": "noise", "t": "test_fraction", "a": "activation", "l": "loss",
@@ -296,14 +317,22 @@ def playground_keys(world: Playground, *, load_last, save_model, save_svg, expor
         Key("z", "stop when the test loss has not improved for N epochs", lambda k: world.next("patience")),
         Key("u", "a new seed: other starting weights (r replays the same run)",
             lambda k: world.change(seed=world.settings.seed + 1)),
+        Key("j", "new data: another sample of the data set", lambda k: world.change(
+            data_seed=world.settings.data_seed + 1)),
+        Key(".", "one training step (while paused)", lambda k: world.train(1)),
+        Setting("q", "discretize the output: each guess in full colour", name="discrete",
+                options=(False, True)),
+        Setting("y", "show the test points", name="test_points", options=(True, False)),
         Key("click x", "add a point; x: the class it gets", lambda k: world.choose_click()),
         Key("c", "clear all points", lambda k: world.clear()),
         Key("[ ]", "remove / add a hidden layer", lambda k: world.change_depth(1 if k == "]" else -1)),
         Key("↑ ↓", "widen / narrow the chosen layer", lambda k: world.widen_chosen(1 if k == "up" else -1)),
         Key("← →", "choose a hidden layer", lambda k: world.choose_layer(1 if k == "right" else -1)),
         Setting("v", "weights as numbers", name="numbers", options=(False, True)),
-        Saves("w", "save the model and its points", save=save_model, suffix=".npz"),
-        Key("i", "load the model and points saved last", load_last),
+        Saves("w", "save the model and its points", save=world.save, suffix=".npz"),
+        Key("i", "load the model and points saved last", lambda k: load_last(world, controls())),
         Saves("d", "the diagram as SVG", save=save_svg),
-        Key("e", "export: this setup as JSON and as a sketch of your own", export),
+        Key("e", "export: this setup as JSON and as a sketch of your own",
+            lambda k: export_setup(world, controls())),
+        Key("wheel", "over an edge or a neuron: its weight or bias ± 0.1"),
     ]

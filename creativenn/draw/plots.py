@@ -13,7 +13,8 @@ from .base import cache, clipped, current_sketch, font, label, panel
 
 
 def field_image(net, mapping: Mapping, resolution: int = 100, low=None, high=None,
-                size: tuple[int, int] | None = None, neuron: tuple[int, int] | None = None) -> np.ndarray:
+                size: tuple[int, int] | None = None, neuron: tuple[int, int] | None = None,
+                discrete: bool = False) -> np.ndarray:
     """The decision field as an RGB image (rows × columns × 3, uint8).
 
     The network's output at the centre of each of resolution × resolution
@@ -21,6 +22,9 @@ def field_image(net, mapping: Mapping, resolution: int = 100, low=None, high=Non
     (columns, rows) when given, so the boundary is smooth at any size; then
     coloured by ``colors.field_colors``. ``neuron=(layer, k)`` paints that
     one neuron's activation instead: its own field, over its activation's range.
+    ``discrete``: each place in its guess's full colour, no shades of how sure
+    (TensorFlow Playground's "discretize output"): the largest output, or one
+    output above or below the middle of its range.
     """
     points = mapping.grid(resolution, resolution)
     if neuron is None:
@@ -33,11 +37,17 @@ def field_image(net, mapping: Mapping, resolution: int = 100, low=None, high=Non
     grid = outputs.reshape(resolution, resolution, -1)
     if size is not None:
         grid = np.moveaxis(resample(np.moveaxis(grid, -1, 0), size[1], size[0]), 0, -1)
-    return colors.field_colors(grid, low if low is not None else 0.0, high if high is not None else 1.0)
+    low, high = low if low is not None else 0.0, high if high is not None else 1.0
+    if discrete and grid.shape[-1] > 1:
+        grid = (grid == grid.max(axis=-1, keepdims=True)).astype(float)  # one-hot: the guess, sure
+    elif discrete:
+        grid = np.where(grid >= (low + high) / 2, high, low)
+    return colors.field_colors(grid, low, high)
 
 
 def draw_decision_field(net, mapping: Mapping, resolution: int = 100, low=None, high=None,
-                        neuron: tuple[int, int] | None = None, sketch=None) -> np.ndarray:
+                        neuron: tuple[int, int] | None = None, discrete: bool = False,
+                        sketch=None) -> np.ndarray:
     """Paint the network's output (or one ``neuron``'s) over ``mapping``'s rectangle; returns the image.
 
     Computed at resolution × resolution and resampled to the rectangle's
@@ -45,7 +55,8 @@ def draw_decision_field(net, mapping: Mapping, resolution: int = 100, low=None, 
     """
     s = current_sketch(sketch)
     x, y, w, h = mapping.rect
-    rgb = field_image(net, mapping, resolution, low, high, size=(int(w), int(h)), neuron=neuron)
+    rgb = field_image(net, mapping, resolution, low, high, size=(int(w), int(h)), neuron=neuron,
+                      discrete=discrete)
     images, key = cache(s), ("field", int(w), int(h))
     images[key] = s.create_image_from_numpy(rgb, bands="RGB", dst=images.get(key))
     s.image(images[key], x, y)

@@ -95,6 +95,7 @@ class Settings:
     regularization_rate: float = 0.0
     dropout: float = 0.0  # hidden neurons switched off in each training step (R3)
     patience: int | None = None  # stop when the test loss has not improved for this many epochs (M3)
+    data_seed: int = 0  # which sample of the data set (and which points are held out for testing)
 
     def activations(self) -> list[str]:
         """Each hidden layer's activation: its own if it has one, else ``activation``."""
@@ -166,10 +167,10 @@ class Playground:
             raise ValueError(f"unknown data set {s.dataset!r}: choose one of {', '.join(DATASETS)}")
         make = getattr(datasets, s.dataset)
         if s.dataset in ("blobs", "spirals"):
-            X, Y = make(n=s.points, classes=s.classes, seed=s.seed,
+            X, Y = make(n=s.points, classes=s.classes, seed=s.data_seed,
                         **({"spread": 0.1 + s.noise} if s.dataset == "blobs" else {"noise": s.noise}))
         else:
-            X, Y = make(n=s.points, noise=s.noise, seed=s.seed)
+            X, Y = make(n=s.points, noise=s.noise, seed=s.data_seed)
         self._set_data(X, Y, csvdata.is_regression(Y) or s.dataset in REGRESSIONS)
 
     def _set_data(self, X, Y, regression: bool) -> None:
@@ -177,7 +178,7 @@ class Playground:
         self.chosen = 0  # new points: a click adds class 0 (or the first value) until x says otherwise
         n_test = int(round(len(self.X) * self.settings.test_fraction)) if len(self.X) >= 5 else 0
         self.test = np.zeros(len(self.X), bool)
-        self.test[np.random.default_rng(self.settings.seed).permutation(len(self.X))[:n_test]] = True
+        self.test[np.random.default_rng(self.settings.data_seed).permutation(len(self.X))[:n_test]] = True
         self.rebuild()
 
     def load_csv(self, path) -> str | None:
@@ -197,7 +198,8 @@ class Playground:
         if args and args[0] in DATASETS:
             classes = int(args[1]) if len(args) > 1 and args[1].isdigit() else self.settings.classes
             self.change(dataset=args[0], classes=classes)
-            return f"{args[0]}, {classes} classes"
+            return f"{args[0]}: values, a regression" if self.regression else \
+                f"{args[0]}, {self.classes} classes"
         return self.load_csv(args[0]) or f"loaded {args[0]}"
 
     def use_setup(self, path) -> str:
@@ -331,7 +333,7 @@ class Playground:
         def differ(*names):
             return any(getattr(old, n) != getattr(new, n) for n in names)
 
-        if differ("dataset", "noise", "classes", "points") and new.dataset in DATASETS:
+        if differ("dataset", "noise", "classes", "points", "data_seed") and new.dataset in DATASETS:
             self.new_data()  # (points from a file keep their noise and classes)
         elif differ("test_fraction"):
             self._set_data(self.X, self.Y, self.regression)
@@ -523,6 +525,16 @@ class Playground:
             return None
         truth = Y.argmax(axis=1) if Y.shape[1] > 1 else Y[:, 0].astype(int)
         return float(np.mean(self.net.predict(X) == truth))
+
+    def nudge(self, hover: dict | None, by: float) -> None:
+        """The hovered weight (an edge) or bias (a neuron past the inputs) ``by`` more, as TensorFlow
+        Playground lets you edit one: training goes on from there."""
+        if not hover:
+            return
+        if hover["kind"] == "edge":
+            self.net.weights[hover["layer"]][hover["to"], hover["from"]] += by
+        elif hover["kind"] == "neuron" and hover["layer"] > 0:
+            self.net.biases[hover["layer"] - 1][hover["neuron"]] += by
 
     def neuron_formula(self, layer: int, neuron: int, digits: int = 2) -> str:
         """A neuron's formula with its weights and bias plugged in, rounded: ``a = tanh(0.53 x₁² − 1.2
