@@ -102,6 +102,7 @@ def state() -> dict:
     return {"step": h.steps, "epoch": world.epochs(), "train_loss": h.train[-1] if h.train else None,
             "test_loss": h.test[-1] if h.test else None, "train_accuracy": world.accuracy("train"),
             "test_accuracy": world.accuracy("test"), "network": list(world.net.sizes),
+            "penalty": h.penalty[-1] if h.penalty else None, "features": list(world.settings.features),
             "parameters": world.net.parameters()}
 
 

@@ -224,3 +224,32 @@ def test_new_data_nudged_weights_and_the_discrete_field():
     assert len(np.unique(hard.reshape(-1, 3), axis=0)) <= 3
     assert blobs.use(["wave"]) == "wave: values, a regression"
     assert blobs.use(["blobs", "4"]) == "blobs, 4 classes"
+
+
+def test_export_writes_a_setup_and_a_sketch_and_E_puts_the_weights_in(tmp_path):
+    import json
+
+    from creativenn.draw.playground import export_setup
+
+    class Saved:  # what export needs of the sketch's Controls
+        def __init__(self):
+            self.said, self.n = [], 0
+
+        def next_path(self, suffix):
+            self.n += 1
+            return tmp_path / f"playground-{self.n:04d}{suffix}"
+
+        def announce(self, paths):
+            self.said.append(paths)
+
+    p, controls = Playground(Settings(dataset="xor", hidden=(3,))), Saved()
+    p.train(steps=10)
+    export_setup(p, controls)
+    export_setup(p, controls, everything=True)
+    plain, full = (json.loads((tmp_path / f"playground-{k:04d}.json").read_text()) for k in (1, 2))
+    assert "weights" not in plain and "data" not in plain
+    assert full["weights"]["parameters"] == pytest.approx(p.net.parameters().tolist()) and "data" in full
+    code = (tmp_path / "playground-0001.py").read_text()
+    assert "SETUP = 'playground-0001.json'" in code and "dataset='xor'" in code
+    compile(code, "playground-0001.py", "exec")  # it parses; test_playground_sketch runs one
+    assert controls.said[0] == (tmp_path / "playground-0001.json", tmp_path / "playground-0001.py")

@@ -258,7 +258,7 @@ def draw_settings(world: Playground, x: float, y: float, w: float, sketch=None) 
         ("z r u .", f"stop {stop}  r replay  u seed {settings.seed}  . one step"),
         ("click x c j", f"a click on the plane adds {click}  c clears  j new data"),
         ("v q y", "weights as numbers  discrete output  show test points"),
-        ("d w i e", "SVG  save  load  export setup + sketch  h: all keys"),
+        ("d w i e E h", "SVG  save  load  export setup + sketch (E: with weights)  help"),
     ]
     panel(x, y, w, 30 + 26 * len(rows), sketch=s)
     for i, (keys, text) in enumerate(rows):
@@ -280,12 +280,13 @@ def _activations(settings) -> str:
     return text if len(text) <= 56 else text[:55] + "…"
 
 
-def export_setup(world: Playground, controls) -> None:
+def export_setup(world: Playground, controls, everything: bool = False) -> None:
     """This setup as saved/playground-0001.json, and as a sketch of your own beside it that starts from
-    it (``worlds.setup.sketch_code``)."""
+    it (``worlds.setup.sketch_code``); ``everything``: the points and the trained weights in it too (the
+    sketch then goes on from them, instead of replaying the run)."""
     from ..worlds.setup import sketch_code
 
-    setup = world.save_setup(controls.next_path(".json"))
+    setup = world.save_setup(controls.next_path(".json"), data=everything, weights=everything)
     code = setup.with_suffix(".py")
     code.write_text(sketch_code(world, setup.name), encoding="utf-8")
     controls.announce((setup, code))
@@ -332,7 +333,7 @@ def playground_keys(world: Playground, controls, *, save_svg) -> list:
         Saves("w", "save the model and its points", save=world.save, suffix=".npz"),
         Key("i", "load the model and points saved last", lambda k: load_last(world, controls())),
         Saves("d", "the diagram as SVG", save=save_svg),
-        Key("e", "export: this setup as JSON and as a sketch of your own",
-            lambda k: export_setup(world, controls())),
+        Key("e E", "export: this setup as JSON and a sketch of your own; E: with the points and weights",
+            lambda k: export_setup(world, controls(), everything=k == "E")),
         Key("wheel", "over an edge or a neuron: its weight or bias ± 0.1"),
     ]

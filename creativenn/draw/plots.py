@@ -217,7 +217,8 @@ def draw_loss_curves(curves, x: float, y: float, w: float, h: float, *, log: boo
             s.stroke(*stroke)
             s.stroke_weight(weight)
             s.lines(np.column_stack([px[:-1], py[:-1], px[1:], py[1:]]).astype(np.float32))
-        value = f"{smoothed[-1]:.4f}" if smoothed[-1] >= 1e-3 else f"{smoothed[-1]:.2e}"
+        last = smoothed[-1]
+        value = f"{last:.4f}" if abs(last) >= 1e-3 or last == 0 else f"{last:.2e}"  # tiny losses: 3.1e-05
         text = f"{name} {value}" if name else value
         right -= label(text, right, y, 13, colors.INK if not name else color, align="right", kind="mono",
                        sketch=s).w + 18
