@@ -7,6 +7,7 @@ the accuracy or R², and the confusion matrix. Hover a neuron for its own field 
 formula with the weights plugged in (F1), an edge for its weight (the wheel changes it);
 click the plane to add a point, a feature on the board to feed it in (F3). Your data: ``creativenn run
 playground -- my.csv`` (x1,x2,label lines), ``-- blobs 4``, or a setup ``-- setup.json``.
+Tags like (F1) cite docs/maths.md: ``creativenn maths F1``.
 
 Keys: the board shows them all (h too): 1-8 data · f features · a A l o b activation, loss …
 · g m p L1/L2, λ, dropout (R1-R3) · z stop early (M3) · r replay · u new seed · e export.

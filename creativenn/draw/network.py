@@ -164,7 +164,7 @@ def draw_network(net, x: float, y: float, w: float, h: float, sample=None, *, sc
         for (cx, cy), fill in zip(centres, fills, strict=True):
             s.fill(*(int(c) for c in fill))
             s.circle(cx, cy, 2 * r)
-        features = getattr(net, "features", None)  # inputs computed from (x1, x2): named (F3)
+        features = getattr(net, "features", None)  # inputs computed from (x1, x2): named
         if l == 0 and features is not None and not vector:
             for (cx, cy), text in zip(centres, features.labels, strict=True):
                 label(text, cx - r - 6, cy - 8, 13, colors.INK, align="right", sketch=s)
