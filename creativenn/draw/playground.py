@@ -1,8 +1,10 @@
 """The playground's pictures: what is under the mouse (a neuron, an edge, a point of the plane) and
-its read-out, weights as numbers, the train and test losses, and the panel of settings.
+its read-out, weights as numbers, the losses and scores, the confusion matrix, the board of settings
+and the key table.
 
 ``hover_at`` and ``hover_lines`` are plain numbers and words (tested with no
-window); the rest draw a ``worlds.playground.Playground``.
+window); the rest draw a ``worlds.playground.Playground``. The tags (F3),
+(M1) … name equations of the course notes, docs/maths.md.
 """
 
 from __future__ import annotations
