@@ -262,12 +262,12 @@ def _series_items(args):
 
 
 def _run_series(kind, items, out: Path, args) -> int:
-    from . import series
+    from . import series, seriesrun
 
     command = " ".join(["creativenn", *map(shlex.quote, args.argv)])
     title = " ".join(["creativenn", *map(shlex.quote, _without_out(args.argv))])
     try:
-        return series.run(kind, items, out, command, jobs=args.jobs, cluster=args.cluster, title=title)
+        return seriesrun.run(kind, items, out, command, jobs=args.jobs, cluster=args.cluster, title=title)
     except series.SeriesError as error:
         raise UsageError(str(error)) from None
 
@@ -288,7 +288,7 @@ def _without_out(argv: list[str]) -> list[str]:
 def _export_series(args, sketch: Path, mode: str | None, recipe: Recipe) -> int:
     """``creativenn export SKETCH --seeds …`` or a sweep: a series of exports (tools/series.py)."""
     from .frames import prepare_out_dir
-    from .series import Clips
+    from .seriesrun import Clips
 
     items = _series_items(args)
     out = prepare_out_dir(args.out)
@@ -301,7 +301,7 @@ def cmd_poster(args) -> int:
     """``creativenn poster cppn --seeds 1-100 --size 8000x8000 --out DIR``: posters, banded."""
     from .frames import prepare_out_dir
     from .poster import LARGEST
-    from .series import Posters
+    from .seriesrun import Posters
 
     if args.sketch != "cppn" and Path(args.sketch).stem != "cppn":
         raise UsageError(f"creativenn poster renders the cppn sketch's pictures (a network that paints has "

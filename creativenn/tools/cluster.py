@@ -57,7 +57,7 @@ def connect(address: str):
 def spec(kind, item) -> dict:
     """What a worker needs to render ``item``: plain data (the sketch by name, or its text)."""
     from .. import __version__, resources
-    from .series import Clips
+    from .seriesrun import Clips
 
     task = {"version": __version__, "seed": item.seed, "args": list(item.args), "name": item.name}
     if isinstance(kind, Clips):
@@ -111,7 +111,7 @@ def render_item(task: dict) -> dict:
 def render_on(address: str, kind, todo: list, out: Path, keys: dict, manifest, progress, stop) -> None:
     """Send ``todo`` to the cluster and record each item as its files arrive."""
     from .job import Stopped
-    from .series import _record
+    from .seriesrun import _record
 
     client = connect(address)  # first: it says what to install when Dask is not there
     from distributed import as_completed
