@@ -9,8 +9,11 @@ click the plane to add a point, a feature on the board to feed it in (F3). Your 
 playground -- my.csv`` (x1,x2,label lines), ``-- blobs 4``, or a setup ``-- setup.json``.
 Tags like (F1) cite docs/maths.md: ``creativenn maths F1``.
 
-Keys: the board shows them all (h too): 1-8 data · f features · a A l o b activation, loss …
-· g m p L1/L2, λ, dropout (R1-R3) · z stop early (M3) · r replay · u new seed · e export.
+Keys: 1-8 data · k n t classes / noise / test share · f features (the board shows them all) ·
+a A activation (all / chosen layer) · l o b loss / optimizer / batch · g m p L1/L2, λ, dropout
+(R1-R3) · z stop early (M3) · u new seed · j new data · . one step · q y discrete output / test
+points · click x c points · [ ] ↑ ↓ ← → layers · v w i d e numbers / save / load / SVG / export ·
+wheel a weight · + / - learning rate · space pause · r replay · s save a frame · h help.
 """
 
 import sys
