@@ -253,3 +253,17 @@ def test_export_writes_a_setup_and_a_sketch_and_E_puts_the_weights_in(tmp_path):
     assert "SETUP = 'playground-0001.json'" in code and "dataset='xor'" in code
     compile(code, "playground-0001.py", "exec")  # it parses; test_playground_sketch runs one
     assert controls.said[0] == (tmp_path / "playground-0001.json", tmp_path / "playground-0001.py")
+
+
+def test_a_click_on_a_feature_chip_finds_that_feature_and_the_chips_fit_the_board():
+    from creativenn.draw.playground import feature_at, feature_chips
+    from creativenn.maths.features import NAMES
+
+    x, y, width = 500, 510, 590  # the board's place in the playground sketch
+    chips = feature_chips(x, y)
+    assert [name for name, _ in chips] == list(NAMES)
+    for name, (left, top, w, h) in chips:
+        assert feature_at(x, y, left + w / 2, top + h / 2) == name
+    assert feature_at(x, y, x + 5, y + 5) is None
+    left, _, w, _ = chips[-1][1]
+    assert left + w <= x + width
