@@ -86,3 +86,26 @@ def test_exercise_5_a_poster_mix_of_your_own_loops(render, tmp_path, monkeypatch
     _, frames = render(sketch, 25)
     assert np.abs(frames[0].astype(int) - frames[24]).max() <= 2  # frame 25 is frame 1 again: a loop
     assert np.abs(frames[0].astype(int) - frames[12]).mean() > 5  # and it moves in between
+
+
+def test_exercise_6_features_buy_a_circle_and_l1_keeps_the_ones_that_matter(render, tmp_path, monkeypatch):
+    assert "creativenn new circle --from playground" in EXERCISES
+    assert 'REGULARIZATION, RATE = "l1", 0.003' in EXERCISES
+    monkeypatch.chdir(tmp_path)
+    accuracy = {}
+    for features in ('("x1", "x2")', '("x1^2", "x2^2")'):
+        sketch = project(tmp_path, f"circle_{len(accuracy)}", "playground", HIDDEN="()", FEATURES=features)
+        result, _ = render(sketch, 120)
+        accuracy[features] = result.namespace["world"].accuracy("test")
+    assert accuracy['("x1", "x2")'] < 0.75 and accuracy['("x1^2", "x2^2")'] > 0.9  # a line can't; squares can
+    seven = '("x1", "x2", "x1^2", "x2^2", "x1*x2", "sin(x1)", "sin(x2)")'
+    sketch = project(tmp_path, "circle_l1", "playground", HIDDEN="()", FEATURES=seven)
+    text = sketch.read_text()
+    text, found = re.subn(r"^REGULARIZATION, RATE = .*$", 'REGULARIZATION, RATE = "l1", 0.003', text,
+                          flags=re.M)
+    assert found
+    sketch.write_text(text)
+    result, _ = render(sketch, 120)
+    sizes = np.abs(result.namespace["world"].net.weights[0][0])  # the one neuron's weight from each input
+    kept = sizes[2:4].min()  # x1², x2²
+    assert kept > 5 * max(sizes[[0, 1, 4, 5, 6]]), sizes
