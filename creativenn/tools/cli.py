@@ -187,7 +187,8 @@ def cmd_export(args) -> int:
     if _is_series(args):
         return _export_series(args, sketch, mode, recipe)
     try:
-        constants, argv = sketchfile.arguments(sketch, args.sketch_args)
+        constants, argv = sketchfile.arguments(sketch.name, args.sketch_args,
+                                               sketchfile.sketch_constants(sketch))
     except ValueError as error:
         raise UsageError(str(error)) from None
     from .frames import FRAME_FILES, PNG_NAME, prepare_out_dir, remove_unfinished  # numpy: not for `run`

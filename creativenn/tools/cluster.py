@@ -54,12 +54,13 @@ def connect(address: str):
     return client
 
 
-def spec(kind, item) -> dict:
-    """What a worker needs to render ``item``: plain data (the sketch by name, or its text)."""
+def spec(kind) -> dict:
+    """What a worker needs to render any item of the series: plain data (the sketch by name, or its
+    text); each item's task adds its seed, arguments and name."""
     from .. import __version__, resources
     from .seriesrun import Clips
 
-    task = {"version": __version__, "seed": item.seed, "args": list(item.args), "name": item.name}
+    task = {"version": __version__}
     if isinstance(kind, Clips):
         bundled = resources.sketches().get(kind.sketch.stem)
         same = bundled is not None and bundled.resolve() == kind.sketch.resolve()
@@ -117,7 +118,9 @@ def render_on(address: str, kind, todo: list, out: Path, keys: dict, manifest, p
     from distributed import as_completed
 
     try:
-        futures = {client.submit(render_item, spec(kind, item), pure=False,
+        shared = spec(kind)  # the sketch found and read once, not once an item
+        futures = {client.submit(render_item, {**shared, "seed": item.seed, "args": list(item.args),
+                                               "name": item.name}, pure=False,
                                  key=f"creativenn-{item.name}-{keys[item.name]}-{os.getpid()}"): item
                    for item in todo}
         pending = as_completed(futures)

@@ -32,6 +32,7 @@ from __future__ import annotations
 import hashlib
 import itertools
 import json
+import math
 import os
 import re
 import sys
@@ -39,6 +40,8 @@ import threading
 import time
 from dataclasses import dataclass
 from pathlib import Path
+
+from .sketchfile import split_setting
 
 MANIFEST, LOGS, THUMBS = "series.json", "logs", "thumbs"
 MOST_ITEMS = 100_000
@@ -74,8 +77,8 @@ def choices(arg: str) -> list[str]:
     (``LAYERS=[2,4,1]`` is one choice). A file that exists is one choice, commas and all."""
     if os.path.exists(arg):
         return [arg]
-    name, equals, value = arg.partition("=")
-    prefix, text = (name + "=", value) if equals and name.isidentifier() else ("", arg)
+    setting = split_setting(arg)
+    prefix, text = (setting[0] + "=", setting[1]) if setting else ("", arg)
     parts, depth, quote, start = [], 0, None, 0
     for i, c in enumerate(text):
         if quote:
@@ -110,33 +113,29 @@ def plan(seeds: list[int], sketch_args: list[str]) -> list[Item]:
     """Every item: each seed with each choice of every swept argument (seed first, then the
     arguments in order). Names show the seed and the arguments that vary, nothing else."""
     lists = [choices(a) for a in sketch_args]
+    count = len(seeds) * math.prod(len(c) for c in lists)
+    if count > MOST_ITEMS:  # said before a single item is made
+        raise SeriesError(f"the series has {count:,} items, more than {MOST_ITEMS:,}; render it in "
+                          "parts")
     width = len(str(max(seeds)))
     items, names = [], set()
     sweep = [len(c) > 1 for c in lists]
     for seed, args in itertools.product(seeds, itertools.product(*lists)):
         # what varies, and with a sweep the sketch's own words around it (loop 60: not just 60)
-        shown = [a for a, v in zip(args, sweep, strict=True) if v or (any(sweep) and not _is_setting(a))]
+        shown = [a for a, v in zip(args, sweep, strict=True) if v or (any(sweep) and not split_setting(a))]
         name = "_".join([f"seed-{seed:0{width}d}", *(_safe(a) for a in shown)])
         while name in names:  # two choices that only differ in characters a name cannot hold
             name += "+"
         names.add(name)
         words = []  # the label: settings apart, the sketch's own words together
         for a in shown:
-            if words and not _is_setting(a) and not _is_setting(words[-1]):
+            if words and not split_setting(a) and not split_setting(words[-1]):
                 words[-1] += f" {a}"
             else:
                 words.append(a)
         label = " · ".join([f"seed {seed}", *words])
         items.append(Item(seed, tuple(args), name, label))
-    if len(items) > MOST_ITEMS:
-        raise SeriesError(f"the series has {len(items):,} items, more than {MOST_ITEMS:,}; render it in "
-                          "parts")
     return items
-
-
-def _is_setting(arg: str) -> bool:
-    name, equals, _ = arg.partition("=")
-    return bool(equals) and name.isidentifier()
 
 
 def _safe(arg: str) -> str:

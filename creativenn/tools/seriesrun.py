@@ -51,16 +51,14 @@ def run_slots(todo: list, slots: list, work, stop) -> None:
                 continue
 
 
-def default_jobs(per_job_mb: float, items: int) -> tuple[int, str]:
-    """As many jobs as there are cores and memory for (and items): (jobs, what bounds them)."""
+def default_jobs(per_job_mb: float, items: int) -> int:
+    """As many jobs as there are cores and memory for, and items."""
     try:
         cores = len(os.sched_getaffinity(0))
     except AttributeError:
         cores = os.cpu_count() or 1
     memory_jobs = max(1, int(0.8 * available_mb() // per_job_mb))
-    jobs = max(1, min(cores, memory_jobs, items))
-    bound = "items" if jobs == items else "cores" if jobs == cores else "memory"
-    return jobs, bound
+    return max(1, min(cores, memory_jobs, items))
 
 
 def available_mb() -> float:
@@ -86,7 +84,10 @@ class Clips:
     def __init__(self, sketch: Path, mode: str | None, recipe, out: Path):
         from dataclasses import asdict
 
+        from .sketchfile import sketch_constants
+
         self.sketch, self.mode, self.recipe, self.out = Path(sketch), mode, recipe, Path(out)
+        self.known = sketch_constants(self.sketch)  # read once, for every item's arguments
         self.key = {"kind": "export", "sketch": self.sketch.name, "text": file_hash(self.sketch),
                     **asdict(recipe)}
         from .job import export_jvm
@@ -96,10 +97,14 @@ class Clips:
         # 192 MB heap; and ffmpeg, Xvfb
         self.per_job_mb = heap + 450
 
-    def check(self, item: Item) -> None:
+    def arguments(self, item: Item) -> tuple[dict, list[str]]:
+        """The item's constants to set and its own arguments; a ValueError for a NAME the sketch lacks."""
         from .sketchfile import arguments
 
-        arguments(self.sketch, list(item.args))  # a ValueError for an argument the sketch has no use for
+        return arguments(self.sketch.name, list(item.args), self.known)
+
+    def check(self, item: Item) -> None:
+        self.arguments(item)
 
     def target(self, item: Item) -> Path:
         return self.out / item.name
@@ -122,9 +127,8 @@ class Clips:
 
     def job(self, item: Item):
         from .job import Job
-        from .sketchfile import arguments
 
-        constants, argv = arguments(self.sketch, list(item.args))
+        constants, argv = self.arguments(item)
         return Job(self.sketch, self.target(item), self.recipe, seed=item.seed, constants=constants,
                    argv=argv, mode=self.mode)
 
@@ -214,9 +218,9 @@ def run(kind, items: list[Item], out: Path, command: str, jobs: int | None = Non
         skipped = len(items) - len(todo)
         if cluster is None and todo:
             if jobs is None:
-                jobs, bound = default_jobs(kind.per_job_mb, max(1, len(todo)))
+                jobs = default_jobs(kind.per_job_mb, max(1, len(todo)))
             elif jobs > 1:
-                most, _ = default_jobs(kind.per_job_mb, 10**9)
+                most = default_jobs(kind.per_job_mb, 10**9)
                 if jobs > max(most, 1) and available_mb() < jobs * kind.per_job_mb:
                     stream.write(f"--jobs {jobs}: memory here is enough for {most} at once; running {most}\n")
                     jobs = most
@@ -312,7 +316,7 @@ def _summary(kind, items, out: Path, manifest: Manifest, keys: dict, stop, title
     tiles, failed, missing = [], [], []
     for item in items:
         entry = manifest.items.get(item.name, {})
-        done = entry.get("status") == "done" and entry.get("key") == keys[item.name] and kind.present(item)
+        done = manifest.finished(item, keys[item.name], kind.present)
         note = None if done else "failed" if entry.get("status") == "failed" else "not rendered"
         (failed if note == "failed" else missing if note else []).append(item.name)
         thumb = out / THUMBS / f"{item.name}.png"

@@ -127,6 +127,16 @@ def _assignments(tree: ast.Module):
             yield node, names
 
 
+def split_setting(text: str) -> tuple[str, str] | None:
+    """``NAME=value`` as (NAME, value) when NAME is a Python name; None for any other argument.
+
+    >>> split_setting("LAYERS=[2, 4, 1]"), split_setting("my.csv"), split_setting("a-b=1")
+    (('LAYERS', '[2, 4, 1]'), None, None)
+    """
+    name, equals, value = text.partition("=")
+    return (name, value) if equals and name.isidentifier() else None
+
+
 def setting(text: str, known: dict, sketch: str = "the sketch", what: str = "constant") -> tuple | None:
     """``NAME=value`` as (NAME, value) for one of ``known`` (name → its value now; names matched in any
     case); None for any other argument (the sketch's own, in sys.argv). A name that is not known, or a
@@ -137,9 +147,10 @@ def setting(text: str, known: dict, sketch: str = "the sketch", what: str = "con
     >>> setting("blobs", {"LEARNING_RATE": 0.3}) is None
     True
     """
-    name, equals, value = text.partition("=")
-    if not equals or not name.isidentifier():
+    found = split_setting(text)
+    if found is None:
         return None
+    name, value = found
     settable = sorted(n for n, v in known.items() if v is not NOT_LITERAL)
     spelled = {n.lower(): n for n in known}
     if name.lower() not in spelled:
@@ -164,18 +175,26 @@ def setting(text: str, known: dict, sketch: str = "the sketch", what: str = "con
     return name, parsed
 
 
-def arguments(sketch, args: list[str]) -> tuple[dict, list[str]]:
-    """A sketch's arguments parted into constants to set (``NAME=value``) and the rest, passed on in
-    its sys.argv; a ValueError for a NAME=value it has no constant for."""
+def sketch_constants(sketch) -> dict | None:
+    """``constants`` of the sketch file; None if it does not parse (the worker reports that, with the
+    sketch's own line)."""
     from pathlib import Path
 
     try:
-        known = constants(Path(sketch).read_text(encoding="utf-8"))
+        return constants(Path(sketch).read_text(encoding="utf-8"))
     except (SyntaxError, UnicodeDecodeError):
-        return {}, list(args)  # the worker reports it, with the sketch's own line
+        return None
+
+
+def arguments(name: str, args: list[str], known: dict | None) -> tuple[dict, list[str]]:
+    """The sketch ``name``'s arguments parted into constants to set (``NAME=value``, one of ``known``:
+    ``sketch_constants``) and the rest, passed on in its sys.argv; a ValueError for a NAME=value it
+    has no constant for. With ``known`` None (the sketch does not parse) all are passed on."""
+    if known is None:
+        return {}, list(args)
     values, argv = {}, []
     for text in args:
-        found = setting(text, known, Path(sketch).name)
+        found = setting(text, known, name)
         if found is None:
             argv.append(text)
         else:
