@@ -59,7 +59,7 @@ def draw():
     draw_title("TITLE", None, controls.status(f"step {world.history.steps}   η = {controls.learning_rate:g}"))
     draw_field(world, field, None)
     draw_network(world.net, 450, 80, 320, 380)
-    draw_losses(world, 30, 520, 740, 130, below=100)  # the loss, and under it the accuracy
+    draw_losses(world, 30, 505, 740, 120, below=80)  # the loss, and under it the accuracy (footer below)
     controls.draw()
 
 
