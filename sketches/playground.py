@@ -79,7 +79,7 @@ def draw():
     draw_hover(world, hover, positions, boxes["net"], *boxes["hover"][:2])
     if controls.numbers:
         draw_weights_as_numbers(world, positions, WEIGHT_SCALE)
-    controls.draw(footer=False)  # the settings panel shows the keys; h shows them all
+    controls.draw(footer=False, note="top")  # the board shows the keys; h shows them all
 
 
 def key_pressed():

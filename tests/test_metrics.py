@@ -39,5 +39,8 @@ def test_early_stop_waits_patience_epochs_after_the_best():
             enumerate([1.0, 0.8, 0.795, 0.79, 0.7, 0.71, 0.72, 0.73])]
     assert said[:7] == [None] * 7  # 0.795 and 0.79 are not better by 0.01: epoch 1 stays the best until 4
     assert said[7] == "the test loss has not improved for 3 epochs (best 0.7 at epoch 4)"
+    late = EarlyStop(patience=2)
+    said = [late.update(epoch, loss) for epoch, loss in [(7 / 6, 0.5), (2.3, 0.6), (3.4, 0.6)]]
+    assert said[-1].endswith("(best 0.5 at epoch 1.2)")  # epochs are fractions: said to a tenth
     with pytest.raises(ValueError, match="patience must be more than 0"):
         EarlyStop(0)

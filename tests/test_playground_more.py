@@ -97,6 +97,8 @@ def test_stopping_early_pauses_says_why_and_keeps_the_best_weights():
     assert p.message and p.message[0].startswith("Stopped: the test loss has not improved for 20 epochs")
     best = min(p.history.test)
     assert p.net.loss(*p.split("test")) == pytest.approx(best)  # back at its best weights
+    assert p.history.test[-1] == best  # the curves end where the network is
+    assert p.history.train[-1] == p.net.loss(*p.split("train"))
     steps = p.history.steps
     p.train(steps=5)
     assert p.history.steps == steps  # paused until something changes

@@ -10,6 +10,7 @@ from creativenn import colors
 from creativenn.draw import field_image
 from creativenn.draw.playground import hover_at, hover_lines
 from creativenn.picture.layout import Mapping, diagram_layout, edge_segments
+from tests.conftest import near
 
 SKETCH = Path(__file__).resolve().parent.parent / "sketches" / "playground.py"
 
@@ -215,3 +216,30 @@ def test_a_setup_that_cannot_be_loaded_is_said_on_screen_and_the_old_one_kept(re
     ns = result.namespace
     assert ns["controls"].problem and "unknown input feature 'x9'" in " ".join(ns["controls"].problem)
     assert ns["world"].settings == ns["START"]
+
+
+def test_r_replays_the_same_run_and_the_help_says_so(blobs):
+    ns = blobs[0].namespace
+    controls, world = ns["controls"], ns["world"]
+    row = next(row for row in controls.table() if "r" in row.names())
+    assert row.does.startswith("replay") and [r.keys for r in controls.table()].count("r") == 1
+    controls.press("r")
+    first = world.net.parameters()
+    world.train(3)
+    trained = world.net.parameters()
+    controls.press("r")
+    np.testing.assert_array_equal(world.net.parameters(), first)  # the same starting weights …
+    world.train(3)
+    np.testing.assert_array_equal(world.net.parameters(), trained)  # … and the same batches
+
+
+def test_a_regression_field_says_which_colour_is_which_value(render):
+    from creativenn.draw.playground import value_range
+
+    result, frames = render(SKETCH, 2, seed=0, argv=["wave"])
+    ns = result.namespace
+    low, high = value_range(ns["world"])
+    x, y, _, h = ns["field"].rect
+    strip = frames[-1][int(y + h + 12), int(x):int(x) + 260]
+    ends = colors.field_colors(np.array([[low], [high]]), low, high)
+    assert any(near(c, ends[0], 3) for c in strip) and any(near(c, ends[1], 3) for c in strip)

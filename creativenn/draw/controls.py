@@ -296,10 +296,11 @@ class Controls:
             store[key] = wrapped(self._footer, 13, s.width - 2 * MARGIN, sep=" · ", sketch=s)
         return store[key]
 
-    def draw(self, sketch=None, *, footer: bool = True) -> None:
+    def draw(self, sketch=None, *, footer: bool = True, note: str = "bottom") -> None:
         """The footer at the bottom (``footer=False`` for a piece that keeps its frame clean), the
-        note of a saved file, a problem (``halt``), and the help overlay when asked. Nothing in an
-        ``export --clean``."""
+        note of a saved file (at the bottom right, or under the title's status with ``note="top"``,
+        for a page filled to its foot), a problem (``halt``), and the help overlay when asked.
+        Nothing in an ``export --clean``."""
         s = current_sketch(sketch)
         if drawing_clean():
             return
@@ -310,10 +311,10 @@ class Controls:
         if self._note_frames > 0:  # on a dark plate: it reads over a picture or a panel alike
             self._note_frames -= 1
             s.text_font(font(13, "sans", s), 13)
-            w = s.text_width(self.note)
-            panel(s.width - MARGIN - w - 8, s.height - 68, w + 16, 24, colors.BACKGROUND, 4, sketch=s)
+            w, top = s.text_width(self.note), 50 if note == "top" else s.height - 68
+            panel(s.width - MARGIN - w - 8, top, w + 16, 24, colors.BACKGROUND, 4, sketch=s)
             with overlay(s):
-                label(self.note, s.width - MARGIN, s.height - 64, 13, colors.ON, align="right", sketch=s)
+                label(self.note, s.width - MARGIN, top + 4, 13, colors.ON, align="right", sketch=s)
         if self.show_help:  # asked for: it stands in front of a problem, which is back when it closes
             draw_help([(row.keys, row.does) for row in self._rows], sketch=s)
         elif self.problem:

@@ -16,8 +16,8 @@ from ..maths.features import Features
 from ..picture import colors
 from ..picture.layout import Mapping, diagram_layout, edge_at, edge_segments, neuron_at
 from ..worlds.playground import DATASETS, Playground
-from .base import current_sketch, label, panel
-from .plots import draw_axis_names, draw_decision_field, draw_loss_curves, draw_points
+from .base import current_sketch, font, label, panel
+from .plots import draw_axis_names, draw_decision_field, draw_loss_curves, draw_points, draw_value_legend
 
 TEST_COLOR = (204, 121, 167)  # the test loss's curve
 FEATURE_LABELS = Features(FEATURE_NAMES).labels
@@ -109,9 +109,15 @@ def draw_field(world: Playground, field: Mapping, hover, discrete: bool = False,
     shown = np.ones(len(world.X), bool) if test_points else ~world.test
     draw_points(world.X[shown], world.Y[shown], field, test=world.test[shown], values=values, sketch=s)
     draw_axis_names(field, "x₁", "x₂", classes=None if world.regression else world.classes, sketch=s)
+    if values and not neuron:
+        draw_value_legend(field, *values, sketch=s)
     x, y, w, h = field.rect
     if neuron:
-        label(f"the field of neuron {neuron[1] + 1}, layer {neuron[0]}", x + 10, y + 10, 13, sketch=s)
+        caption = f"the field of neuron {neuron[1] + 1}, layer {neuron[0]}"
+        s.text_font(font(13, "sans", s), 13)
+        panel(x + w - 18 - s.text_width(caption), y + 6, s.text_width(caption) + 12, 22, colors.BACKGROUND, 4,
+              sketch=s)  # on a plate: it reads over any colour of the field
+        label(caption, x + w - 12, y + 9, 13, align="right", sketch=s)
     if not len(world.X):
         label("no points: click to add some (x picks the class)", x + w / 2, y + h / 2 - 10, 15,
               align="center", sketch=s)
@@ -192,7 +198,7 @@ def draw_confusion_panel(world: Playground, x: float, y: float, sketch=None) -> 
     if counts is None or len(counts) > 5:
         return
     s = current_sketch(sketch)
-    cell = 24 if len(counts) <= 3 else 18 if len(counts) == 4 else 16  # the box is 80 pixels high
+    cell = min(34, 100 // len(counts))  # the box is 80 pixels high, and 20 of gap below it
     label(f"confusion matrix, {which} points (M1):", x, y, 13, colors.MUTED, sketch=s)
     label("rows: true class · columns: guess", x, y + 20, 13, colors.MUTED, sketch=s)
     draw_confusion(counts, x + 300, y, cell, sketch=s)
@@ -200,18 +206,18 @@ def draw_confusion_panel(world: Playground, x: float, y: float, sketch=None) -> 
 
 def draw_confusion(counts: np.ndarray, x: float, y: float, cell: float = 18, sketch=None) -> None:
     """The confusion matrix (M1) as a grid of counts: rows the true class, columns the guess; the
-    right guesses on the diagonal in the classes' colours."""
+    right guesses on the diagonal in the classes' colours. Rows are ``cell`` high; columns as wide
+    as the longest count needs."""
     s = current_sketch(sketch)
-    k = len(counts)
-    for i in range(k):
-        for j in range(k):
-            cx, cy = x + j * cell, y + i * cell
-            s.no_stroke()
-            s.fill(*(colors.class_color(i) if i == j and counts[i, j] else colors.PANEL))
-            s.rect(cx, cy, cell - 2, cell - 2, 3)
-            label(str(counts[i, j]), cx + cell / 2 - 1, cy + 2, cell - 6,
-                  colors.BACKGROUND if i == j and counts[i, j] else colors.INK, align="center", kind="mono",
-                  sketch=s)
+    size = min(20, cell - 6)
+    wide = max(cell, 0.62 * size * len(str(counts.max())) + 10)  # mono digits are 0.6 of their size
+    for (i, j), count in np.ndenumerate(counts):
+        cx, cy = x + j * wide, y + i * cell
+        s.no_stroke()
+        s.fill(*(colors.class_color(i) if i == j and count else colors.PANEL))
+        s.rect(cx, cy, wide - 2, cell - 2, 3)
+        label(str(count), cx + wide / 2 - 1, cy + (cell - 2 - size) / 2 - 1, size,
+              colors.BACKGROUND if i == j and count else colors.INK, align="center", kind="mono", sketch=s)
 
 
 FEATURE_ROW = 1  # the board's row of input features, each a chip a click turns on or off
@@ -318,6 +324,7 @@ def playground_keys(world: Playground, controls, *, save_svg) -> list:
         Key("A", "activation of the chosen layer only", lambda k: world.next_layer_activation()),
         Key("g m p", "regularisation L1 / L2 / its rate λ / dropout", lambda k: world.next(names[k])),
         Key("z", "stop when the test loss has not improved for N epochs", lambda k: world.next("patience")),
+        Key("r", "replay: the same starting weights and batches again", lambda k: controls().restart()),
         Key("u", "a new seed: other starting weights (r replays the same run)",
             lambda k: world.change(seed=world.settings.seed + 1)),
         Key("j", "new data: another sample of the data set", lambda k: world.change(

@@ -336,6 +336,21 @@ def draw_class_legend(mapping: Mapping, names=("class 0", "class 1"), size: floa
         x = label(name, x + 6 + size * 0.8, y + h + 5, size, colors.MUTED, sketch=s).right + 14
 
 
+def draw_value_legend(mapping: Mapping, low: float, high: float, strength: float = 0.45, size: float = 13,
+                      sketch=None) -> None:
+    """Which colour is which value, for a one-output field over (low, high): "low", a strip of the
+    field's colours, "high", under the map's bottom left (where a class legend would be)."""
+    s = current_sketch(sketch)
+    x, y, _, h = mapping.rect
+    right = label(f"{low:+.2f}", x, y + h + 5, size, colors.MUTED, kind="mono", sketch=s).right + 6
+    steps = colors.field_colors(np.linspace(low, high, 40)[:, None], low, high, strength)
+    s.no_stroke()
+    for k, color in enumerate(steps):  # 40 opaque rectangles: cheap to rasterise
+        s.fill(*(int(c) for c in color))
+        s.rect(right + 3 * k, y + h + 7, 3, size - 2)
+    label(f"{high:+.2f}", right + 126, y + h + 5, size, colors.MUTED, kind="mono", sketch=s)
+
+
 def draw_axis_names(mapping: Mapping, x_name: str, y_name: str, classes=None, ticks: bool = False,
                     sketch=None) -> None:
     """What a map's two axes are: "x_name →" under its bottom right, "y_name ↑" inside its top left;

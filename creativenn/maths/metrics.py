@@ -92,7 +92,7 @@ class EarlyStop:
             return None
         if self.best_epoch is not None and epoch - self.best_epoch >= self.patience:
             return (f"the test loss has not improved for {self.patience:g} epochs (best {self.best:.3g} at "
-                    f"epoch {self.best_epoch:g})")
+                    f"epoch {round(self.best_epoch, 1):g})")
         return None
 
 

@@ -470,6 +470,11 @@ class Playground:
 
     def record(self) -> None:
         """The losses, the penalty and the scores now; and, when stopping early, whether to stop (M3)."""
+        self._measure()
+        if self._stop is not None and self.test.any():
+            self._check_stop(self.history.test[-1])
+
+    def _measure(self) -> None:
         history = self.history
         history.train.append(self.net.loss(*self.split("train")))
         history.penalty.append(self.net.penalty())
@@ -477,8 +482,6 @@ class Playground:
         if self.test.any():
             history.test.append(self.net.loss(*self.split("test")))
             history.test_score.append(self.score("test"))
-            if self._stop is not None:
-                self._check_stop(history.test[-1])
 
     def _check_stop(self, test_loss: float) -> None:
         if self.best is None or test_loss < self.best[0]:
@@ -487,6 +490,7 @@ class Playground:
         if reason:
             self._stop = EarlyStop(self.settings.patience)  # if training goes on, patience counts from then
             self.net.set_parameters(self.best[1])
+            self._measure()  # the curves end where the network now is: back at its best
             self.message = [f"Stopped: {reason}.",
                             f"The network is back at its best weights (step {self.best[2]}).",
                             "Change a setting (or raise the patience) to go on; r starts again."]
