@@ -15,6 +15,7 @@ file system, and the temporary file sits in the target's own folder.
 from __future__ import annotations
 
 import errno
+import itertools
 import os
 import struct
 import zlib
@@ -63,18 +64,21 @@ def disk_full_message(folder) -> str:
     return f"no space left on the disk that holds {folder}: free some space, or export to another disk"
 
 
-def write_png_rows(path, width: int, height: int, bands) -> Path:
-    """Write a PNG from ``bands``, an iterable of (rows, width, 3) uint8 arrays, top to bottom.
+def write_png_rows(path, width: int, height: int, bands, dpi: float | None = None) -> Path:
+    """Write a PNG from ``bands``, an iterable of (rows, width, 3) arrays, top to bottom.
 
     Each band is compressed as it arrives and then dropped, so a poster of
     any size needs the memory of one band, not of the whole image (Pillow
     would hold all of it: 192 MB for 8000 × 8000). A plain, standard PNG:
-    8-bit RGB, no filtering, one IDAT chunk per band. Written whole or not at
-    all (``files.whole_file``).
+    RGB, 8 bits a channel for uint8 bands and 16 for uint16 ones (a smooth
+    gradient without banding, for print), no filtering, one IDAT chunk per
+    band; with ``dpi``, a pHYs chunk that tells print software its size
+    (pixels per metre, as PNG stores it). Written whole or not at all
+    (``files.whole_file``).
     """
     path = Path(path)
     with whole_file(path) as f:
-        _write_png(f, width, height, bands)
+        _write_png(f, width, height, bands, dpi)
     return path
 
 
@@ -83,19 +87,31 @@ def _chunk(kind: bytes, data: bytes) -> bytes:
     return struct.pack(">I", len(data)) + kind + data + struct.pack(">I", zlib.crc32(kind + data))
 
 
-def _write_png(f, width: int, height: int, bands) -> None:
+def _write_png(f, width: int, height: int, bands, dpi: float | None) -> None:
+    bands = iter(bands)
+    first = next(bands, None)
+    deep = first is not None and np.asarray(first).dtype == np.uint16
+    dtype, bits = (np.dtype(">u2"), 16) if deep else (np.dtype(np.uint8), 8)
     f.write(b"\x89PNG\r\n\x1a\n")
-    f.write(_chunk(b"IHDR", struct.pack(">IIBBBBB", width, height, 8, 2, 0, 0, 0)))  # 8-bit RGB
+    f.write(_chunk(b"IHDR", struct.pack(">IIBBBBB", width, height, bits, 2, 0, 0, 0)))  # RGB
+    if dpi is not None:
+        if not dpi > 0:
+            raise ValueError(f"dpi must be above 0, got {dpi!r}")
+        per_metre = round(dpi / 0.0254)
+        f.write(_chunk(b"pHYs", struct.pack(">IIB", per_metre, per_metre, 1)))  # unit 1: the metre
     packer, done = zlib.compressobj(6), 0
-    for band in bands:
-        band = np.ascontiguousarray(band, dtype=np.uint8)
-        if band.ndim != 3 or band.shape[1:] != (width, 3):
-            raise ValueError(f"each band must be shaped (rows, {width}, 3), got {band.shape}")
-        rows = np.zeros((band.shape[0], 1 + 3 * width), np.uint8)  # each row: filter byte 0, then RGB
-        rows[:, 1:] = band.reshape(band.shape[0], -1)
+    for band in itertools.chain([] if first is None else [first], bands):
+        band = np.asarray(band)
+        if band.ndim != 3 or band.shape[1:] != (width, 3) or (band.dtype == np.uint16) != deep:
+            raise ValueError(f"each band must be shaped (rows, {width}, 3), all uint8 or all uint16, got "
+                             f"{band.shape} {band.dtype}")
+        row_bytes = 3 * width * dtype.itemsize
+        rows = np.zeros((band.shape[0], 1 + row_bytes), np.uint8)  # each row: filter byte 0, then RGB
+        rows[:, 1:] = np.ascontiguousarray(band, dtype=dtype).view(np.uint8).reshape(band.shape[0], -1)
         f.write(_chunk(b"IDAT", packer.compress(rows.tobytes())))
         done += band.shape[0]
     if done != height:
         raise ValueError(f"the bands held {done} rows, the PNG needs {height}")
     f.write(_chunk(b"IDAT", packer.flush()))
     f.write(_chunk(b"IEND", b""))
+
