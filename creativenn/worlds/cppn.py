@@ -11,8 +11,18 @@ abs, soft edges from tanh); three sigmoid outputs are the pixel's red,
 green and blue. It is the forward pass (F1), a_l = σ(W_l a_{l-1} + b_l),
 with the batch being every pixel of the picture.
 
-Moving the latent point morphs the picture; ``latent_loop`` moves it
-around a circle, so an animation of one period loops without a seam.
+Moving the latent point morphs the picture; ``latent_at`` moves it round
+a closed ``path`` (a circle, or a figure of eight), so an animation of one
+period loops without a seam.
+
+Composition happens to the coordinates before the network sees them:
+``symmetry`` folds the plane (``mirror`` left onto right, ``quad`` into a
+quarter, ``radial`` into a wedge of 360°/``folds``, mirrored: a
+kaleidoscope), ``pan`` moves the network's plane under that frame, and
+``warp`` feeds the network's own first two outputs back into its
+coordinates (domain warping: x ← x + warp·(2a₁ − 1), y ← y + warp·(2a₂ − 1),
+then a second pass). The outputs become colours as red, green and blue, or
+through a ``palette`` (``picture.palettes``): the first output is t.
 ``bands`` renders a picture of any size a band of rows at a time, so a
 poster needs the memory of one band (``poster`` writes it to PNG).
 
@@ -42,6 +52,7 @@ import numpy as np
 from ..files import write_png_rows
 from ..maths import activations
 from ..maths.checks import positive_int
+from ..picture import palettes
 
 MIXES = {  # the activation mixes the sketch cycles through
     "waves": ("sin", "tanh"),
@@ -51,6 +62,8 @@ MIXES = {  # the activation mixes the sketch cycles through
     "all": ("sin", "gaussian", "abs", "tanh"),
 }
 INPUTS = 5  # x, y, r, z₁, z₂
+SYMMETRIES = ("none", "mirror", "quad", "radial")
+PATHS = ("circle", "eight")  # closed paths of the latent point
 # Pixels per band: 16k, so that a layer's activations (a MB of floats) stay in the processor's cache:
 # a 400² picture is computed 1.5× faster in bands of this size than in one piece, and a poster of
 # any size needs a few MB. The bands of a picture on screen are shared among THREADS threads.
@@ -68,12 +81,22 @@ class CPPN:
     initialisation, Mishkin & Matas 2016; without it, abs and sin layers
     blow up or fade out.) ``zoom`` is how far the plane reaches (x from
     −zoom to zoom across the wider side); ``latent_radius`` how far the
-    latent point wanders.
+    latent point wanders. ``palette``, ``symmetry``, ``folds``, ``pan``,
+    ``warp`` and ``path``: see the module's docstring; they change how the
+    network is looked at, not the network (the same seed, the same weights).
     """
 
     def __init__(self, width: int = 16, depth: int = 4, mix=MIXES["all"], seed: int = 0,
-                 scale: float = 2.0, zoom: float = 1.5, latent_radius: float = 0.8):
+                 scale: float = 2.0, zoom: float = 1.5, latent_radius: float = 0.8, *, palette=None,
+                 symmetry: str = "none", folds: int = 6, pan=(0.0, 0.0), warp: float = 0.0,
+                 path: str = "circle"):
         self.width, self.depth = positive_int(width, "width"), positive_int(depth, "depth")
+        self.palette = palettes.get(palette)
+        self.symmetry, self.folds, self.path = _composition(symmetry, folds, path)
+        self.pan = tuple(float(v) for v in pan)
+        self.warp = float(warp)
+        if len(self.pan) != 2 or not all(map(math.isfinite, (*self.pan, self.warp))):
+            raise ValueError(f"pan must be two finite numbers and warp one, got pan={pan!r}, warp={warp!r}")
         mix = MIXES[mix] if isinstance(mix, str) and mix in MIXES else tuple(mix)
         self.functions = [activations.get(name) for name in mix]  # checks every name
         self.mix, self.seed, self.zoom, self.latent_radius = mix, seed, float(zoom), float(latent_radius)
@@ -96,8 +119,11 @@ class CPPN:
         self._calibrate(float(scale))
 
     def _calibrate(self, scale: float) -> None:
-        """Rescale each layer so its z spreads ``scale`` over a 48² picture at 8 latent points."""
-        a = np.concatenate([self._inputs(48, 48, range(48), self.latent_at(t)) for t in np.arange(8) / 8])
+        """Rescale each layer so its z spreads ``scale`` over a 48² picture at 8 latent points (on the
+        plain plane and circle: the weights do not depend on how the picture is composed)."""
+        angles = self.phase + np.arange(8) / 4 * np.pi
+        circle = [(self.latent_radius * math.cos(a), self.latent_radius * math.sin(a)) for a in angles]
+        a = np.concatenate([self._inputs(48, 48, range(48), z, composed=False) for z in circle])
         a = a.T  # a neuron per row, as forward() computes
         for l, (W, b) in enumerate(zip(self.weights, self.biases, strict=True)):
             gain = scale / max(float((W @ a + b[:, None]).std()), 1e-6)
@@ -107,22 +133,30 @@ class CPPN:
                 a = self._hidden(W @ a + b[:, None], l)
 
     def latent_at(self, t: float) -> tuple[float, float]:
-        """The latent point after ``t`` periods: once round a circle per period, so t and t + 1 agree."""
-        angle = self.phase + 2 * np.pi * t
-        return self.latent_radius * math.cos(angle), self.latent_radius * math.sin(angle)
+        """The latent point after ``t`` periods, once round its path a period, so t and t + 1 agree: a
+        circle, or a figure of eight (Gerono's lemniscate, sin θ and sin θ cos θ)."""
+        angle, radius = self.phase + 2 * np.pi * t, self.latent_radius
+        if self.path == "eight":
+            return radius * math.sin(angle), radius * math.sin(angle) * math.cos(angle)
+        return radius * math.cos(angle), radius * math.sin(angle)
 
-    def _inputs(self, width: int, height: int, rows, latent) -> np.ndarray:
+    def _inputs(self, width: int, height: int, rows, latent, composed: bool = True) -> np.ndarray:
         """The network's inputs (x, y, r, z₁, z₂) for the pixel centres of ``rows``, (n, 5) float32.
 
         x runs from −zoom to zoom across the wider side, y likewise, up the
-        picture, so the same network paints any size the same picture.
+        picture, so the same network paints any size the same picture; then
+        (``composed``) the symmetry folds the plane and the pan moves it.
         """
         side = max(width, height) / 2
         xs = ((np.arange(width) + 0.5 - width / 2) / side * self.zoom).astype(np.float32)
         ys = ((height / 2 - (np.asarray(rows) + 0.5)) / side * self.zoom).astype(np.float32)
         gx, gy = np.meshgrid(xs, ys)
         inputs = np.empty((gx.size, INPUTS), np.float32)
-        inputs[:, 0], inputs[:, 1] = gx.ravel(), gy.ravel()
+        x, y = gx.ravel(), gy.ravel()
+        if composed:
+            x, y = fold(x, y, self.symmetry, self.folds)
+            x, y = x + self.pan[0], y + self.pan[1]
+        inputs[:, 0], inputs[:, 1] = x, y
         inputs[:, 2] = np.hypot(inputs[:, 0], inputs[:, 1])
         inputs[:, 3], inputs[:, 4] = latent
         return inputs
@@ -149,15 +183,33 @@ class CPPN:
         z = self.weights[-1] @ a + self.biases[-1][:, None]
         return (0.5 * (1.0 + np.tanh(0.5 * z))).T  # sigmoid: colours in 0 … 1
 
-    def bands(self, width: int, height: int, latent, band_rows: int | None = None):
-        """The picture a band of rows at a time, top to bottom: (rows, width, 3) uint8 arrays."""
+    def outputs(self, inputs: np.ndarray) -> np.ndarray:
+        """The network's three outputs for ``inputs``, warped: with ``warp``, the first pass's first two
+        outputs move the coordinates, x ← x + warp·(2a₁ − 1), y ← y + warp·(2a₂ − 1), and a second pass
+        paints from there (domain warping)."""
+        a = self.forward(inputs)
+        if self.warp:
+            inputs = inputs.copy()
+            inputs[:, :2] += self.warp * (2 * a[:, :2] - 1)
+            inputs[:, 2] = np.hypot(inputs[:, 0], inputs[:, 1])
+            a = self.forward(inputs)
+        return a
+
+    def colors(self, a: np.ndarray) -> np.ndarray:
+        """Outputs (n, 3) in 0 … 1 → colours in 0 … 1: as red, green, blue, or the palette at t = a₁."""
+        return a if self.palette is None else self.palette.colors(a[:, 0])
+
+    def bands(self, width: int, height: int, latent, band_rows: int | None = None, bits: int = 8):
+        """The picture a band of rows at a time, top to bottom: (rows, width, 3) arrays, uint8, or
+        uint16 with ``bits=16`` (for print: a smooth gradient keeps its 65,536 levels)."""
         width, height = positive_int(width, "width"), positive_int(height, "height")
         for rows in _band_rows(width, height, band_rows):
-            yield self._band(width, height, latent, rows)
+            yield self._band(width, height, latent, rows, bits)
 
-    def _band(self, width: int, height: int, latent, rows: range) -> np.ndarray:
-        rgb = self.forward(self._inputs(width, height, rows, latent))
-        return np.rint(rgb * 255).astype(np.uint8).reshape(len(rows), width, 3)
+    def _band(self, width: int, height: int, latent, rows: range, bits: int = 8) -> np.ndarray:
+        rgb = self.colors(self.outputs(self._inputs(width, height, rows, latent)))
+        top, kind = (65535, np.uint16) if bits == 16 else (255, np.uint8)
+        return np.rint(rgb * top).astype(kind).reshape(len(rows), width, 3)
 
     def image(self, width: int, height: int, latent) -> np.ndarray:
         """The whole picture, (height, width, 3) uint8: its bands computed on THREADS threads (numpy
@@ -166,25 +218,65 @@ class CPPN:
         bands = _band_rows(width, height)
         return np.concatenate(list(_pool().map(lambda rows: self._band(width, height, latent, rows), bands)))
 
-    def poster(self, path, width: int, height: int, latent, progress=None) -> Path:
-        """Render at print size straight into a PNG, one band at a time (bounded memory).
+    def poster(self, path, width: int, height: int, latent, progress=None, bits: int = 8,
+               dpi: float | None = None) -> Path:
+        """Render at print size straight into a PNG, one band at a time (bounded memory); 8 or 16
+        bits a channel, and its ``dpi`` written in (its printed size: pixels / dpi inches).
 
         ``progress(fraction)`` is called after each band, for a progress bar.
         """
+        if bits not in (8, 16):
+            raise ValueError(f"a poster has 8 or 16 bits a channel, got {bits!r}")
         band_rows = max(1, BAND_PIXELS // width)
         total = math.ceil(height / band_rows)
 
         def reported():
-            for i, band in enumerate(self.bands(width, height, latent, band_rows), start=1):
+            for i, band in enumerate(self.bands(width, height, latent, band_rows, bits), start=1):
                 yield band
                 if progress is not None:
                     progress(i / total)
 
-        return write_png_rows(path, width, height, reported())
+        return write_png_rows(path, width, height, reported(), dpi=dpi)
 
     def __repr__(self) -> str:
         return (f"CPPN(width={self.width}, depth={self.depth}, mix={self.mix!r}, seed={self.seed})"
                 f"  # {INPUTS}-{'-'.join([str(self.width)] * self.depth)}-3")
+
+
+def fold(x: np.ndarray, y: np.ndarray, symmetry: str, folds: int = 6) -> tuple[np.ndarray, np.ndarray]:
+    """The plane folded by ``symmetry``: every point moved into the first piece, so whatever is painted
+    from the folded coordinates repeats in each piece.
+
+    ``mirror``: x → |x| (left is right's mirror image); ``quad``: both;
+    ``radial``: the angle θ into one wedge of 2π/folds, mirrored about its
+    middle, θ' = |θ mod (2π/folds) − π/folds|: ``folds`` wedges and their
+    mirror images, as in a kaleidoscope.
+
+    >>> x, y = fold(np.array([1.0, 0.0]), np.array([0.0, 1.0]), "radial", 4)
+    >>> np.round(np.hypot(x, y), 6).tolist(), bool(np.allclose(x, x[0]) and np.allclose(y, y[0]))
+    ([1.0, 1.0], True)
+    """
+    if symmetry == "mirror":
+        return np.abs(x), y
+    if symmetry == "quad":
+        return np.abs(x), np.abs(y)
+    if symmetry == "radial":
+        wedge = 2 * np.pi / folds
+        theta = np.abs(np.mod(np.arctan2(y, x), wedge) - wedge / 2)
+        r = np.hypot(x, y)
+        return (r * np.cos(theta)).astype(x.dtype), (r * np.sin(theta)).astype(y.dtype)
+    return x, y
+
+
+def _composition(symmetry: str, folds, path: str) -> tuple[str, int, str]:
+    """The symmetry, folds and latent path, checked: a clear error for each that cannot be used."""
+    if symmetry not in SYMMETRIES:
+        raise ValueError(f"symmetry {symmetry!r}: choose one of {', '.join(SYMMETRIES)}")
+    if isinstance(folds, bool) or not isinstance(folds, int | np.integer) or not 1 <= folds <= 64:
+        raise ValueError(f"a radial symmetry has 1 to 64 folds (6: a snowflake), got {folds!r}")
+    if path not in PATHS:
+        raise ValueError(f"latent path {path!r}: choose one of {', '.join(PATHS)}")
+    return symmetry, int(folds), path
 
 
 def _band_rows(width: int, height: int, band_rows: int | None = None) -> list[range]:
@@ -224,7 +316,8 @@ class Poster:
 
 @dataclass(frozen=True)
 class Knobs:
-    """What a CPPN sketch turns: the activation mix, the seed, the shape, the detail and the zoom.
+    """What a CPPN sketch turns: the activation mix, the seed, the shape, the detail and the zoom; the
+    palette and the composition (symmetry, folds, pan, warp, the latent point's path).
 
     The same knobs make the same network (``network()``); ``turned(**change)``
     gives new knobs with a change (a layer or a neuron fewer stops at one).
@@ -239,14 +332,29 @@ class Knobs:
     depth: int = 4
     detail: float = 2.5
     zoom: float = 1.5
+    palette: str = "rgb"
+    symmetry: str = "none"
+    folds: int = 6
+    pan: tuple[float, float] = (0.0, 0.0)
+    warp: float = 0.0
+    path: str = "circle"
 
     def turned(self, **change) -> Knobs:
         knobs = replace(self, **change)
-        return replace(knobs, width=max(1, knobs.width), depth=max(1, knobs.depth))
+        return replace(knobs, width=max(1, knobs.width), depth=max(1, knobs.depth), folds=max(1, knobs.folds))
 
     def network(self) -> CPPN:
         return CPPN(width=self.width, depth=self.depth, mix=self.mix, seed=self.seed, scale=self.detail,
-                    zoom=self.zoom)
+                    zoom=self.zoom, palette=self.palette, symmetry=self.symmetry, folds=self.folds,
+                    pan=self.pan, warp=self.warp, path=self.path)
+
+    def look(self) -> str:
+        """How the picture is composed and coloured, in a few words: ``radial 6 · warp 0.5 · dusk``."""
+        parts = [f"radial {self.folds}" if self.symmetry == "radial" else self.symmetry]
+        parts += [f"warp {self.warp:g}"] if self.warp else []
+        parts += [f"pan {self.pan[0]:+.2g} {self.pan[1]:+.2g}"] if any(self.pan) else []
+        parts += [f"{self.path} path"] if self.path != "circle" else []
+        return " · ".join([*(p for p in parts if p != "none"), Path(str(self.palette)).stem])
 
     def shape(self) -> str:
         """The network's layer sizes, as in the course: 5-16-16-16-16-3."""
