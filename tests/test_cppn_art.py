@@ -99,3 +99,28 @@ def test_bad_composition_says_what_to_give():
         Knobs(palette="neon").network()
     assert Knobs(symmetry="radial", folds=8, warp=0.5, palette="dusk").look() == "radial 8 · warp 0.5 · dusk"
     assert Knobs().turned(folds=0).folds == 1
+
+
+def test_live_pictures_are_sharp_each_pixel_the_networks_own_a_quarter_of_them_a_frame():
+    from creativenn.worlds.cppn import Interlaced
+
+    c = CPPN(seed=8, palette="lagoon")
+    live = Interlaced(60, 40)
+    latents = [c.latent_at(t) for t in (0.0, 0.01, 0.02, 0.03, 0.04)]
+    before = live.frame(c, latents[0]).copy()  # a new network: the whole picture at once
+    np.testing.assert_array_equal(before, c.image(60, 40, latents[0]))
+    for k, z in enumerate(latents[1:]):
+        picture = live.frame(c, z).copy()
+        py, px = [(0, 0), (0, 1), (1, 0), (1, 1)][k % 4]
+        truth = c.image(60, 40, z)
+        np.testing.assert_array_equal(picture[py::2, px::2], truth[py::2, px::2])  # this frame's part: exact
+        picture[py::2, px::2] = before[py::2, px::2]
+        np.testing.assert_array_equal(picture, before)  # the other parts wait their turn
+        before = live.picture.copy()
+    still = [live.frame(c, latents[-1]).copy() for _ in range(4)]  # paused: the parts catch up …
+    np.testing.assert_array_equal(still[-1], c.image(60, 40, latents[-1]))  # … to the exact picture
+    other = CPPN(seed=9)
+    np.testing.assert_array_equal(live.frame(other, latents[0]), other.image(60, 40, latents[0]))
+    exact = Interlaced(60, 40, exact=True)
+    for z in latents:
+        np.testing.assert_array_equal(exact.frame(c, z), c.image(60, 40, z))

@@ -47,6 +47,10 @@ class Palette:
     def to_uint16(self, t) -> np.ndarray:
         return np.rint(np.clip(self.colors(t), 0.0, 1.0) * 65535.0).astype(np.uint16)
 
+    def swatch_at(self, t: float) -> tuple[int, int, int]:
+        """The 8-bit colour at ``t``."""
+        return tuple(int(v) for v in self.to_uint8(float(t)))
+
     def swatch(self, count: int = 8) -> list[tuple[int, int, int]]:
         """``count`` colours evenly along the palette, 8-bit: to show it, or to write it down."""
         return [tuple(int(v) for v in c) for c in self.to_uint8(np.linspace(0.0, 1.0, count))]

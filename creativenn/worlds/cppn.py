@@ -140,15 +140,17 @@ class CPPN:
             return radius * math.sin(angle), radius * math.sin(angle) * math.cos(angle)
         return radius * math.cos(angle), radius * math.sin(angle)
 
-    def _inputs(self, width: int, height: int, rows, latent, composed: bool = True) -> np.ndarray:
-        """The network's inputs (x, y, r, z₁, z₂) for the pixel centres of ``rows``, (n, 5) float32.
+    def _inputs(self, width: int, height: int, rows, latent, composed: bool = True,
+                columns=slice(None)) -> np.ndarray:
+        """The network's inputs (x, y, r, z₁, z₂) for the pixel centres of ``rows`` (and ``columns``,
+        all by default), (n, 5) float32.
 
         x runs from −zoom to zoom across the wider side, y likewise, up the
         picture, so the same network paints any size the same picture; then
         (``composed``) the symmetry folds the plane and the pan moves it.
         """
         side = max(width, height) / 2
-        xs = ((np.arange(width) + 0.5 - width / 2) / side * self.zoom).astype(np.float32)
+        xs = ((np.arange(width)[columns] + 0.5 - width / 2) / side * self.zoom).astype(np.float32)
         ys = ((height / 2 - (np.asarray(rows) + 0.5)) / side * self.zoom).astype(np.float32)
         gx, gy = np.meshgrid(xs, ys)
         inputs = np.empty((gx.size, INPUTS), np.float32)
@@ -206,17 +208,30 @@ class CPPN:
         for rows in _band_rows(width, height, band_rows):
             yield self._band(width, height, latent, rows, bits)
 
-    def _band(self, width: int, height: int, latent, rows: range, bits: int = 8) -> np.ndarray:
-        rgb = self.colors(self.outputs(self._inputs(width, height, rows, latent)))
+    def _band(self, width: int, height: int, latent, rows: range, bits: int = 8,
+              columns=slice(None)) -> np.ndarray:
+        rgb = self.colors(self.outputs(self._inputs(width, height, rows, latent, columns=columns)))
         top, kind = (65535, np.uint16) if bits == 16 else (255, np.uint8)
-        return np.rint(rgb * top).astype(kind).reshape(len(rows), width, 3)
+        return np.rint(rgb * top).astype(kind).reshape(len(rows), -1, 3)
 
-    def image(self, width: int, height: int, latent) -> np.ndarray:
+    def image(self, width: int, height: int, latent, every: int = 1, offset=(0, 0)) -> np.ndarray:
         """The whole picture, (height, width, 3) uint8: its bands computed on THREADS threads (numpy
-        lets go of Python's lock while it computes), the same pixels as ``bands`` gives."""
+        lets go of Python's lock while it computes), the same pixels as ``bands`` gives.
+
+        ``every`` > 1: only the pixels of rows offset[0], offset[0] + every, …
+        and columns offset[1], offset[1] + every, … of that picture (one of
+        every² interlaced parts: ``Interlaced``), exactly as the whole has them.
+        """
         width, height = positive_int(width, "width"), positive_int(height, "height")
-        bands = _band_rows(width, height)
-        return np.concatenate(list(_pool().map(lambda rows: self._band(width, height, latent, rows), bands)))
+        top, left = offset
+        rows, columns = range(top, height, every), slice(left, width, every)
+        per_band = max(1, BAND_PIXELS * every // width)
+        bands = [rows[k:k + per_band] for k in range(0, len(rows), per_band)]
+
+        def band(part: range) -> np.ndarray:
+            return self._band(width, height, latent, part, columns=columns)
+
+        return np.concatenate(list(_pool().map(band, bands)))
 
     def poster(self, path, width: int, height: int, latent, progress=None, bits: int = 8,
                dpi: float | None = None) -> Path:
@@ -237,6 +252,34 @@ class CPPN:
                     progress(i / total)
 
         return write_png_rows(path, width, height, reported(), dpi=dpi)
+
+    def isolines(self, latent, levels: int = 12, resolution: int = 500, pens: int = 4):
+        """The picture as contour lines for a plotter: where the first output a₁ (the palette's t)
+        crosses each of ``levels`` evenly spaced values, traced on a ``resolution``² grid, each line
+        one joined polyline; the levels shared among ``pens`` layers, each in the palette's colour
+        there (shades of ink for raw RGB). Returns (pens, bounds of the plane)."""
+        from ..picture.contours import contour_lines
+        from ..picture.plotter import Pen
+
+        levels, pens = positive_int(levels, "levels"), min(positive_int(pens, "pens"), levels)
+        n = positive_int(resolution, "resolution")
+        a1 = self.outputs(self._inputs(n, n, range(n), latent))[:, 0].reshape(n, n)
+        centres = (np.arange(n) + 0.5 - n / 2) / (n / 2) * self.zoom
+        values = np.linspace(0.0, 1.0, levels + 2)[1:-1]
+        lines = contour_lines(centres, centres, a1[::-1], values)  # rows bottom to top: y ascending
+        palette = self.palette or palettes.NAMED["ink"]
+        groups = np.array_split(np.arange(levels), pens)
+        drawn = [Pen(f"a1 {values[g[0]]:.2f}-{values[g[-1]]:.2f}", palette.swatch_at(values[g].mean()),
+                     [line for k in g for line in lines[k]]) for g in groups]
+        return drawn, (-self.zoom, self.zoom, -self.zoom, self.zoom)
+
+    def plot(self, path, latent, levels: int = 12, pens: int = 4, size_mm=(200.0, 200.0),
+             margin_mm: float = 15.0, resolution: int = 500):
+        """``isolines`` written as a plotter SVG (``picture.plotter``): returns its PlotReport."""
+        from ..picture.plotter import write_plot
+
+        drawn, bounds = self.isolines(latent, levels, resolution, pens)
+        return write_plot(path, drawn, bounds, size_mm, margin_mm)
 
     def __repr__(self) -> str:
         return (f"CPPN(width={self.width}, depth={self.depth}, mix={self.mix!r}, seed={self.seed})"
@@ -288,6 +331,42 @@ def _band_rows(width: int, height: int, band_rows: int | None = None) -> list[ra
 @functools.cache
 def _pool() -> ThreadPoolExecutor:
     return ThreadPoolExecutor(THREADS, thread_name_prefix="cppn")
+
+
+class Interlaced:
+    """A CPPN's picture at full resolution, live: each frame computes one of ``every``² interlaced
+    parts (rows and columns a step of ``every`` apart, in turn), so a frame costs what a picture
+    ``every`` times smaller does, and no pixel is a blurred guess: each is the network's own output,
+    at most every² − 1 frames old while the picture moves. When nothing moves the parts catch up
+    and the picture is exact; ``exact=True`` (exports, posters) computes every pixel every frame.
+
+    >>> c, live = CPPN(seed=2), Interlaced(40, 30)
+    >>> for _ in range(4):
+    ...     picture = live.frame(c, c.latent_at(0.5))
+    >>> bool((picture == c.image(40, 30, c.latent_at(0.5))).all())
+    True
+    """
+
+    def __init__(self, width: int, height: int, every: int = 2, exact: bool = False):
+        self.width, self.height = positive_int(width, "width"), positive_int(height, "height")
+        self.every, self.exact = positive_int(every, "every"), exact
+        self.picture, self.net, self.made, self.turn = None, None, {}, 0
+
+    def frame(self, net: CPPN, latent) -> np.ndarray:
+        """The picture for ``latent``: (height, width, 3) uint8, updated in place."""
+        latent = tuple(map(float, latent))
+        if self.exact or net is not self.net or self.picture is None:
+            self.picture, self.net = net.image(self.width, self.height, latent), net
+            self.made = {part: latent for part in np.ndindex(self.every, self.every)}
+            return self.picture
+        stale = [part for part, made in self.made.items() if made != latent]
+        if stale:  # the part computed longest ago goes first: each waits its turn
+            part = min(stale, key=lambda p: (list(self.made).index(p) - self.turn) % len(self.made))
+            self.turn = (list(self.made).index(part) + 1) % len(self.made)
+            self.picture[part[0]::self.every, part[1]::self.every] = net.image(
+                self.width, self.height, latent, self.every, part)
+            self.made[part] = latent
+        return self.picture
 
 
 class Poster:
