@@ -1,46 +1,50 @@
 """A random network that paints: every pixel's (x, y, r) and a drifting latent point → its colour.
 
-What to watch: nothing here is trained. One random network (a CPPN) takes
-each pixel's coordinates, its distance from the centre and a latent point,
-and its three sigmoid outputs are the pixel's red, green and blue, all
-pixels in one forward pass, a = σ(W a + b) (F1). Each hidden neuron has its
-own activation: sin paints waves, gaussian bumps, abs mirrors, tanh soft
-edges. The latent point circles, so the picture morphs and comes back: an
-export is one seamless loop, as long as its frames (``-- loop 120`` sets
-another). Tags like (F1) cite docs/maths.md: ``creativenn maths F1``.
+What to watch: nothing here is trained. One random network (a CPPN) maps each
+pixel's coordinates, its distance from the centre and a latent point to a
+colour, all pixels in one forward pass, a = σ(W a + b) (F1). Each hidden neuron
+has its own activation: sin paints waves, gaussian bumps, abs mirrors, tanh
+soft edges. The first output picks a palette's colour (rgb: the three outputs
+are red, green, blue). The coordinates are folded into a symmetry, panned and
+warped by the network's own output before it sees them. The latent point goes
+round a closed path: an export is one seamless loop (``-- loop 120``). Every
+pixel shown is the network's own: a quarter of them is recomputed a frame.
 
 Keys: m activation mix · n / N next / previous seed · [ ] fewer / more layers ·
-, . fewer / more neurons a layer · + / - more / less detail · z zoom ·
-p poster (4000 × 4000 PNG) · space pause · r reset · s save a frame · h help.
+, . fewer / more neurons a layer · + / - more / less detail · z zoom · c palette ·
+y symmetry · f / F more / fewer folds · w warp · ← → ↑ ↓ pan · l latent path ·
+t tempo · p poster · d plotter SVG · space pause · r reset · s save a frame · h help.
 """
 
 import sys
 
 import py5
 
-from creativenn import colors
-from creativenn.draw import Controls, Key, cycle, export_draws, label
-from creativenn.worlds.cppn import MIXES, Knobs, Poster
+from creativenn.draw import Controls, Key, cycle, drawing_clean, export_draws
+from creativenn.draw.art import cppn_keys, draw_caption_bar
+from creativenn.picture.palettes import NAMED
+from creativenn.worlds.cppn import Interlaced, Knobs, Poster
 
 # --- constants: change these --------------------------------------------------
-RESOLUTION = 400  # pixels computed a side on screen, scaled up smoothly; 800 (the window's size)
-#                   computes every pixel and uploads them as they are with set_np_pixels: sharper, slower
-LOOP_FRAMES = EXPORT_FRAMES = 240  # frames for the latent point to go round once; an export's length
 SEED = 0  # the network's weights; creativenn export --seeds 1-64 renders one clip a seed
-START = Knobs(mix="waves", seed=SEED, width=16, depth=4, detail=2.5, zoom=1.5)
+START = Knobs(mix="waves", seed=SEED, width=16, depth=4, detail=2.5, zoom=1.5, palette="ember",
+              symmetry="none", folds=6, warp=0.0, path="circle")
+PALETTES = ["rgb", *NAMED]  # add a picture of your own, "my_photo.jpg": its colours become a palette
+LOOP_FRAMES = EXPORT_FRAMES = 240  # frames for the latent point to go round once; an export's length
+ZOOMS, WARPS = [1.0, 1.5, 2.5, 4.0], [0.0, 0.25, 0.5, 1.0]
 POSTER_SIZE = 4000  # pixels a side; rendered in bands, so memory stays small at any size
-ZOOMS = [1.0, 1.5, 2.5, 4.0]
+PLOT_LEVELS, PLOT_PENS, PLOT_MM = 12, 4, (200, 200)  # d: contour levels, pens (layers), page size
 
 # --- state --------------------------------------------------------------------
-knobs, net, picture = START, START.network(), None
-clock, loop_frames, poster = 0, LOOP_FRAMES, None  # the poster being written, if any
+knobs, net, live = START, START.network(), None  # live: the sharp picture, a quarter of it a frame
+clock, loop_frames, poster = 0, LOOP_FRAMES, None  # poster: the one being written, if any
 
 
 def turn(**change):
     """New knobs, and the network they make (the same knobs always make the same network)."""
     global knobs, net
-    knobs = knobs.turned(**change)
-    net = knobs.network()
+    made = controls.attempt("Those knobs make no picture; the old one stays.", knobs.turned(**change).network)
+    knobs, net = (knobs.turned(**change), made) if made else (knobs, net)
 
 
 def reset():
@@ -48,56 +52,47 @@ def reset():
     knobs, net, clock = START, START.network(), 0
 
 
+def retime(key):  # t: a loop half as long, as long, twice as long: slower or faster
+    global clock, loop_frames
+    frames = cycle([LOOP_FRAMES // 2, LOOP_FRAMES, 2 * LOOP_FRAMES], loop_frames)
+    clock, loop_frames = clock * frames // loop_frames, frames
+
+
 controls = Controls("cppn", [
-    Key("m", "activation mix", lambda k: turn(mix=cycle(MIXES, knobs.mix)), "mix"),
-    Key("n / N", "next / previous seed", lambda k: turn(seed=knobs.seed + (1 if k == "n" else -1)), "seed"),
-    Key("[ ]", "fewer / more layers", lambda k: turn(depth=knobs.depth + (1 if k == "]" else -1)), "layers"),
-    Key(", .", "fewer / more neurons a layer", lambda k: turn(width=knobs.width + (2 if k == "." else -2)),
-        "neurons"),
-    Key("+ / -", "more / less detail", lambda k: turn(detail=knobs.detail * (1.25 if k in "+=" else 0.8)),
-        "detail"),
-    Key("z", "zoom", lambda k: turn(zoom=cycle(ZOOMS, knobs.zoom))),
+    *cppn_keys(lambda: knobs, turn, palettes=PALETTES, zooms=ZOOMS, warps=WARPS),
+    Key("t", "tempo: a loop half as long, as long, twice as long", retime),
     Key("p", f"poster: {POSTER_SIZE} × {POSTER_SIZE} PNG", lambda k: make_poster(), "poster"),
+    Key("d", "plotter SVG: the picture's contour lines, a layer a pen",
+        lambda k: controls.say(f"saved {save_svg(controls.next_path('.svg'))}")),  # and how long they are
 ], reset=reset)
 
 
 def settings():
     py5.size(800, 800)
-    py5.smooth(4)  # also makes image() scale the picture up smoothly
 
 
 def setup():
-    global loop_frames
+    global loop_frames, live
     py5.window_title("creativenn · cppn")
     if "loop" in sys.argv[1:-1]:
         loop_frames = int(sys.argv[sys.argv.index("loop") + 1])
     elif export_draws():  # exported: the loop is as long as the export, so the clip is seamless
         loop_frames = export_draws()
+    live = Interlaced(py5.width, py5.height, exact=export_draws() is not None)  # an export: every pixel
 
 
 def draw():
-    global clock, picture
-    rgb = net.image(RESOLUTION, RESOLUTION, net.latent_at(clock / loop_frames))  # one forward pass (F1)
-    if rgb.shape[:2] == (py5.height, py5.width):
-        py5.set_np_pixels(rgb, bands="RGB")
-    else:
-        picture = py5.create_image_from_numpy(rgb, bands="RGB", dst=picture)
-        py5.image(picture, 0, 0, py5.width, py5.height)
-    draw_caption()
+    global clock
+    picture = live.frame(net, net.latent_at(clock / loop_frames))  # one forward pass (F1)
+    py5.set_np_pixels(picture, bands="RGB")  # the window's own pixels: sharp
+    if not drawing_clean():
+        writing = poster is not None and not poster.done
+        draw_caption_bar(f"{knobs.shape()} · {knobs.mix} · seed {knobs.seed} · detail {knobs.detail:.3g}",
+                         knobs.look(), f"poster {poster.fraction:.0%}" if writing else
+                         f"{clock + 1}/{loop_frames}   h help")
     controls.draw(footer=False)  # a picture: the caption is its only text (h shows the keys)
     if not controls.paused:
         clock = (clock + 1) % loop_frames
-
-
-def draw_caption():
-    py5.no_stroke()
-    py5.fill(*colors.BACKGROUND)
-    py5.rect(0, py5.height - 34, py5.width, 34)
-    label(f"{knobs.shape()}   {knobs.mix}: {' '.join(MIXES[knobs.mix])}   seed {knobs.seed}   "
-          f"detail {knobs.detail:.3g}", 14, py5.height - 26, 14, colors.INK, kind="mono")
-    writing = poster is not None and not poster.done
-    status = f"poster {poster.fraction:.0%}" if writing else f"{clock + 1}/{loop_frames}   h help"
-    label(status, py5.width - 14, py5.height - 26, 14, colors.MUTED, align="right", kind="mono")
 
 
 def make_poster():
@@ -109,15 +104,19 @@ def make_poster():
 
 
 def key_pressed():
-    controls.press(py5.key)
+    controls.press(py5.key, py5.key_code)
 
 
 # --- for the exporter ---------------------------------------------------------
 def state() -> dict:
     """This frame's numbers, for ``creativenn export --sidecar``."""
     return {"frame_in_loop": clock, "loop_frames": loop_frames, "latent": net.latent_at(clock / loop_frames),
-            "seed": knobs.seed, "mix": knobs.mix, "width": knobs.width, "depth": knobs.depth,
-            "detail": knobs.detail}
+            **vars(knobs)}  # seed, mix, width, depth, detail, zoom, palette, symmetry, folds, pan, warp, path
+
+
+def save_svg(path):
+    """The picture as contour lines for a pen plotter (each one path, a layer a pen, sized in mm)."""
+    return net.plot(path, net.latent_at(clock / loop_frames), PLOT_LEVELS, PLOT_PENS, PLOT_MM)
 
 
 py5.run_sketch()

@@ -10,21 +10,19 @@ SKETCH = Path(__file__).resolve().parent.parent / "sketches" / "cppn.py"
 def test_an_export_of_one_loop_closes_without_a_seam(render):
     result, frames = render(SKETCH, 9, seed=0, argv=["loop", "8"])
     assert result.namespace["loop_frames"] == 8
-    picture = (slice(0, 700), slice(None))  # above the caption, whose frame counter moves
+    picture = (slice(0, 740), slice(None))  # above the caption, whose frame counter moves
     assert np.array_equal(frames[0][picture], frames[8][picture])
     assert not np.array_equal(frames[0][picture], frames[4][picture])
 
 
-def test_the_picture_on_screen_is_the_networks_and_the_same_for_a_seed(render):
+def test_the_picture_on_screen_is_the_networks_every_pixel_and_the_same_for_a_seed(render):
     result, frames = render(SKETCH, 2, seed=0)
     again = render(SKETCH, 2, seed=0)[1]
     assert np.array_equal(frames[1], again[1])
     ns = result.namespace
     net = ns["net"]
-    rgb = net.image(ns["RESOLUTION"], ns["RESOLUTION"], net.latent_at(1 / ns["loop_frames"]))
-    scale = 800 // ns["RESOLUTION"]
-    on_screen = frames[1][scale // 2:700:scale, scale // 2::scale].astype(int)
-    assert np.abs(on_screen - rgb[: on_screen.shape[0]]).mean() < 6  # drawn scaled up, smoothly
+    expected = net.image(800, 800, net.latent_at(1 / ns["loop_frames"]))  # an export: the whole picture
+    assert np.array_equal(frames[1][:740], expected[:740])  # exact, above the caption: no upscaling blur
 
 
 def test_keys_change_the_network_and_reset_brings_it_back(render):
@@ -61,21 +59,35 @@ def test_p_writes_a_poster_of_the_current_picture_in_the_background(render, tmp_
     assert np.abs(poster[1::3, 1::3].astype(int) - expected).max() <= 1
 
 
-def test_at_the_windows_own_size_every_pixel_is_the_networks(render, tmp_path):
-    text = SKETCH.read_text().replace("RESOLUTION = 400", "RESOLUTION = 200").replace(
-        "py5.size(800, 800)", "py5.size(200, 200)")
-    small = tmp_path / "cppn_small.py"
-    small.write_text(text)
-    result, frames = render(small, 2, seed=0)
-    net = result.namespace["net"]
-    expected = net.image(200, 200, net.latent_at(1 / result.namespace["loop_frames"]))
-    assert np.array_equal(frames[1][:160], expected[:160])  # set_np_pixels: exact, above the caption
+def test_clean_leaves_the_caption_out_and_keys_compose_the_picture(render):
+    result, frames = render(SKETCH, 2, seed=0, clean=True)
+    ns = result.namespace
+    net = ns["net"]
+    np.testing.assert_array_equal(frames[1], net.image(800, 800, net.latent_at(1 / ns["loop_frames"])))
+    controls, first = ns["controls"], ns["knobs"]
+    for key, name, expected in [("c", "palette", "glacier"), ("y", "symmetry", "mirror"), ("f", "folds", 7),
+                                ("w", "warp", 0.25), ("right", "pan", (0.375, 0.0)),
+                                ("up", "pan", (0.375, 0.375)), ("l", "path", "eight")]:
+        controls.press(key)  # arrows arrive as "right", "up" …
+        assert getattr(ns["knobs"], name) == expected, key
+    assert ns["net"].symmetry == "mirror" and ns["net"].palette.name == "glacier" and ns["net"].warp == 0.25
+    np.testing.assert_array_equal(ns["net"].weights[0], net.weights[0])  # composing keeps the network
+    ns["PALETTES"].append("no_such_picture.png")
+    for _ in range(len(ns["PALETTES"])):
+        controls.press("c")
+        if controls.problem:
+            break
+    assert "could not read no_such_picture.png" in " ".join(controls.problem)
+    assert ns["knobs"].palette != "no_such_picture.png"  # the old picture stays
+    controls.press("r")  # the first key closes the message …
+    controls.press("r")  # … and r then resets
+    assert ns["knobs"] == first
 
 
 def test_an_export_is_one_seamless_loop_as_long_as_its_frames(render):
     result, frames = render(SKETCH, 6, seed=0, every=2)
     assert result.namespace["loop_frames"] == 12  # 6 frames, every 2nd of 12 draws
-    picture = (slice(0, 700), slice(None))
+    picture = (slice(0, 740), slice(None))
     net = result.namespace["net"]
     first = net.image(400, 400, net.latent_at(0 / 12))
     after_last = net.image(400, 400, net.latent_at(12 / 12))  # the frame that would follow the clip

@@ -88,3 +88,52 @@ def draw_neuron_dots(g, positions, size: float = 18, color=colors.INK) -> None:
     for centres in positions:
         for x, y in centres:
             g.circle(float(x), float(y), size)
+
+
+def cppn_keys(knobs, turn, *, palettes, zooms, warps) -> list:
+    """The keys that turn a CPPN's knobs (``worlds.cppn.Knobs``): ``knobs()`` gives the current ones,
+    ``turn(**change)`` turns them. Shape and detail, then colour and composition: palette, symmetry
+    and its folds, warp, pan (a quarter of the view a press) and the latent point's path."""
+    from ..worlds.cppn import MIXES, PATHS, SYMMETRIES
+    from .controls import Key, cycle
+
+    def pan(key):
+        dx, dy = {"left": (-1, 0), "right": (1, 0), "up": (0, 1), "down": (0, -1)}[key]
+        x, y, step = *knobs().pan, 0.25 * knobs().zoom
+        turn(pan=(round(x + dx * step, 6), round(y + dy * step, 6)))
+
+    def step(name: str, up: str, by=1):
+        return lambda k: turn(**{name: getattr(knobs(), name) + (by if k == up else -by)})
+
+    def next_of(name: str, options):
+        return lambda k: turn(**{name: cycle(options, getattr(knobs(), name))})
+
+    return [
+        Key("m", "activation mix", next_of("mix", list(MIXES)), "mix"),
+        Key("n / N", "next / previous seed", step("seed", "n"), "seed"),
+        Key("[ ]", "fewer / more layers", step("depth", "]"), "layers"),
+        Key(", .", "fewer / more neurons a layer", step("width", ".", 2), "neurons"),
+        Key("+ / -", "more / less detail",
+            lambda k: turn(detail=knobs().detail * (1.25 if k in "+=" else 0.8)), "detail"),
+        Key("z", "zoom", next_of("zoom", zooms)),
+        Key("c", "palette: " + " ".join(map(str, palettes)), next_of("palette", palettes)),
+        Key("y", "symmetry: " + ", ".join(SYMMETRIES), next_of("symmetry", SYMMETRIES)),
+        Key("f / F", "more / fewer folds (radial)", step("folds", "f"), "folds"),
+        Key("w", "warp: the network's output moves its own coordinates", next_of("warp", warps)),
+        Key("← → ↑ ↓", "pan the plane under the frame", pan),
+        Key("l", "latent path: " + ", ".join(PATHS), next_of("path", PATHS)),
+    ]
+
+
+def draw_caption_bar(first: str, second: str, status: str, sketch=None) -> None:
+    """A picture's caption: a dark bar along its foot, two lines on the left (what made it), a status
+    on the right (mono, so numbers do not jump)."""
+    from .base import label
+
+    s = current_sketch(sketch)
+    s.no_stroke()
+    s.fill(*colors.BACKGROUND)
+    s.rect(0, s.height - 52, s.width, 52)
+    label(first, 14, s.height - 46, 14, colors.INK, kind="mono", sketch=s)
+    label(second, 14, s.height - 25, 14, colors.MUTED, kind="mono", sketch=s)
+    label(status, s.width - 14, s.height - 25, 14, colors.MUTED, align="right", kind="mono", sketch=s)

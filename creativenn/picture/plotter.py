@@ -67,6 +67,10 @@ class PlotReport:
     length_mm: float
     pens: list
 
+    def __str__(self) -> str:  # short enough for a note on screen
+        drawing = f"{self.lines} lines, {self.length_mm / 1000:.2f} m of drawing"
+        return f"{self.path}: {drawing}, {len(self.pens)} pens"
+
     def summary(self) -> str:
         pens = ", ".join(f"{name} {lines} lines {mm / 1000:.2f} m" for name, lines, mm in self.pens)
         return f"{self.lines} lines, {self.length_mm / 1000:.2f} m of drawing ({pens})"
