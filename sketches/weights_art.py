@@ -8,7 +8,7 @@ history of training layers up like a long exposure: weights that changed
 sign leave both colours. Neurons breathe, lit by their activation for the
 sample passing through.
 
-Keys: c clear the history · d save the curves as SVG (for a plotter) ·
+Keys: c clear the history · d save the curves as a plotter SVG (mm, a layer a pen) ·
 space pause/resume · r reset · s save a frame · + / - learning rate · h help.
 """
 
@@ -18,10 +18,9 @@ import py5
 import creativenn as cnn
 from creativenn import colors
 from creativenn.draw import Controls, Key, Saves, draw_title, label
-from creativenn.draw import save_svg as write_svg
-from creativenn.draw.art import (LongExposure, draw_breathing_neurons, draw_neuron_dots, draw_weight_curves,
-                                 weight_curves)
+from creativenn.draw.art import LongExposure, draw_breathing_neurons, draw_weight_curves, weight_curves
 from creativenn.picture.layout import diagram_layout, page
+from creativenn.picture.plotter import weight_pens, write_plot
 from creativenn.worlds.training import Training
 
 # --- constants: change these --------------------------------------------------
@@ -30,6 +29,7 @@ LEARNING_RATE = 0.02
 STEPS_PER_FRAME = 2
 SWAY = 40.0  # pixels a strong curve's middle swings
 PERIOD = 240  # frames for one sway
+PLOT_MM = (200, 200)  # d: the plotter page, in mm
 TRACE_ALPHA = 10  # how strongly each frame marks the history (0-255)
 WEIGHT_SCALE = 2.0
 SEED = 0
@@ -39,7 +39,7 @@ run = exposure = phases = None  # the training; the canvas its traces build up o
 positions = diagram_layout(LAYERS, *page(800, 800, margin=90, footer=150))[0]  # the piece's frame
 controls = Controls("weights_art", [
     Key("c", "clear the history", lambda k: exposure.clear()),
-    Saves("d", "save the curves as SVG (for a plotter)", save=lambda path: save_svg(path)),
+    Saves("d", "save the curves as a plotter SVG (mm, a layer a pen)", save=lambda path: save_svg(path)),
 ], reset=lambda: reset(), learning_rate=LEARNING_RATE,
    on_learning_rate=lambda eta: setattr(run, "learning_rate", eta))
 
@@ -111,13 +111,10 @@ def state() -> dict:
 
 
 def save_svg(path):
-    """The curves and neurons as vectors, one path per weight: for plotters and ``export --svg``."""
-
-    def vectors(g):
-        draw_weight_curves(g, curves(), WEIGHT_SCALE)
-        draw_neuron_dots(g, positions)
-
-    return write_svg(path, vectors)
+    """The curves and neurons for a pen plotter, one Bézier path per weight, a layer per pen (sign and
+    strength), sized in mm; also ``export --svg``."""
+    return write_plot(path, weight_pens(curves(), positions, WEIGHT_SCALE), (0, 800, 0, 800), PLOT_MM,
+                      flip_y=False)
 
 
 py5.run_sketch()

@@ -49,12 +49,21 @@ def test_network_svg_has_one_line_per_edge_in_its_weights_colour(render, tmp_pat
     assert not by_ends  # every edge drawn, once
 
 
-def test_weights_art_svg_has_one_curve_per_weight(render, tmp_path):
+def test_weights_art_svg_is_a_plot_one_curve_per_weight_a_layer_a_pen(render, tmp_path):
     svg = tmp_path / "art.svg"
     result, _ = render(ROOT / "sketches" / "weights_art.py", 3, svg=svg)
-    paths = elements(svg, "path")
-    assert len(paths) == sum(W.size for W in result.namespace["run"].net.weights) == 88
-    assert all(" C" in p.get("d") for p, _ in paths)  # Bézier curves, for a plotter to follow
+    root = ET.parse(svg).getroot()
+    assert (root.get("width"), root.get("height")) == ("200mm", "200mm")  # sized for a plotter
+    layers = {g.get("{http://www.inkscape.org/namespaces/inkscape}label"): g for g in root.iter(NS + "g")}
+    weights = [p for name, g in layers.items() if "neurons" not in name for p in g.iter(NS + "path")]
+    net = result.namespace["run"].net
+    assert len(weights) == sum(W.size for W in net.weights) == 88  # one path a weight
+    assert all(" C" in p.get("d") for p in weights)  # Bézier curves, for a plotter to follow
+    negative = sum(len(list(g.iter(NS + "path"))) for name, g in layers.items() if "w < 0" in name)
+    assert negative == sum(int((W < 0).sum()) for W in net.weights)  # a pen for each sign
+    assert all("#f28e2b" in name for name in layers if "w < 0" in name)  # orange: negative, as on screen
+    neurons = [name for name in layers if "neurons" in name]
+    assert len(neurons) == 1 and len(list(layers[neurons[0]].iter(NS + "path"))) == 2 + 8 + 8 + 1
 
 
 def test_export_svg_from_the_command_line_and_a_clear_error_where_unsupported(tmp_path):
@@ -62,5 +71,5 @@ def test_export_svg_from_the_command_line_and_a_clear_error_where_unsupported(tm
     assert done.returncode == 0, done.stderr
     assert (tmp_path / "p" / "playground.svg").is_file() and "playground.svg" in done.stderr
     assert len(elements(tmp_path / "p" / "playground.svg", "line")) == 2 * 16 + 16 * 16 + 16
-    refused = creativenn("export", "cppn", "--frames", 2, "--out", tmp_path / "c", "--svg")
+    refused = creativenn("export", "line_fit", "--frames", 2, "--out", tmp_path / "c", "--svg")
     assert refused.returncode == 1 and "cannot be saved as SVG" in refused.stderr

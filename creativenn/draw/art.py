@@ -81,15 +81,6 @@ def draw_breathing_neurons(positions, activations, breath: float, output_range=(
                 s.circle(x, y, size * ring * breath)
 
 
-def draw_neuron_dots(g, positions, size: float = 18, color=colors.INK) -> None:
-    """Each neuron a plain dot on ``g`` (a sketch, a buffer or an SVG): for vectors and plotters."""
-    g.no_stroke()
-    g.fill(*color)
-    for centres in positions:
-        for x, y in centres:
-            g.circle(float(x), float(y), size)
-
-
 def cppn_keys(knobs, turn, *, palettes, zooms, warps) -> list:
     """The keys that turn a CPPN's knobs (``worlds.cppn.Knobs``): ``knobs()`` gives the current ones,
     ``turn(**change)`` turns them. Shape and detail, then colour and composition: palette, symmetry

@@ -50,11 +50,13 @@ class Cubic:
 
 @dataclass
 class Pen:
-    """One layer of a plot: its name, its colour (r, g, b) and its lines (polylines (n, 2) or Cubic)."""
+    """One layer of a plot: its name, its colour (r, g, b), its lines (polylines (n, 2) or Cubic) and,
+    where it differs from the page's, its nib's width in mm (what the preview draws)."""
 
     name: str
     color: tuple[int, int, int]
     lines: list
+    width_mm: float | None = None
 
 
 @dataclass(frozen=True)
@@ -105,7 +107,7 @@ def write_plot(path, pens: list[Pen], bounds, size_mm=(210.0, 210.0), margin_mm:
         color = "#" + "".join(f"{int(v):02x}" for v in pen.color)
         label = quoteattr(f"{number} {pen.name} {color}")
         body.append(f'  <g inkscape:groupmode="layer" inkscape:label={label} id="pen{number}" fill="none" '
-                    f'stroke="{color}" stroke-width="{pen_mm:g}" stroke-linecap="round" '
+                    f'stroke="{color}" stroke-width="{pen.width_mm or pen_mm:g}" stroke-linecap="round" '
                     f'stroke-linejoin="round">')
         lines, length = 0, 0.0
         for line in pen.lines:
@@ -133,6 +135,38 @@ def write_plot(path, pens: list[Pen], bounds, size_mm=(210.0, 210.0), margin_mm:
                 f'height="{height:g}mm" viewBox="0 0 {width:g} {height:g}">\n')
         f.write("\n".join(body) + "\n</svg>\n")
     return PlotReport(path, sum(c[1] for c in counted), sum(c[2] for c in counted), counted)
+
+
+def weight_pens(curves, positions, scale: float, neuron_size: float = 18.0) -> list[Pen]:
+    """A network drawn as ``draw.art`` draws it (``curves`` from ``weight_curves``: (w, four Bézier
+    points) in pixels; neurons at ``positions``), as pens for ``write_plot``: the project's colours on
+    paper, a pen for each sign of weight and strength (|w| ≥ scale / 2 a thick nib, below it a fine
+    one: thicker is larger |w|, as on screen), and the neurons as circles in ink.
+
+    >>> pens = weight_pens([(-1.5, 0, 0, 1, 0, 2, 0, 3, 0), (0.2, 0, 0, 1, 1, 2, 1, 3, 0)],
+    ...                    [[(0, 0)], [(3, 0)]], scale=2.0)
+    >>> [(p.name, len(p.lines), p.width_mm) for p in pens]
+    [('w < 0, strong', 1, 0.8), ('w > 0, weak', 1, 0.3), ('neurons', 2, 0.5)]
+    """
+    from .colors import NEGATIVE, POSITIVE
+
+    groups = {}
+    for w, *points in curves:
+        strong = abs(w) >= scale / 2
+        key = ("w < 0" if w < 0 else "w > 0", strong)
+        groups.setdefault(key, []).append(Cubic(np.reshape(np.asarray(points, float), (4, 2))))
+    order = [(sign, strong) for sign in ("w < 0", "w > 0") for strong in (False, True)]
+    pens = [Pen(f"{sign}, {'strong' if strong else 'weak'}", NEGATIVE if sign == "w < 0" else POSITIVE,
+                groups[(sign, strong)], 0.8 if strong else 0.3)
+            for sign, strong in order if (sign, strong) in groups]
+    angles = np.linspace(0.0, 2 * np.pi, 49)
+    ring = np.column_stack([np.cos(angles), np.sin(angles)]) * neuron_size / 2
+    rings = [ring + (x, y) for layer in positions for x, y in layer]
+    rings = [np.vstack([r[:-1], r[:1]]) for r in rings]  # closed exactly on its start
+    return [*pens, Pen("neurons", INK_ON_PAPER, rings, 0.5)]
+
+
+INK_ON_PAPER = (29, 34, 48)  # a plot is drawn on white paper: the screen's light ink would not show
 
 
 def _xy(point) -> str:

@@ -272,8 +272,8 @@ class _Run:
                             "this frame's numbers as a dict (every bundled sketch has one)")
             return
         if self.svg is not None and not callable(namespace.get("save_svg")):
-            result.error = (f"{name} cannot be saved as SVG: it has no save_svg(path) function "
-                            "(network, playground and weights_art have one; see creativenn.draw.save_svg)")
+            result.error = (f"{name} cannot be saved as SVG: it has no save_svg(path) function (network, "
+                            "playground, weights_art and cppn have one; see creativenn.draw.save_svg)")
             return
         self.target, self.namespace = target, namespace
         self.user_setup, self.user_draw = functions.get("setup"), functions.get("draw")
