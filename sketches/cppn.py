@@ -20,7 +20,7 @@ import sys
 
 import py5
 
-from creativenn.draw import Controls, Key, cycle, drawing_clean, export_draws
+from creativenn.draw import Controls, Key, Saves, cycle, drawing_clean, export_draws
 from creativenn.draw.art import cppn_keys, draw_caption_bar
 from creativenn.picture.palettes import NAMED
 from creativenn.worlds.cppn import Interlaced, Knobs, Poster
@@ -33,6 +33,7 @@ PALETTES = ["rgb", *NAMED]  # add a picture of your own, "my_photo.jpg": its col
 LOOP_FRAMES = EXPORT_FRAMES = 240  # frames for the latent point to go round once; an export's length
 ZOOMS, WARPS = [1.0, 1.5, 2.5, 4.0], [0.0, 0.25, 0.5, 1.0]
 POSTER_SIZE = 4000  # pixels a side; rendered in bands, so memory stays small at any size
+POSTER_DPI = 300  # written into the PNG: 4000 pixels at 300 dpi print 33.9 cm wide
 PLOT_LEVELS, PLOT_PENS, PLOT_MM = 12, 4, (200, 200)  # d: contour levels, pens (layers), page size
 
 # --- state --------------------------------------------------------------------
@@ -62,8 +63,7 @@ controls = Controls("cppn", [
     *cppn_keys(lambda: knobs, turn, palettes=PALETTES, zooms=ZOOMS, warps=WARPS),
     Key("t", "tempo: a loop half as long, as long, twice as long", retime),
     Key("p", f"poster: {POSTER_SIZE} × {POSTER_SIZE} PNG", lambda k: make_poster(), "poster"),
-    Key("d", "plotter SVG: the picture's contour lines, a layer a pen",
-        lambda k: controls.say(f"saved {save_svg(controls.next_path('.svg'))}")),  # and how long they are
+    Saves("d", "plotter SVG: the picture's contour lines, a layer a pen", save=lambda path: save_svg(path)),
 ], reset=reset)
 
 
@@ -100,7 +100,8 @@ def make_poster():
     global poster
     if poster is None or poster.done:
         path, latent = controls.next_path(".png"), net.latent_at(clock / loop_frames)
-        poster = Poster(net, path, POSTER_SIZE, POSTER_SIZE, latent, then=controls.announce)
+        poster = Poster(net, path, POSTER_SIZE, POSTER_SIZE, latent, then=controls.announce,
+                        failed=lambda error: controls.say(f"no poster: {error}"), dpi=POSTER_DPI)
 
 
 def key_pressed():

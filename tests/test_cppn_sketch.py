@@ -92,3 +92,18 @@ def test_an_export_is_one_seamless_loop_as_long_as_its_frames(render):
     first = net.image(400, 400, net.latent_at(0 / 12))
     after_last = net.image(400, 400, net.latent_at(12 / 12))  # the frame that would follow the clip
     assert np.array_equal(first, after_last) and not np.array_equal(frames[0][picture], frames[3][picture])
+
+
+def test_d_saves_the_pictures_isolines_as_a_plotter_svg_and_says_how_much_drawing(render, tmp_path,
+                                                                                  monkeypatch):
+    import xml.etree.ElementTree as ET
+
+    ns = render(SKETCH, 2, seed=0)[0].namespace
+    monkeypatch.chdir(tmp_path)
+    ns["controls"].press("d")
+    svg = tmp_path / "saved" / "cppn-0001.svg"
+    root = ET.parse(svg).getroot()
+    assert root.get("width") == f"{ns['PLOT_MM'][0]}mm"
+    paths = list(root.iter("{http://www.w3.org/2000/svg}path"))
+    assert len(paths) > 10 and all(p.get("d").count("M") == 1 for p in paths)  # one path a line
+    assert f"{len(paths)} lines" in ns["controls"].note and " m of drawing" in ns["controls"].note

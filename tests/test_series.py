@@ -152,17 +152,17 @@ def test_bad_series_input_gets_a_clear_error_and_renders_nothing(tmp_path):
 
 
 def test_posters_are_the_networks_pictures_at_any_size_with_a_sheet(tmp_path):
-    from creativenn.worlds.cppn import Knobs
+    from creativenn.tools.poster import network
 
     out = tmp_path / "posters"
-    done = creativenn("poster", "cppn", "--seeds", "1-2", "--size", "300x200", "--out", out, "--",
-                      "mix=waves,bumps", "at=0.25")
+    done = creativenn("poster", "cppn", "--seeds", "1-2", "--size", "300x200", "--bits", "8", "--out", out,
+                      "--", "mix=waves,bumps", "at=0.25")
     assert done.returncode == 0, done.stderr
     assert "4 of 4 posters finished" in done.stderr
     with Image.open(out / "seed-2_mix=bumps.png") as image:
         picture = np.asarray(image.convert("RGB"))
-    net = Knobs(seed=2, mix="bumps").network()
-    assert np.array_equal(picture, net.image(300, 200, net.latent_at(0.25)))
+    net, latent = network(2, {"mix": "bumps", "at": 0.25})  # the sketch's START: its palette too
+    assert net.palette.name == "ember" and np.array_equal(picture, net.image(300, 200, latent))
     with Image.open(out / "thumbs" / "seed-2_mix=bumps.png") as thumb:
         assert thumb.size == (300, 200)  # small already: block of 1
     assert (out / "contact-sheet.png").is_file()

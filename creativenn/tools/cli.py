@@ -7,7 +7,8 @@
     creativenn export SKETCH [--frames N] --out DIR [--gif] [--mp4] [--clean] ...
     creativenn export SKETCH --seeds 1-64 --out DIR [--jobs N | --cluster ADDRESS] -- NAME=a,b,c
                                              a series: every seed × every choice, a contact sheet
-    creativenn poster cppn [--seeds 1-100] [--size 8000x8000] --out DIR   posters, in bands
+    creativenn poster cppn [--seeds 1-100] [--size 8000x8000 | 30x40cm] [--dpi 300] [--bits 16] --out DIR
+                                             posters, in bands; print sizes, 16-bit PNG
     creativenn new NAME [--from network|line_fit|cppn|blank]   start a class project
     creativenn demo                          train XOR in the terminal
     creativenn doctor                        check this machine: Java, display, test frames, …
@@ -301,18 +302,26 @@ def _export_series(args, sketch: Path, mode: str | None, recipe: Recipe) -> int:
 def cmd_poster(args) -> int:
     """``creativenn poster cppn --seeds 1-100 --size 8000x8000 --out DIR``: posters, banded."""
     from .frames import prepare_out_dir
-    from .poster import LARGEST
+    from .poster import LARGEST, print_size
     from .seriesrun import Posters
 
     if args.sketch != "cppn" and Path(args.sketch).stem != "cppn":
         raise UsageError(f"creativenn poster renders the cppn sketch's pictures (a network that paints has "
                          f"no resolution of its own, so any size is sharp), not {args.sketch}; for a larger "
                          "picture of another sketch: creativenn export SKETCH --size WxH")
-    if max(args.size) > LARGEST:
-        raise UsageError(f"--size {args.size[0]}x{args.size[1]}: at most {LARGEST} pixels a side")
+    try:
+        size, dpi = print_size(args.size, args.dpi)
+    except ValueError as error:
+        raise UsageError(str(error)) from None
+    if max(size) > LARGEST:
+        raise UsageError(f"--size {args.size}: {size[0]} × {size[1]} pixels; at most {LARGEST} a side")
     items = _series_items(args)
     out = prepare_out_dir(args.out)
-    return _run_series(Posters(args.size, out), items, out, args)
+    bits = None if args.bits == "auto" else int(args.bits)
+    printed = f", {size[0] / dpi * 2.54:.1f} × {size[1] / dpi * 2.54:.1f} cm at {dpi:g} dpi" if dpi else ""
+    depth = "as each picture needs (16 where 8 would band)" if bits is None else f"{bits}"
+    sys.stderr.write(f"posters of {size[0]} × {size[1]} pixels{printed}; bits a channel: {depth}\n")
+    return _run_series(Posters(size, out, bits, dpi), items, out, args)
 
 
 def _recipe(args, sketch: Path) -> Recipe:
@@ -468,6 +477,7 @@ def _positive_float(text: str) -> float:
 
 
 def parser() -> argparse.ArgumentParser:
+    from .poster import PRINT_DPI
     p = argparse.ArgumentParser(prog="creativenn", description="Neural-network maths you can watch.")
     p.add_argument("--version", action=_PrintVersion,
                    help="creativenn's version, and the Python, numpy, py5 and Java it runs on")
@@ -514,7 +524,13 @@ def parser() -> argparse.ArgumentParser:
                                  "one or a series")
     poster.add_argument("sketch", help="cppn")
     poster.add_argument("--out", required=True, help="the folder to write them to (DIR/seed-N.png)")
-    poster.add_argument("--size", type=_size, default=(4000, 4000), help="WxH in pixels (4000x4000)")
+    poster.add_argument("--size", default="4000x4000",
+                        help="WxH in pixels (4000x4000), or a print size: 30x40cm, 300x400mm, 12x16in")
+    poster.add_argument("--dpi", type=float, help=f"dots per inch, written into the PNG (a print size: "
+                        f"{PRINT_DPI} unless given)")
+    poster.add_argument("--bits", choices=("8", "16", "auto"), default="auto",
+                        help="bits a channel: 16 keeps smooth gradients from banding in print; auto "
+                             "(default) takes 16 where 8 would band")
     poster.add_argument("--seed", type=int, help="the network's seed (0)")
     poster.add_argument("--seeds", help="a series: one poster per seed (1-100, 1-8,20,31)")
     poster.add_argument("--jobs", type=int, help="how many at once (default: the cores)")

@@ -67,7 +67,7 @@ def spec(kind) -> dict:
         task.update(kind="export", recipe=kind.recipe.flags(), sketch=kind.sketch.stem if same else None,
                     filename=kind.sketch.name, text=None if same else kind.sketch.read_text(encoding="utf-8"))
     else:
-        task.update(kind="poster", size=list(kind.size))
+        task.update(kind="poster", size=list(kind.size), bits=kind.bits, dpi=kind.dpi)
     return task
 
 
@@ -91,12 +91,13 @@ def render_item(task: dict) -> dict:
             command = [sys.executable, "-m", "creativenn", "export", str(sketch), "--out", str(item_out),
                        "--seed", str(task["seed"]), *task["recipe"], "--", *task["args"]]
         else:
-            from .poster import knob_settings
+            from .poster import knob_settings, print_flags
 
             name, (width, height) = task["name"], task["size"]
             command = [sys.executable, "-m", "creativenn.tools.poster", "--out", str(out / f"{name}.png"),
                        "--thumb", str(out / "thumbs" / f"{name}.png"), "--size", f"{width}x{height}",
-                       "--seed", str(task["seed"]), "--knobs", repr(knob_settings(task["args"]))]
+                       "--seed", str(task["seed"]), "--knobs", repr(knob_settings(task["args"])),
+                       *print_flags(task["bits"], task["dpi"])]
         env = {**os.environ, "OPENBLAS_NUM_THREADS": "1", "OMP_NUM_THREADS": "1"}
         ran = subprocess.run(command, capture_output=True, text=True, env=env, cwd=folder)
         said = ran.stderr.strip()

@@ -28,30 +28,68 @@ import sys
 from dataclasses import dataclass, field
 from pathlib import Path
 
-KNOBS = {"mix": "waves", "width": 16, "depth": 4, "detail": 2.5, "zoom": 1.5, "at": 0.0}  # the sketch's START
+KNOBS = {"mix": "waves", "width": 16, "depth": 4, "detail": 2.5, "zoom": 1.5, "palette": "ember",
+         "symmetry": "none", "folds": 6, "pan": (0.0, 0.0), "warp": 0.0, "path": "circle",
+         "at": 0.0}  # the sketch's START, and where on the latent loop
 LARGEST = 100_000  # pixels a side
 THUMB = 320  # the thumbnail's longer side
+UNITS = {"mm": 25.4, "cm": 2.54, "in": 1.0}  # a print size's unit → per inch
+PRINT_DPI = 300  # dots per inch when a size is given in cm, mm or inches
 
 
 def knob_settings(args: list[str]) -> dict:
-    """``mix=bumps detail=3 at=0.25`` as knobs (``at``: where on the latent loop, 0 … 1); a clear
-    ValueError for anything else."""
-    from ..worlds.cppn import MIXES
+    """``mix=bumps detail=3 palette=dusk symmetry=radial at=0.25`` as knobs (``at``: where on the latent
+    loop, 0 … 1); a clear ValueError for anything else (a palette picture that cannot be read too)."""
+    from ..picture import palettes
+    from ..worlds.cppn import MIXES, composition
     from .sketchfile import setting
 
     knobs = {}
     for text in args:
         found = setting(text, KNOBS, "the cppn poster", what="knob")
         if found is None:
-            example = " ".join(f"{k}={v}" for k, v in KNOBS.items())
-            raise ValueError(f"the cppn poster takes knobs as NAME=value ({example}), not {text!r}")
+            example = " ".join(f"{k}={v}" for k, v in KNOBS.items() if k in ("mix", "palette", "at"))
+            raise ValueError(f"the cppn poster takes knobs as NAME=value ({example} …), not {text!r}")
         knobs[found[0]] = found[1]
     if knobs.get("mix", "waves") not in MIXES:
         raise ValueError(f"mix={knobs['mix']}: the mixes are {', '.join(MIXES)}")
     for name in ("width", "depth"):
         if knobs.get(name, 1) < 1:
             raise ValueError(f"{name}={knobs[name]}: give 1 or more")
+    chosen = {**KNOBS, **knobs}
+    composition(chosen["symmetry"], chosen["folds"], chosen["path"])
+    palettes.get(chosen["palette"])
+    pan = chosen["pan"]
+    if len(pan) != 2 or not all(isinstance(v, int | float) and math.isfinite(v) for v in pan):
+        raise ValueError(f"pan={pan!r}: give two numbers, pan=(0.5,-0.25)")
     return knobs
+
+
+def print_size(text: str, dpi: float | None = None) -> tuple[tuple[int, int], float | None]:
+    """``--size`` and ``--dpi`` as (pixels, dpi): ``8000x8000`` pixels (dpi as given, or none written),
+    or a print size, ``30x40cm``, ``300x400mm``, ``12x16in``, at ``dpi`` (PRINT_DPI unless given).
+
+    >>> print_size("30x40cm")
+    ((3543, 4724), 300.0)
+    >>> print_size("8000x6000"), print_size("12x12in", 150)
+    (((8000, 6000), None), ((1800, 1800), 150.0))
+    """
+    if dpi is not None and not (math.isfinite(dpi) and 10 <= dpi <= 10_000):
+        raise ValueError(f"--dpi {dpi:g}: give the printer's dots per inch, 10 to 10000 (300 is usual)")
+    low = text.strip().lower()
+    unit = next((u for u in UNITS if low.endswith(u)), None)
+    try:
+        w, h = (float(v) if unit else int(v) for v in low.removesuffix(unit or "").split("x"))
+    except ValueError:
+        raise ValueError(f"--size {text}: give pixels (8000x8000) or a print size (30x40cm, 300x400mm, "
+                         "12x16in)") from None
+    if not (w > 0 and h > 0 and math.isfinite(w) and math.isfinite(h)):
+        raise ValueError(f"--size {text}: both sides must be above 0")
+    if unit is None:
+        return (w, h), None if dpi is None else float(dpi)
+    dpi = float(dpi or PRINT_DPI)
+    pixels = tuple(max(1, round(v / UNITS[unit] * dpi)) for v in (w, h))
+    return pixels, dpi
 
 
 @dataclass
@@ -63,6 +101,8 @@ class PosterJob:
     size: tuple[int, int]
     seed: int = 0
     knobs: dict = field(default_factory=dict)
+    bits: int | None = None  # 8, 16, or None: as the picture needs (``bits_for``)
+    dpi: float | None = None
     worker: subprocess.Popen | None = None
     done: dict | None = None
 
@@ -71,7 +111,7 @@ class PosterJob:
 
         command = [sys.executable, "-m", "creativenn.tools.poster", "--out", str(self.path), "--thumb",
                    str(self.thumb), "--size", f"{self.size[0]}x{self.size[1]}", "--seed", str(self.seed),
-                   "--knobs", repr(self.knobs)]
+                   "--knobs", repr(self.knobs), *print_flags(self.bits, self.dpi)]
         self.worker, self._reports = launch(command, {**os.environ, **SKETCH_ENV}, stderr)
         return self.worker
 
@@ -92,32 +132,44 @@ class PosterJob:
         return self.done.get("error")
 
 
-def render(path, thumb, width: int, height: int, seed: int, knobs: dict, progress=None) -> None:
-    """Write the poster to ``path`` and its thumbnail to ``thumb``, band by band."""
+def network(seed: int, knobs: dict):
+    """The poster's network (the sketch's START with ``knobs`` changed) and its latent point."""
+    from ..worlds.cppn import Knobs
+
+    chosen = {**KNOBS, **knobs}
+    net = Knobs(seed=seed, **{k: v for k, v in chosen.items() if k != "at"}).network()
+    return net, net.latent_at(chosen["at"])
+
+
+def print_flags(bits: int | None, dpi: float | None) -> list[str]:
+    """The worker's options for a poster's bits and dpi (none for the defaults)."""
+    return [*(["--bits", str(bits)] if bits else []), *(["--dpi", repr(dpi)] if dpi else [])]
+
+
+def render(path, thumb, width: int, height: int, seed: int, knobs: dict, progress=None,
+           bits: int | None = None, dpi: float | None = None) -> int:
+    """Write the poster to ``path`` and its thumbnail to ``thumb``, band by band; 8 or 16 bits a channel
+    (None: as the picture needs, ``CPPN.bits_for``), ``dpi`` written in. Returns the bits used."""
     import numpy as np
 
-    from ..files import whole_file, write_png_rows
-    from ..worlds.cppn import BAND_PIXELS, Knobs
+    from ..files import whole_file
 
-    at = knobs.get("at", 0.0)
-    net = Knobs(seed=seed, **{k: v for k, v in knobs.items() if k != "at"}).network()
+    net, latent = network(seed, knobs)
+    bits = bits or net.bits_for(width, height, latent)
     shrink = Shrink(width, height, THUMB)
-    band_rows = max(1, BAND_PIXELS // width)
-    total = math.ceil(height / band_rows)
 
-    def bands():
-        for i, band in enumerate(net.bands(width, height, net.latent_at(at), band_rows), start=1):
-            shrink.add(band)
-            yield band
-            if progress is not None:
-                progress(i / total)
+    def each_band(band):
+        shrink.add(band if bits == 8 else band / 257.0)  # the thumbnail in 8 bits
+        if progress is not None:
+            progress(shrink.top / height)
 
-    write_png_rows(path, width, height, bands())
+    net.poster(path, width, height, latent, bits=bits, dpi=dpi, each_band=each_band)
     from PIL import Image
 
     Path(thumb).parent.mkdir(parents=True, exist_ok=True)
     with whole_file(thumb) as file:
         Image.fromarray(shrink.result().astype(np.uint8)).save(file, format="PNG")
+    return bits
 
 
 class Shrink:
@@ -156,6 +208,8 @@ def main(argv=None) -> int:
     parser.add_argument("--size", required=True, type=lambda s: tuple(int(v) for v in s.split("x")))
     parser.add_argument("--seed", type=int, default=0)
     parser.add_argument("--knobs", type=ast.literal_eval, default={})
+    parser.add_argument("--bits", type=int, choices=(8, 16))
+    parser.add_argument("--dpi", type=float)
     parser.add_argument("--progress-fd", type=int)
     args = parser.parse_args(argv)
     report = os.fdopen(args.progress_fd, "w", buffering=1) if args.progress_fd else None
@@ -170,20 +224,19 @@ def main(argv=None) -> int:
     signal.signal(signal.SIGTERM, lambda number, frame: sys.exit(128 + number))
     try:
         Path(args.out).parent.mkdir(parents=True, exist_ok=True)
-        render(args.out, args.thumb, *args.size, args.seed, args.knobs, lambda f: say(fraction=f))
-    except OSError as error:
-        message = disk_full_message(Path(args.out).parent) if is_disk_full(error) else f"{error}"
-        problem = f"{Path(args.out).name} could not be written: {message}"
+        bits = render(args.out, args.thumb, *args.size, args.seed, args.knobs, lambda f: say(fraction=f),
+                      args.bits, args.dpi)
+    except (OSError, ValueError) as error:
+        full = isinstance(error, OSError) and is_disk_full(error)
+        message = disk_full_message(Path(args.out).parent) if full else f"{error}"
+        problem = message if isinstance(error, ValueError) else f"{Path(args.out).name} could not be " \
+                                                                f"written: {message}"
         print(f"error: {problem}", file=sys.stderr)  # for a Dask worker, which reads no pipe
         say(done=True, error=problem)
         return 1
-    say(done=True, error=None)
+    say(done=True, error=None, bits=bits)
     return 0
 
-
-def recipe(size, knobs) -> dict:
-    """What makes a poster, for the series' manifest."""
-    return {"kind": "poster", "size": list(size), "knobs": dict(knobs)}
 
 if __name__ == "__main__":
     sys.exit(main())

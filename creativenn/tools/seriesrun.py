@@ -114,6 +114,9 @@ class Clips:
 
         return len(list(self.target(item).glob(FRAME_FILES))) == self.recipe.frames
 
+    def room(self, todo: list[Item]) -> None:
+        """Nothing to check up front: an export that fills the disk says so and keeps its frames."""
+
     def preview(self, item: Item) -> Path:
         from .frames import PNG_NAME
 
@@ -154,14 +157,31 @@ class Posters:
 
     unit, needs_display, per_job_mb = "poster", False, 200
 
-    def __init__(self, size: tuple[int, int], out: Path):
-        self.size, self.out = tuple(size), Path(out)
-        self.key = {"kind": "poster", "size": list(size)}
+    def __init__(self, size: tuple[int, int], out: Path, bits: int | None = None, dpi: float | None = None):
+        self.size, self.out, self.bits, self.dpi = tuple(size), Path(out), bits, dpi
+        self.key = {"kind": "poster", "size": list(size), "bits": bits, "dpi": dpi}
 
     def check(self, item: Item) -> None:
         from .poster import knob_settings
 
         knob_settings(list(item.args))
+
+    def room(self, todo: list[Item]) -> None:
+        """A SeriesError, before any is rendered, where the disk cannot hold the posters still to render:
+        each estimated by ``CPPN.poster_bytes`` (the largest of the first three, for all)."""
+        from ..worlds.cppn import check_room
+        from .poster import knob_settings, network
+
+        needed = 0
+        for item in todo[:3]:
+            net, latent = network(item.seed, knob_settings(list(item.args)))
+            bits = self.bits or net.bits_for(*self.size, latent)
+            needed = max(needed, net.poster_bytes(*self.size, latent, bits))
+        many = f"{len(todo)} posters of {self.size[0]} × {self.size[1]}" if len(todo) > 1 else None
+        try:
+            check_room(self.target(todo[0]), needed * len(todo), many)
+        except ValueError as error:
+            raise SeriesError(str(error)) from None
 
     def target(self, item: Item) -> Path:
         return self.out / f"{item.name}.png"
@@ -183,7 +203,8 @@ class Posters:
         from .poster import PosterJob, knob_settings
 
         knobs = knob_settings(list(item.args))
-        return PosterJob(self.target(item), self.thumb(item), self.size, item.seed, knobs)
+        return PosterJob(self.target(item), self.thumb(item), self.size, item.seed, knobs, self.bits,
+                         self.dpi)
 
     def follow(self, job, update) -> None:
         job.follow(update)
@@ -225,6 +246,8 @@ def run(kind, items: list[Item], out: Path, command: str, jobs: int | None = Non
                     stream.write(f"--jobs {jobs}: memory here is enough for {most} at once; running {most}\n")
                     jobs = most
             jobs = max(1, min(jobs, len(todo) or 1))
+        if todo:
+            kind.room(todo)
         what = f"{len(todo)} {kind.unit}{'s' * (len(todo) != 1)} to render"
         finished_before = f", {skipped} finished before (kept)" if skipped else ""
         where = f"on the Dask cluster at {cluster}" if cluster else f"{jobs} at a time"
