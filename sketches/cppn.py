@@ -2,13 +2,13 @@
 
 What to watch: nothing here is trained. One random network (a CPPN) maps each
 pixel's coordinates, its distance from the centre and a latent point to a
-colour, all pixels in one forward pass, a = σ(W a + b) (F1). Each hidden neuron
-has its own activation: sin paints waves, gaussian bumps, abs mirrors, tanh
-soft edges. The first output picks a palette's colour (rgb: the three outputs
-are red, green, blue). The coordinates are folded into a symmetry, panned and
-warped by the network's own output before it sees them. The latent point goes
-round a closed path: an export is one seamless loop (``-- loop 120``). Every
-pixel shown is the network's own: a quarter of them is recomputed a frame.
+colour, all pixels in one forward pass, a = σ(W a + b) (F1, docs/maths.md).
+Each hidden neuron has its own activation: sin paints waves, gaussian bumps,
+abs mirrors, tanh soft edges. The first output picks a palette's colour (rgb:
+the three outputs are red, green, blue). The coordinates are folded into a
+symmetry, panned and warped by the network's own output before it sees them.
+The latent point goes round a closed path: an export is one seamless loop
+(``-- loop 120``). Every pixel is the network's own, a quarter of them new a frame.
 
 Keys: m activation mix · n / N next / previous seed · [ ] fewer / more layers ·
 , . fewer / more neurons a layer · + / - more / less detail · z zoom · c palette ·
@@ -27,9 +27,10 @@ from creativenn.worlds.cppn import Interlaced, Knobs, Poster
 
 # --- constants: change these --------------------------------------------------
 SEED = 0  # the network's weights; creativenn export --seeds 1-64 renders one clip a seed
-START = Knobs(mix="waves", seed=SEED, width=16, depth=4, detail=2.5, zoom=1.5, palette="ember",
-              symmetry="none", folds=6, warp=0.0, path="circle")
-PALETTES = ["rgb", *NAMED]  # add a picture of your own, "my_photo.jpg": its colours become a palette
+PALETTE, SYMMETRY, FOLDS, WARP = "ember", "none", 6, 0.0  # keys c y f w turn them; radial: FOLDS wedges
+START = Knobs(mix="waves", seed=SEED, width=16, depth=4, detail=2.5, zoom=1.5, palette=PALETTE,
+              symmetry=SYMMETRY, folds=FOLDS, warp=WARP)
+PALETTES = ["rgb", *NAMED]  # c: add a picture of your own, "my_photo.jpg": its colours become a palette
 LOOP_FRAMES = EXPORT_FRAMES = 240  # frames for the latent point to go round once; an export's length
 ZOOMS, WARPS = [1.0, 1.5, 2.5, 4.0], [0.0, 0.25, 0.5, 1.0]
 POSTER_SIZE = 4000  # pixels a side; rendered in bands, so memory stays small at any size

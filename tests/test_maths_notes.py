@@ -15,7 +15,8 @@ from tests.conftest import creativenn
 
 ROOT = Path(__file__).resolve().parent.parent
 LETTERS = "FCBGRMP"  # forward, cost, backprop, gradient descent, regularisation, measures, perceptron
-CITE = re.compile(rf"\b([{LETTERS}])([0-9]{{1,2}})(?:\s*[–-]\s*\1?([0-9]{{1,2}}))?\b")
+# a tag, or a range of them; not a number that starts like one (an SVG path's M5.00)
+CITE = re.compile(rf"\b([{LETTERS}])([0-9]{{1,2}})(?:\s*[–-]\s*\1?([0-9]{{1,2}}))?\b(?!\.[0-9])")
 SEARCHED = ("creativenn", "sketches", "tests", "bench", "docs", "notebooks", "assets")
 ENDINGS = {".py", ".md", ".ipynb", ".txt"}
 
@@ -48,7 +49,7 @@ def citations() -> dict[str, list[str]]:
 
 
 def test_cite_pattern_reads_tags_and_ranges_but_not_other_codes():
-    assert cited_tags("(B4, G1) and C1–C4; noqa: F401; RK4 steps; MP4; (G2, G3)") == {
+    assert cited_tags("(B4, G1) and C1–C4; noqa: F401; RK4 steps; MP4; an SVG's M5.00,5.00; (G2, G3)") == {
         "B4", "G1", "C1", "C2", "C3", "C4", "G2", "G3"}
 
 

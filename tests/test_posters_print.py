@@ -12,10 +12,11 @@ import numpy as np
 import pytest
 from PIL import Image
 
+from creativenn.tools import sketchfile
 from creativenn.tools.poster import KNOBS, knob_settings, network, print_size
 from creativenn.tools.series import Item, SeriesError
 from creativenn.tools.seriesrun import Posters
-from creativenn.worlds.cppn import CPPN
+from creativenn.worlds.cppn import CPPN, Knobs
 from tests.conftest import creativenn
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -36,12 +37,15 @@ def png_pixels(data: bytes) -> np.ndarray:
 
 
 def test_the_posters_defaults_are_the_sketchs_start():
-    tree = ast.parse((ROOT / "sketches" / "cppn.py").read_text())
-    start = next(node.value for node in tree.body if isinstance(node, ast.Assign)
+    source = (ROOT / "sketches" / "cppn.py").read_text()
+    constants = sketchfile.constants(source)
+    start = next(node.value for node in ast.parse(source).body if isinstance(node, ast.Assign)
                  and getattr(node.targets[0], "id", "") == "START")
-    given = {k.arg: ast.literal_eval(k.value) for k in start.keywords if k.arg != "seed"}
+    given = {k.arg: constants[k.value.id] if isinstance(k.value, ast.Name) else ast.literal_eval(k.value)
+             for k in start.keywords if k.arg != "seed"}
     assert given == {k: v for k, v in KNOBS.items() if k in given}
-    assert set(KNOBS) - set(given) <= {"at", "pan"} and KNOBS["pan"] == (0.0, 0.0)
+    assert set(KNOBS) - set(given) == {"at", "pan", "path"}
+    assert (KNOBS["pan"], KNOBS["path"]) == (Knobs().pan, Knobs().path)  # the sketch leaves them as Knobs has
 
 
 def test_print_sizes_become_pixels_at_their_dpi_and_bad_ones_say_what_to_give():

@@ -29,7 +29,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 KNOBS = {"mix": "waves", "width": 16, "depth": 4, "detail": 2.5, "zoom": 1.5, "palette": "ember",
-         "symmetry": "none", "folds": 6, "pan": (0.0, 0.0), "warp": 0.0, "path": "circle",
+         "symmetry": "none", "folds": 6, "warp": 0.0, "pan": (0.0, 0.0), "path": "circle",
          "at": 0.0}  # the sketch's START, and where on the latent loop
 LARGEST = 100_000  # pixels a side
 THUMB = 320  # the thumbnail's longer side

@@ -97,10 +97,11 @@ NOT_LITERAL = _NotLiteral()  # a constant whose value is code (START = Knobs(...
 
 
 def constants(source: str) -> dict:
-    """The sketch's top-level CAPITALISED constants: name → literal value (NOT_LITERAL for code).
+    """The sketch's top-level CAPITALISED constants: name → literal value (NOT_LITERAL for code); a
+    line that unpacks (``ZOOMS, WARPS = [1, 2], [0, 1]``) gives each name its own value.
 
-    >>> constants("LEARNING_RATE = 0.3\\nLOOP = FRAMES = 240\\nSTART = make()\\nx = 1\\n")
-    {'LEARNING_RATE': 0.3, 'LOOP': 240, 'FRAMES': 240, 'START': <not a literal>}
+    >>> constants("LEARNING_RATE = 0.3\\nLOOP = FRAMES = 240\\nSTART = make()\\nA, B = 1, 'x'\\nx = 1\\n")
+    {'LEARNING_RATE': 0.3, 'LOOP': 240, 'FRAMES': 240, 'START': <not a literal>, 'A': 1, 'B': 'x'}
     """
     found = {}
     for node, names in _assignments(ast.parse(source)):
@@ -108,13 +109,15 @@ def constants(source: str) -> dict:
             value = ast.literal_eval(node.value)
         except ValueError:
             value = NOT_LITERAL
-        for name in names:
-            found[name] = value
+        for name, index in names:
+            unpacked = isinstance(value, tuple) and index is not None and len(value) > index
+            found[name] = value[index] if unpacked else NOT_LITERAL if index is not None else value
     return found
 
 
 def _assignments(tree: ast.Module):
-    """(statement, [CAPITALISED names it assigns]) for each top-level assignment with a value."""
+    """(statement, [(CAPITALISED name, its place in an unpacked tuple or None)]) for each top-level
+    assignment with a value."""
     for node in tree.body:
         if isinstance(node, ast.Assign):
             targets = node.targets
@@ -122,7 +125,12 @@ def _assignments(tree: ast.Module):
             targets = [node.target]
         else:
             continue
-        names = [t.id for t in targets if isinstance(t, ast.Name) and t.id.isupper()]
+        names = []
+        for t in targets:
+            if isinstance(t, ast.Name) and t.id.isupper():
+                names.append((t.id, None))
+            elif isinstance(t, ast.Tuple) and all(isinstance(e, ast.Name) for e in t.elts):
+                names += [(e.id, k) for k, e in enumerate(t.elts) if e.id.isupper()]
         if names:
             yield node, names
 
@@ -219,7 +227,7 @@ def with_constants(source: str, values: dict) -> str:
     lines = source.splitlines(keepends=True)
     inserts = []
     for node, names in _assignments(ast.parse(source)):
-        text = "".join(f"; {n} = {values[n]!r}" for n in names if n in values)
+        text = "".join(f"; {n} = {values[n]!r}" for n, _ in names if n in values)
         if text:
             inserts.append((node.end_lineno - 1, node.end_col_offset, text))
     for row, column, text in sorted(inserts, reverse=True):
