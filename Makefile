@@ -97,8 +97,16 @@ gallery: setup
 	$(PY) -m creativenn export line_fit --seeds 1-2 --frames 90 --out out/gallery/series_rates \
 	  -- LEARNING_RATE=0.005,0.05,0.9,1.2
 	cp out/gallery/series_rates/contact-sheet.png docs/gallery/series_rates.png
-	$(PY) -m creativenn poster cppn --seeds 1-12 --size 1600x1600 --out out/gallery/series_posters
+	$(PY) -m creativenn poster cppn --seeds 1-16 --size 1200x1200 --out out/gallery/series_posters -- palette=ember
 	cp out/gallery/series_posters/contact-sheet.png docs/gallery/series_posters.png
+	@# generative art: a cppn frame in a curated palette with radial symmetry, and its isolines for a
+	@# pen plotter; weights_art's curves as a plot
+	$(PY) -m creativenn export cppn --frames 1 --svg --out out/gallery/cppn_radial -- SEED=3 PALETTE=ember \
+	  SYMMETRY=radial FOLDS=7
+	cp out/gallery/cppn_radial/frame-0001.png docs/gallery/cppn_radial.png
+	cp out/gallery/cppn_radial/cppn.svg docs/gallery/cppn_plot.svg
+	$(PY) -m creativenn export weights_art --frames 120 --svg --out out/gallery/weights_plot
+	cp out/gallery/weights_plot/weights_art.svg docs/gallery/weights_art_plot.svg
 
 clean:
 	rm -rf $(VENV) out .pytest_cache .ruff_cache *.egg-info

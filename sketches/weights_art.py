@@ -113,8 +113,7 @@ def state() -> dict:
 def save_svg(path):
     """The curves and neurons for a pen plotter, one Bézier path per weight, a layer per pen (sign and
     strength), sized in mm; also ``export --svg``."""
-    return write_plot(path, weight_pens(curves(), positions, WEIGHT_SCALE), (0, 800, 0, 800), PLOT_MM,
-                      flip_y=False)
+    return write_plot(path, weight_pens(curves(), positions, WEIGHT_SCALE), size_mm=PLOT_MM, flip_y=False)
 
 
 py5.run_sketch()

@@ -107,3 +107,16 @@ def test_d_saves_the_pictures_isolines_as_a_plotter_svg_and_says_how_much_drawin
     paths = list(root.iter("{http://www.w3.org/2000/svg}path"))
     assert len(paths) > 10 and all(p.get("d").count("M") == 1 for p in paths)  # one path a line
     assert f"{len(paths)} lines" in ns["controls"].note and " m of drawing" in ns["controls"].note
+
+
+def test_the_look_is_set_from_the_command_line_like_any_constant(render):
+    result, frames = render(SKETCH, 1, seed=0, clean=True,
+                            constants={"PALETTE": "dusk", "SYMMETRY": "radial", "FOLDS": 7, "WARP": 0.25})
+    knobs, net = result.namespace["knobs"], result.namespace["net"]
+    assert (knobs.palette, knobs.symmetry, knobs.folds, knobs.warp) == ("dusk", "radial", 7, 0.25)
+    np.testing.assert_array_equal(frames[0], net.image(800, 800, net.latent_at(0.0)))
+    picture = frames[0].astype(int)
+    turned = np.rot90(picture, 1)  # not symmetric under a quarter turn (7 folds) …
+    assert np.abs(picture - turned).mean() > 5
+    flipped = picture[::-1]  # … but each wedge is mirrored about its edges, one of them the x axis:
+    assert np.abs(picture - flipped).mean() < 1  # top and bottom alike (to the rounding of a colour)

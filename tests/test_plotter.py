@@ -71,3 +71,12 @@ def test_pixels_and_beziers_and_bad_pages(tmp_path):
     with pytest.raises(ValueError, match="x1 > x0"):
         write_plot(tmp_path / "x.svg", [], bounds=(1, 0, 0, 1))
     assert not (tmp_path / "x.svg").exists()
+
+
+def test_with_no_bounds_the_drawing_fills_the_page_inside_its_margins(tmp_path):
+    line = np.array([[100.0, 50.0], [300.0, 50.0], [300.0, 150.0]])  # 200 × 100 in its own units
+    report = write_plot(tmp_path / "f.svg", [Pen("ink", (0, 0, 0), [line])], size_mm=(220, 120),
+                        margin_mm=10, flip_y=False)
+    d = ET.parse(tmp_path / "f.svg").getroot().find(f"{SVG}g/{SVG}path").get("d")
+    assert d == "M10.00,10.00 L210.00,10.00 L210.00,110.00"  # 1 mm a unit: 200 × 100 mm, centred
+    assert report.length_mm == pytest.approx(300.0)

@@ -78,15 +78,21 @@ class PlotReport:
         return f"{self.lines} lines, {self.length_mm / 1000:.2f} m of drawing ({pens})"
 
 
-def write_plot(path, pens: list[Pen], bounds, size_mm=(210.0, 210.0), margin_mm: float = 15.0,
+def write_plot(path, pens: list[Pen], bounds=None, size_mm=(210.0, 210.0), margin_mm: float = 15.0,
                pen_mm: float = 0.3, flip_y: bool = True) -> PlotReport:
     """Write the pens' lines as a plotter SVG at ``path`` (whole or not at all).
 
-    ``bounds`` = (x0, x1, y0, y1) of the drawing's own units, fitted into the
-    page (``size_mm``, width × height) inside ``margin_mm``, centred, its
-    proportions kept; ``flip_y``: y grows up in those units (a plane), not
-    down (pixels). ``pen_mm`` is the line width the preview shows.
+    ``bounds`` = (x0, x1, y0, y1) of the drawing's own units (None: just
+    around its lines), fitted into the page (``size_mm``, width × height)
+    inside ``margin_mm``, centred, its proportions kept; ``flip_y``: y grows
+    up in those units (a plane), not down (pixels). ``pen_mm`` is the line
+    width the preview shows.
     """
+    if bounds is None:
+        points = np.concatenate([np.asarray(line.points if isinstance(line, Cubic) else line, float)
+                                 for pen in pens for line in pen.lines] or [np.zeros((1, 2))])
+        (x0, y0), (x1, y1) = points.min(axis=0), points.max(axis=0)
+        bounds = (x0, max(x1, x0 + 1e-9), y0, max(y1, y0 + 1e-9))
     (x0, x1, y0, y1), (width, height) = map(float, bounds), map(float, size_mm)
     if not (x1 > x0 and y1 > y0):
         raise ValueError(f"bounds must be (x0, x1, y0, y1) with x1 > x0 and y1 > y0, got {bounds!r}")

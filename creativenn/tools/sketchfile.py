@@ -223,6 +223,8 @@ def with_constants(source: str, values: dict) -> str:
     RATE = 0.3; RATE = 0.1  # change this
     x = RATE * 2
     <BLANKLINE>
+    >>> with_constants("LOOK, FOLDS = 'ember', 6\\n", {"FOLDS": 7})
+    "LOOK, FOLDS = 'ember', 6; FOLDS = 7\\n"
     """
     lines = source.splitlines(keepends=True)
     inserts = []
