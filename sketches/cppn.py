@@ -91,7 +91,7 @@ def draw():
         draw_caption_bar(f"{knobs.shape()} · {knobs.mix} · seed {knobs.seed} · detail {knobs.detail:.3g}",
                          knobs.look(), f"poster {poster.fraction:.0%}" if writing else
                          f"{clock + 1}/{loop_frames}   h help")
-    controls.draw(footer=False)  # a picture: the caption is its only text (h shows the keys)
+    controls.draw(footer=False, note="top")  # the caption is its only text; notes sit clear of it
     if not controls.paused:
         clock = (clock + 1) % loop_frames
 
