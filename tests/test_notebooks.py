@@ -70,6 +70,15 @@ def test_what_a_picture_cannot_show_is_said_in_it_or_in_one_line():
     assert isinstance(picture, Picture) and picture.image.size == (800, 520)
     with pytest.raises(NotebookError, match="X has 3 columns, one per input; this network takes 5 inputs"):
         show(net, X[:, :3], X[:, :1])
+    circles, labels = cnn.datasets.circles(n=60, seed=1)  # a network fed features of points (F3) …
+    featured = cnn.MLP([3, 4, 1], loss="bce", seed=0, features=["x1^2", "x2^2", "sin(x1)"])
+    picture = np.asarray(show(featured, circles, labels).image).astype(int)
+    field = picture[100:460, 40:400]  # … has a plane: its decision field, where the diagram is not
+    assert np.abs(np.diff(field, axis=1)).sum(axis=2).mean() > 1 and field.std() > 10
+    names = picture[90:470, 440:490]  # the inputs' names, left of them and clear of the field
+    assert (np.abs(names - picture[5, 5]).sum(axis=2) > 200).sum() > 50
+    with pytest.raises(NotebookError, match=r"takes points \(x1, x2\) and computes its features"):
+        show(featured, featured.features(circles), labels)
     with pytest.raises(NotebookError, match="curve 'b' has 2 values for 3 x values"):
         plot([0, 1, 2], {"a": [0, 1, 2], "b": [0, 1]})
     with pytest.raises(NotebookError, match="x must be two or more values, each larger than the last"):

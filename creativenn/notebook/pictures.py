@@ -99,12 +99,12 @@ def choose(thing, X=None, Y=None, sample=None):
     if isinstance(thing, MLP):
         if X is not None and Y is None:
             raise NotebookError("show(net, X, Y): give the targets Y with the inputs X, or neither")
-        if X is not None and np.ndim(X) == 2 and np.shape(X)[1] != thing.sizes[0]:
-            raise NotebookError(f"X has {np.shape(X)[1]} columns, one per input; this network takes "
-                                f"{thing.sizes[0]} inputs")
-        if sample is not None and np.size(sample) != thing.sizes[0]:
-            raise NotebookError(f"sample has {np.size(sample)} values; this network takes {thing.sizes[0]} "
-                                "inputs")
+        takes = thing.sizes[0] if thing.features is None else 2  # with features (F3): points (x1, x2)
+        what = f"{takes} inputs" if thing.features is None else "points (x1, x2) and computes its features"
+        if X is not None and np.ndim(X) == 2 and np.shape(X)[1] != takes:
+            raise NotebookError(f"X has {np.shape(X)[1]} columns, one per input; this network takes {what}")
+        if sample is not None and np.size(sample) != takes:
+            raise NotebookError(f"sample has {np.size(sample)} values; this network takes {what}")
         return _network, (thing, X, Y, sample), 520
     if isinstance(thing, Fitting):
         return _fitting, thing, 520
@@ -203,7 +203,8 @@ def _network(s, thing, title):
     from ..picture.layout import Mapping
 
     net, X, Y, sample = thing
-    two = net.sizes[0] == 2
+    features = getattr(net, "features", None)  # inputs computed from points (x1, x2): still a plane
+    two = net.sizes[0] == 2 or features is not None
     if sample is None and X is not None:
         sample = np.asarray(X, float)[0]
     inputs = net.sizes[0]
@@ -223,7 +224,9 @@ def _network(s, thing, title):
             draw_points(X, Y, field, sketch=s)
             classes = max(2, np.asarray(Y).reshape(len(X), -1).shape[1])
         draw_axis_names(field, "x₁", "x₂", classes=classes, sketch=s)
-    draw_network(net, 440 if two else 30, 90, 330 if two else 740, 380, sample=sample, sketch=s)
+    room = 50 if features is not None else 0  # the inputs' names, left of them (sin x₁)
+    draw_network(net, (440 if two else 30) + room, 90, (330 if two else 740) - room, 380, sample=sample,
+                 sketch=s)
 
 
 def _training(s, run, title):
