@@ -17,6 +17,7 @@ from __future__ import annotations
 import errno
 import itertools
 import os
+import shutil
 import struct
 import zlib
 from collections.abc import Iterator
@@ -62,6 +63,23 @@ def is_disk_full(error: BaseException | str) -> bool:
 
 def disk_full_message(folder) -> str:
     return f"no space left on the disk that holds {folder}: free some space, or export to another disk"
+
+
+def check_room(path: Path, needed: int, what: str | None = None) -> None:
+    """A ValueError, before anything is written, where the disk that will hold ``path`` has less free
+    room than ``needed`` bytes: it says how much each has and what to do (``what``: the file's name
+    unless given)."""
+    folder = next((p for p in [path.parent, *path.parent.parents] if p.exists()), Path.cwd())
+    free = shutil.disk_usage(folder).free
+    if free < needed:
+        raise ValueError(f"{what or path.name} would need about {_size(needed)} and the disk that holds "
+                         f"{path.parent} has {_size(free)} free: free some space, choose a smaller size, "
+                         "or write it to another disk")
+
+
+def _size(count: int) -> str:
+    """Bytes as a person reads them: 840 MB, 12.4 GB."""
+    return f"{count / 1e9:.1f} GB" if count >= 1e9 else f"{max(count / 1e6, 0.1):.1f} MB"
 
 
 def write_png_rows(path, width: int, height: int, bands, dpi: float | None = None) -> Path:

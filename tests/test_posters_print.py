@@ -107,10 +107,10 @@ def test_the_estimate_is_a_little_above_what_is_written(tmp_path):
 
 
 def test_a_poster_too_big_for_the_disk_is_refused_before_a_byte_is_written(tmp_path, monkeypatch):
-    import creativenn.worlds.cppn as cppn
+    import creativenn.files as files
 
     net, z = network(1, {})
-    monkeypatch.setattr(cppn.shutil, "disk_usage", lambda folder: Usage(10**9, 10**9 - 50_000, 50_000))
+    monkeypatch.setattr(files.shutil, "disk_usage", lambda folder: Usage(10**9, 10**9 - 50_000, 50_000))
     said = r"p.png would need about .* MB and the disk that holds .* has 0.1 MB free: free some space"
     with pytest.raises(ValueError, match=said):
         net.poster(tmp_path / "p.png", 2000, 2000, z)

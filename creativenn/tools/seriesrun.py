@@ -169,7 +169,7 @@ class Posters:
     def room(self, todo: list[Item]) -> None:
         """A SeriesError, before any is rendered, where the disk cannot hold the posters still to render:
         each estimated by ``CPPN.poster_bytes`` (the largest of the first three, for all)."""
-        from ..worlds.cppn import check_room
+        from ..files import check_room
         from .poster import knob_settings, network
 
         needed = 0

@@ -42,7 +42,6 @@ from __future__ import annotations
 import functools
 import math
 import os
-import shutil
 import threading
 import zlib
 from concurrent.futures import ThreadPoolExecutor
@@ -51,7 +50,7 @@ from pathlib import Path
 
 import numpy as np
 
-from ..files import write_png_rows
+from ..files import check_room, write_png_rows
 from ..maths import activations
 from ..maths.checks import positive_int
 from ..picture import palettes
@@ -349,23 +348,6 @@ def fold(x: np.ndarray, y: np.ndarray, symmetry: str, folds: int = 6) -> tuple[n
         r = np.hypot(x, y)
         return (r * np.cos(theta)).astype(x.dtype), (r * np.sin(theta)).astype(y.dtype)
     return x, y
-
-
-def check_room(path: Path, needed: int, what: str | None = None) -> None:
-    """A ValueError, before anything is written, where the disk that will hold ``path`` has less free
-    room than ``needed`` bytes: it says how much each has and what to do (``what``: the file's name
-    unless given)."""
-    folder = next((p for p in [path.parent, *path.parent.parents] if p.exists()), Path.cwd())
-    free = shutil.disk_usage(folder).free
-    if free < needed:
-        raise ValueError(f"{what or path.name} would need about {_size(needed)} and the disk that holds "
-                         f"{path.parent} has {_size(free)} free: free some space, choose a smaller size, "
-                         "or write it to another disk")
-
-
-def _size(count: int) -> str:
-    """Bytes as a person reads them: 840 MB, 12.4 GB."""
-    return f"{count / 1e9:.1f} GB" if count >= 1e9 else f"{max(count / 1e6, 0.1):.1f} MB"
 
 
 def composition(symmetry: str, folds, path: str) -> tuple[str, int, str]:
