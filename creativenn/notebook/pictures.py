@@ -99,7 +99,7 @@ def choose(thing, X=None, Y=None, sample=None):
     if isinstance(thing, MLP):
         if X is not None and Y is None:
             raise NotebookError("show(net, X, Y): give the targets Y with the inputs X, or neither")
-        takes = thing.sizes[0] if thing.features is None else 2  # with features (F3): points (x1, x2)
+        takes = thing.sizes[0] if thing.features is None else 2  # with input features: points (x1, x2)
         what = f"{takes} inputs" if thing.features is None else "points (x1, x2) and computes its features"
         if X is not None and np.ndim(X) == 2 and np.shape(X)[1] != takes:
             raise NotebookError(f"X has {np.shape(X)[1]} columns, one per input; this network takes {what}")
