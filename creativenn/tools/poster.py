@@ -147,19 +147,18 @@ def print_flags(bits: int | None, dpi: float | None) -> list[str]:
 
 
 def render(path, thumb, width: int, height: int, seed: int, knobs: dict, progress=None,
-           bits: int | None = None, dpi: float | None = None) -> int:
+           bits: int | None = None, dpi: float | None = None) -> None:
     """Write the poster to ``path`` and its thumbnail to ``thumb``, band by band; 8 or 16 bits a channel
-    (None: as the picture needs, ``CPPN.bits_for``), ``dpi`` written in. Returns the bits used."""
+    (None: as the picture needs, ``CPPN.bits_for``), ``dpi`` written in."""
     import numpy as np
 
     from ..files import whole_file
 
     net, latent = network(seed, knobs)
-    bits = bits or net.bits_for(width, height, latent)
     shrink = Shrink(width, height, THUMB)
 
     def each_band(band):
-        shrink.add(band if bits == 8 else band / 257.0)  # the thumbnail in 8 bits
+        shrink.add(band if band.dtype == np.uint8 else band / 257.0)  # the thumbnail in 8 bits
         if progress is not None:
             progress(shrink.top / height)
 
@@ -169,7 +168,6 @@ def render(path, thumb, width: int, height: int, seed: int, knobs: dict, progres
     Path(thumb).parent.mkdir(parents=True, exist_ok=True)
     with whole_file(thumb) as file:
         Image.fromarray(shrink.result().astype(np.uint8)).save(file, format="PNG")
-    return bits
 
 
 class Shrink:
@@ -224,8 +222,8 @@ def main(argv=None) -> int:
     signal.signal(signal.SIGTERM, lambda number, frame: sys.exit(128 + number))
     try:
         Path(args.out).parent.mkdir(parents=True, exist_ok=True)
-        bits = render(args.out, args.thumb, *args.size, args.seed, args.knobs, lambda f: say(fraction=f),
-                      args.bits, args.dpi)
+        render(args.out, args.thumb, *args.size, args.seed, args.knobs, lambda f: say(fraction=f), args.bits,
+               args.dpi)
     except (OSError, ValueError) as error:
         full = isinstance(error, OSError) and is_disk_full(error)
         message = disk_full_message(Path(args.out).parent) if full else f"{error}"
@@ -234,7 +232,7 @@ def main(argv=None) -> int:
         print(f"error: {problem}", file=sys.stderr)  # for a Dask worker, which reads no pipe
         say(done=True, error=problem)
         return 1
-    say(done=True, error=None, bits=bits)
+    say(done=True, error=None)
     return 0
 
 

@@ -175,8 +175,7 @@ class Posters:
         needed = 0
         for item in todo[:3]:
             net, latent = network(item.seed, knob_settings(list(item.args)))
-            bits = self.bits or net.bits_for(*self.size, latent)
-            needed = max(needed, net.poster_bytes(*self.size, latent, bits))
+            needed = max(needed, net.poster_bytes(*self.size, latent, self.bits))
         many = f"{len(todo)} posters of {self.size[0]} × {self.size[1]}" if len(todo) > 1 else None
         try:
             check_room(self.target(todo[0]), needed * len(todo), many)

@@ -234,19 +234,21 @@ class CPPN:
 
         return np.concatenate(list(_pool().map(band, bands)))
 
-    def poster(self, path, width: int, height: int, latent, progress=None, bits: int = 8,
+    def poster(self, path, width: int, height: int, latent, progress=None, bits: int | None = 8,
                dpi: float | None = None, each_band=None) -> Path:
         """Render at print size straight into a PNG, one band at a time (bounded memory); 8 or 16
-        bits a channel, and its ``dpi`` written in (its printed size: pixels / dpi inches).
+        bits a channel (None: as the picture needs, ``bits_for``), and its ``dpi`` written in (its
+        printed size: pixels / dpi inches).
 
         First the file's size is estimated (``poster_bytes``): where the disk
         has not that much room, a ValueError says so and nothing is written.
         ``progress(fraction)`` is called after each band, for a progress bar;
         ``each_band(band)`` with each band (a thumbnail made as they go by).
         """
+        width, height = positive_int(width, "width"), positive_int(height, "height")
+        bits = self.bits_for(width, height, latent) if bits is None else bits
         if bits not in (8, 16):
             raise ValueError(f"a poster has 8 or 16 bits a channel, got {bits!r}")
-        width, height = positive_int(width, "width"), positive_int(height, "height")
         check_room(Path(path), self.poster_bytes(width, height, latent, bits))
         band_rows = max(1, BAND_PIXELS // width)
         total = math.ceil(height / band_rows)
@@ -261,10 +263,12 @@ class CPPN:
 
         return write_png_rows(path, width, height, reported(), dpi=dpi)
 
-    def poster_bytes(self, width: int, height: int, latent, bits: int = 8, samples: int = 4) -> int:
-        """About how many bytes ``poster`` writes: ``samples`` bands of 16 rows spread down the picture,
-        compressed as the PNG is, their ratio applied to the whole, plus a tenth. Short bands compress
-        a little worse than the whole: posters measured came out 1.1–1.35× smaller than this."""
+    def poster_bytes(self, width: int, height: int, latent, bits: int | None = 8, samples: int = 4) -> int:
+        """About how many bytes ``poster`` writes (``bits`` as there): ``samples`` bands of 16 rows
+        spread down the picture, compressed as the PNG is, their ratio applied to the whole, plus a
+        tenth. Short bands compress a little worse than the whole: posters measured came out
+        1.1–1.35× smaller than this."""
+        bits = self.bits_for(width, height, latent) if bits is None else bits
         rows = _band_rows(width, height)
         picks = sorted({rows[round(k * (len(rows) - 1) / max(1, samples - 1))].start for k in range(samples)})
         raw = packed = 0
@@ -425,8 +429,8 @@ class Poster:
 
         def work():
             try:
-                net.poster(self.path, width, height, latent, lambda f: setattr(self, "fraction", f),
-                           bits or net.bits_for(width, height, latent), dpi)
+                net.poster(self.path, width, height, latent, lambda f: setattr(self, "fraction", f), bits,
+                           dpi)
                 if then is not None:
                     then(self.path)
             except (OSError, ValueError) as error:
