@@ -27,6 +27,11 @@ from pathlib import Path
 import numpy as np
 
 
+class UnusableInput(ValueError):
+    """A file or argument the user gave cannot be used, and an export must not go on without it: the
+    message says which, what is wrong and what to do, whole (an export says it, not a traceback)."""
+
+
 def partial_name(path) -> Path:
     """Where ``path`` is written before it is whole: hidden, beside it, with the same ending."""
     path = Path(path)
@@ -72,14 +77,23 @@ def check_room(path: Path, needed: int, what: str | None = None) -> None:
     folder = next((p for p in [path.parent, *path.parent.parents] if p.exists()), Path.cwd())
     free = shutil.disk_usage(folder).free
     if free < needed:
-        raise ValueError(f"{what or path.name} would need about {_size(needed)} and the disk that holds "
-                         f"{path.parent} has {_size(free)} free: free some space, choose a smaller size, "
+        raise ValueError(f"{what or path.name} would need about {size_text(needed)} and the disk that holds "
+                         f"{path.parent} has {size_text(free)} free: free some space, choose a smaller size, "
                          "or write it to another disk")
 
 
-def _size(count: int) -> str:
-    """Bytes as a person reads them: 840 MB, 12.4 GB."""
-    return f"{count / 1e9:.1f} GB" if count >= 1e9 else f"{max(count / 1e6, 0.1):.1f} MB"
+
+
+def size_text(count: float) -> str:
+    """Bytes as a person reads them: 840 MB, 12.4 GB, 2.1 TB.
+
+    >>> size_text(149.4e9), size_text(3.2e6), size_text(12)
+    ('149.4 GB', '3.2 MB', '0.1 MB')
+    """
+    for unit, scale in (("TB", 1e12), ("GB", 1e9)):
+        if count >= scale:
+            return f"{count / scale:.1f} {unit}"
+    return f"{max(count / 1e6, 0.1):.1f} MB"
 
 
 def write_png_rows(path, width: int, height: int, bands, dpi: float | None = None) -> Path:

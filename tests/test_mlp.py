@@ -102,7 +102,7 @@ def _model_with(tmp_path, name, **replace):
     ("foreign format", "its format is 'somebody.else/2'"),
     ("no sizes", "its description has no sizes"),
     ("complex numbers", "its numbers are"),
-    ("wrong count", "vector must hold 13 numbers"),
+    ("wrong count", "says layers [2, 3, 1], 13 weights and biases, and it holds 5 numbers"),
     ("unknown activation", "unknown activation"),
 ])
 def test_every_bad_model_file_is_a_value_error_naming_the_file_and_the_fault(tmp_path, case, said):
@@ -123,6 +123,15 @@ def test_every_bad_model_file_is_a_value_error_naming_the_file_and_the_fault(tmp
         path = _model_with(tmp_path, "bad.npz", **replace)
     with pytest.raises(ValueError, match=f"{path.name} is not a creativenn model file: .*{re.escape(said)}"):
         cnn.MLP.load(path)
+
+
+def test_a_model_file_claiming_huge_layers_is_refused_before_anything_is_read_or_made(tmp_path):
+    path = _model_with(tmp_path, "huge.npz", sizes=[100_000, 100_000, 100_000])
+    with pytest.raises(MemoryError, match=r"huge.npz cannot be loaded: a network of layers \[100000, 100000, "
+                       r"100000\] \(20,000,200,000 weights and biases\) would need about 800.0 GB"):
+        cnn.MLP.load(path)
+    with pytest.raises(ValueError, match="give it fewer or narrower layers"):  # TooLarge is both
+        cnn.MLP([100_000, 100_000, 100_000])
 
 
 def test_a_complex_dtype_is_refused_and_fit_takes_an_optimizers_name():

@@ -50,7 +50,7 @@ def test_each_layer_its_own_activation_and_bad_names_change_nothing():
     for change, said in [({"layer_activations": ("wiggle",)}, "unknown activation 'wiggle'"),
                          ({"features": ("x3",)}, "unknown input feature 'x3'"),
                          ({"regularization": "l3"}, "regularization must be l1, l2 or none"),
-                         ({"dropout": 1.5}, "dropout must be 0 ≤ p < 1")]:
+                         ({"dropout": 1.5}, "dropout=1.5: give a share 0 ≤ p < 1")]:
         with pytest.raises(ValueError, match=said):
             p.change(**change)
         assert p.settings == before
@@ -148,9 +148,9 @@ def test_points_of_your_own_travel_in_the_setup(tmp_path):
     ('{"format": "creativenn.playground", "version": 1, "settings": {"activation": "swish"}}',
      "unknown activation 'swish'"),
     ('{"format": "creativenn.playground", "version": 1, "settings": {"hidden": [4, 0]}}',
-     "hidden must list each hidden layer's width (whole numbers ≥ 1), got [4, 0]"),
+     "hidden lists each hidden layer's width, whole numbers 1 or more, got [4, 0]"),
     ('{"format": "creativenn.playground", "version": 1, "settings": {"learning_rate": "fast"}}',
-     "learning_rate must be a number"),
+     "learning_rate='fast': give a number above 0"),
     ('{"format": "creativenn.playground", "version": 1, "settings": {"dataset": "mine.csv"}}',
      "carries no points"),
 ])

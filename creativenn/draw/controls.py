@@ -31,6 +31,7 @@ from pathlib import Path
 
 import py5
 
+from ..files import UnusableInput
 from ..maths.divergence import explain
 from ..picture import colors
 from ..picture.layout import MARGIN
@@ -41,6 +42,7 @@ from .base import (
     draw_help,
     draw_message,
     drawing_clean,
+    export_draws,
     font,
     label,
     overlay,
@@ -209,11 +211,17 @@ class Controls:
 
     def attempt(self, headline: str, do, *args, said: str | None = None):
         """``do(*args)``; if it raises ValueError or OSError (a file that will not load, say), show
-        ``headline`` and what went wrong in a box the next key closes. If it worked and returned
-        something, ``said`` (with ``{}`` for what it returned) is said. Returns the result, or None."""
+        ``headline`` and what went wrong in a box the next key closes; in an export's setup (what it
+        was started with), where nobody reads the box, raise UnusableInput (the export stops, says
+        so and exits non-zero). If it worked and
+        returned something, ``said`` (with ``{}`` for what it returned) is said. Returns the result,
+        or None."""
         try:
             result = do(*args)
         except (ValueError, OSError) as error:
+            if export_draws() is not None and current_sketch().frame_count == 0:
+                # what the export was started with will not load, and no one reads the box: it stops
+                raise UnusableInput(str(error)) from None
             self.halt([headline, str(error), "Press any key to go on."], pause=False)
             return None
         if said and result:

@@ -6,7 +6,11 @@ checked in ``mlp.py``).
 
 from __future__ import annotations
 
+import os
+
 import numpy as np
+
+from ..files import size_text
 
 
 class DivergedError(ArithmeticError):
@@ -47,3 +51,35 @@ def positive_int(value, name: str) -> int:
     if isinstance(value, bool) or not isinstance(value, int | np.integer) or value < 1:
         raise ValueError(f"{name} must be a whole number ≥ 1, got {value!r}")
     return int(value)
+
+
+def available_memory() -> int:
+    """Bytes of memory free for new work: Linux's MemAvailable; elsewhere the physical memory."""
+    try:
+        with open("/proc/meminfo") as info:
+            for line in info:
+                if line.startswith("MemAvailable:"):
+                    return int(line.split()[1]) * 1024
+    except (OSError, ValueError, IndexError):
+        pass
+    try:
+        return os.sysconf("SC_PHYS_PAGES") * os.sysconf("SC_PAGE_SIZE")
+    except (ValueError, OSError, AttributeError):
+        return 4 << 30
+
+
+class TooLarge(ValueError, MemoryError):
+    """Something asked for more than can be had (memory, disk, a limit that keeps a sketch drawable):
+    said before anything is allocated, with what asked, how much, the limit and what to do. A
+    ValueError (bad input) and a MemoryError both, so either ``except`` catches it."""
+
+
+def check_memory(needed: float, what: str, fix: str) -> None:
+    """TooLarge, before anything is allocated, where ``needed`` bytes are more than half the memory
+    free (the rest is for the picture, Java and what else runs): it says ``what`` asked for it, how
+    much each is, and ``fix``."""
+    free = available_memory()
+    if needed > free / 2:
+        raise TooLarge(f"{what} would need about {size_text(needed)} of memory, and this machine has "
+                          f"{size_text(free)} free (half of it is the most creativenn takes): {fix}")
+

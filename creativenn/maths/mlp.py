@@ -41,7 +41,7 @@ import numpy as np
 
 from ..files import whole_file
 from . import activations, losses, optimizers, regularization
-from .checks import DivergedError, as_array, positive_int, require_finite
+from .checks import DivergedError, TooLarge, as_array, check_memory, positive_int, require_finite
 from .divergence import guarded_step
 from .features import Features
 from .optimizers import Optimizer
@@ -117,6 +117,7 @@ class MLP:
         if np.dtype(dtype).name not in DTYPES:
             raise ValueError(f"dtype must be {' or '.join(DTYPES)}, got {np.dtype(dtype).name}")
         self.dtype = np.dtype(dtype)
+        _check_memory(self.sizes, self.dtype)
         self._acts = [*hidden, output]
         self._checked_targets = None  # the last targets checked (step after step, the same array)
         self.regularization, self.regularization_rate = regularization, regularization_rate
@@ -542,25 +543,30 @@ class MLP:
                 missing = sorted({"meta", "parameters"} - set(data.files))
                 if missing:
                     raise bad(f"it has no {' or '.join(missing)} (saved by something else?)")
-                meta_text, vector = str(data["meta"]), data["parameters"]
+                for name, most in (("meta", 1 << 16), ("parameters", None)):
+                    shape = _stored_shape(data, name)
+                    if most is not None and math.prod(shape) > most:
+                        raise bad(f"its {name} holds {math.prod(shape):,} items, not a description")
+                meta = _meta(str(data["meta"]), bad)
+                try:
+                    sizes = _layer_sizes(meta["sizes"])
+                except ValueError as error:
+                    raise bad(f"its sizes: {error}") from None
+                try:
+                    _check_memory(sizes, meta["dtype"])
+                except TooLarge as error:
+                    raise TooLarge(f"{path} cannot be loaded: {error}") from None
+                expected = sum((n_in + 1) * n_out for n_in, n_out in zip(sizes[:-1], sizes[1:], strict=True))
+                if shape != (expected,):  # said before the numbers are read: they might not fit memory
+                    raise bad(f"its description says layers {list(sizes)}, {expected:,} weights and biases, "
+                              f"and it holds {math.prod(shape):,} numbers (shape {shape})")
+                vector = data["parameters"]
         except ValueError as error:
-            if str(error).startswith(str(path)):
+            if str(error).startswith(str(path)) or isinstance(error, TooLarge):
                 raise
             raise bad(f"numpy cannot read it ({error})") from None
         except (OSError, EOFError, KeyError, zipfile.BadZipFile) as error:
             raise bad(f"it is cut off or damaged ({type(error).__name__}: {error})") from None
-        try:
-            meta = json.loads(meta_text)
-        except json.JSONDecodeError:
-            raise bad("its description (meta) is not JSON") from None
-        if not isinstance(meta, dict) or meta.get("format") != "creativenn.MLP/1":
-            found = meta.get("format") if isinstance(meta, dict) else meta
-            raise bad(f"its format is {found!r}, not 'creativenn.MLP/1'")
-        fields = {"sizes": list, "activation": str | list, "output_activation": str, "loss": str,
-                  "dtype": str}
-        for name, kind in fields.items():
-            if not isinstance(meta.get(name), kind):
-                raise bad(f"its description has no {name} (or a wrong one: {meta.get(name)!r})")
         if meta["dtype"] not in DTYPES or vector.dtype.kind != "f":
             raise bad(f"its numbers are {meta['dtype']} / {vector.dtype}; creativenn models use "
                       f"{' or '.join(DTYPES)}")
@@ -587,6 +593,40 @@ class MLP:
             f"output_activation={self.output_activation!r}, loss={self.loss_name!r}{extra})"
             f"  # {self.n_parameters} parameters"
         )
+
+
+def _meta(text: str, bad) -> dict:
+    """A model file's description, checked for the fields ``load`` needs (``bad(why)``: its error)."""
+    try:
+        meta = json.loads(text)
+    except json.JSONDecodeError:
+        raise bad("its description (meta) is not JSON") from None
+    if not isinstance(meta, dict) or meta.get("format") != "creativenn.MLP/1":
+        found = meta.get("format") if isinstance(meta, dict) else meta
+        raise bad(f"its format is {found!r}, not 'creativenn.MLP/1'")
+    fields = {"sizes": list, "activation": str | list, "output_activation": str, "loss": str, "dtype": str}
+    for name, kind in fields.items():
+        if not isinstance(meta.get(name), kind):
+            raise bad(f"its description has no {name} (or a wrong one: {meta.get(name)!r})")
+    return meta
+
+
+def _stored_shape(data, name: str) -> tuple[int, ...]:
+    """The shape of array ``name`` in an .npz, read from its header: nothing else is read."""
+    with data.zip.open(f"{name}.npy") as file:
+        version = np.lib.format.read_magic(file)
+        form = np.lib.format
+        read = form.read_array_header_1_0 if version == (1, 0) else form.read_array_header_2_0
+        return tuple(read(file)[0])
+
+
+def _check_memory(sizes: tuple[int, ...], dtype) -> None:
+    """TooLarge (checks) before a network of ``sizes`` is made that would not fit: its numbers, their
+    gradients, the last good copy and an optimizer's two averages, five arrays as long."""
+    count = sum((n_in + 1) * n_out for n_in, n_out in zip(sizes[:-1], sizes[1:], strict=True))
+    itemsize = np.dtype(dtype).itemsize if str(dtype) in DTYPES else 8
+    check_memory(5 * count * itemsize, f"a network of layers {list(sizes)} ({count:,} weights and biases)",
+                 "give it fewer or narrower layers")
 
 
 def _layer_sizes(sizes) -> tuple[int, ...]:

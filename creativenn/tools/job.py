@@ -24,6 +24,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from .display import has_display, x_display_answers
+from .sketchfile import literal_source
 from .worker import NO_PY5
 
 # The export worker's JVM has its memory fixed from the start: a 192 MB heap touched at once,
@@ -100,7 +101,7 @@ class Job:
         command = [sys.executable, "-m", "creativenn.tools.worker", str(self.sketch), "--out",
                    str(Path(self.out).resolve()), "--seed", str(self.seed), *self.recipe.flags()]
         if self.constants:
-            command += ["--constants", repr(self.constants)]
+            command += ["--constants", literal_source(self.constants)]
         if self.argv:  # the sketch runs from its own folder: files named here stay found
             command += ["--", *(str(Path(a).resolve()) if Path(a).is_file() else a for a in self.argv)]
         env = {**os.environ, **EXPORT_ENV, "CREATIVENN_JVM_OPTIONS": export_jvm(self.recipe.size)}

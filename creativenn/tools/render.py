@@ -24,7 +24,6 @@ subprocess of its own, with a display already set.
 from __future__ import annotations
 
 import argparse
-import ast
 import builtins
 import contextlib
 import errno
@@ -51,7 +50,7 @@ import py5_tools
 import py5_tools.imported
 from py5_tools import split_setup
 
-from ..files import disk_full_message, is_disk_full, renamed_when_done
+from ..files import UnusableInput, disk_full_message, is_disk_full, renamed_when_done
 from . import sketchfile
 from .frames import FrameWriter, make_gif, prepare_out_dir
 from .pixels import grab_rgb
@@ -330,6 +329,8 @@ class _Run:
             code = "" if error.code is None else repr(error.code)
             done = f"{self.result.frames} of {self.frames} frames"
             return f"{self.sketch.name} called sys.exit({code}) after {done}"
+        if isinstance(error, UnusableInput):  # it says all there is to say: no traceback
+            return f"{self.sketch.name}: {error}"
         return _user_traceback(self.sketch)
 
     def setup(self):
@@ -466,7 +467,7 @@ def main(argv=None) -> int:
     parser.add_argument("--sidecar", action="store_true")
     parser.add_argument("--clean", action="store_true")
     parser.add_argument("--progress-fd", type=int)
-    parser.add_argument("--constants", type=ast.literal_eval, default={},
+    parser.add_argument("--constants", type=sketchfile.read_literal, default={},
                         help="the sketch's constants to set, as a Python dict literal")
     argv = sys.argv[1:] if argv is None else list(argv)
     sketch_args = argv[argv.index("--") + 1:] if "--" in argv else []  # after --: the sketch's own

@@ -23,6 +23,7 @@ be switched on first (``py5_tools.set_imported_mode``).
 from __future__ import annotations
 
 import ast
+import math
 
 MODES = ("module", "imported", "class")
 NOT_A_SKETCH = (
@@ -169,16 +170,20 @@ def setting(text: str, known: dict, sketch: str = "the sketch", what: str = "con
     if current is NOT_LITERAL:
         raise ValueError(f"{name} in {sketch} is code, not a number, text or list, so it cannot be set "
                          f"from the command line; these can: {', '.join(settable) or '(none)'}")
-    try:
-        parsed = ast.literal_eval(value)
-    except (ValueError, SyntaxError):
-        parsed = value  # plain text: a name, a file
     if isinstance(current, str):
         return name, value
+    digits = sum(c.isdigit() for c in value)
+    if digits > MOST_DIGITS:
+        raise ValueError(f"{name}={_shown(value)}: {digits:,} digits is more than a constant can hold "
+                         f"(Python reads and writes numbers of up to {MOST_DIGITS:,}); give a smaller one")
+    try:
+        parsed = read_literal(value)
+    except (ValueError, SyntaxError, MemoryError, RecursionError):
+        parsed = value  # plain text: a name, a file
     if isinstance(current, float) and isinstance(parsed, int) and not isinstance(parsed, bool):
         parsed = float(parsed)
     if type(parsed) is not type(current):
-        raise ValueError(f"{name}={value}: {sketch} has {name} = {current!r}, so give a "
+        raise ValueError(f"{name}={_shown(value)}: {sketch} has {name} = {current!r}, so give a "
                          f"{_kind(current)} like that")
     return name, parsed
 
@@ -210,6 +215,63 @@ def arguments(name: str, args: list[str], known: dict | None) -> tuple[dict, lis
     return values, argv
 
 
+MOST_DIGITS = 4000  # Python 3.11 turns an int of more than 4,300 digits into text no more (sys.int_info)
+SPECIAL = {"inf": math.inf, "nan": math.nan}  # the bare words, as a user types them
+SPECIAL_TEXT = {"inf", "infinity", "nan"}  # what float('…') may hold, signed
+
+
+def literal_source(value) -> str:
+    """``value`` (a number, text, True/False/None, or lists, tuples and dicts of them) as Python source
+    that ``read_literal`` — and a sketch — reads back as exactly that value: repr, but inf and nan as
+    ``float('inf')`` and ``float('nan')`` (repr writes them as names no sketch defines). A ValueError
+    for anything else.
+
+    >>> literal_source([1e999, -0.0, float("nan"), "é", (2**70,)])
+    "[float('inf'), -0.0, float('nan'), 'é', (1180591620717411303424,)]"
+    >>> read_literal(literal_source({"A": -1e999})), read_literal("nan")
+    ({'A': -inf}, nan)
+    """
+    if isinstance(value, float) and not math.isfinite(value):
+        return f"float('{value!r}')"
+    if isinstance(value, list | tuple):
+        inner = ", ".join(literal_source(v) for v in value)
+        return f"[{inner}]" if isinstance(value, list) else f"({inner}{',' if len(value) == 1 else ''})"
+    if isinstance(value, dict):
+        return "{" + ", ".join(f"{literal_source(k)}: {literal_source(v)}" for k, v in value.items()) + "}"
+    if value is None or isinstance(value, bool | int | float | complex | str | bytes):
+        text = repr(value)
+        if ast.literal_eval(text) != value and value == value:
+            raise ValueError(f"{value!r} does not survive being written as Python")
+        return text
+    raise ValueError(f"{value!r} is not a number, text or list: it cannot be written as a constant")
+
+
+def read_literal(text: str):
+    """``ast.literal_eval``, and also ``float('inf')``, ``float('nan')`` (as ``literal_source`` writes
+    them) and the bare words inf and nan (what a user types: ``LEARNING_RATE=inf``)."""
+    tree = ast.parse(text.strip(), mode="eval").body
+
+    def special(node):
+        if isinstance(node, ast.Name) and node.id in SPECIAL:
+            return ast.Constant(SPECIAL[node.id])
+        if (isinstance(node, ast.Call) and isinstance(node.func, ast.Name) and node.func.id == "float"
+                and len(node.args) == 1 and not node.keywords and isinstance(node.args[0], ast.Constant)
+                and str(node.args[0].value).strip().lower().lstrip("+-") in SPECIAL_TEXT):
+            return ast.Constant(float(node.args[0].value))
+        return node
+
+    class Specials(ast.NodeTransformer):
+        def generic_visit(self, node):
+            return special(super().generic_visit(node))
+
+    return ast.literal_eval(Specials().visit(tree))
+
+
+def _shown(text: str, most: int = 40) -> str:
+    """A value as an error message quotes it: cut with … past ``most`` characters."""
+    return text if len(text) <= most else text[:most] + "…"
+
+
 def _kind(value) -> str:
     kinds = {bool: "True or False", int: "whole number", float: "number"}
     return kinds.get(type(value), type(value).__name__)
@@ -229,7 +291,7 @@ def with_constants(source: str, values: dict) -> str:
     lines = source.splitlines(keepends=True)
     inserts = []
     for node, names in _assignments(ast.parse(source)):
-        text = "".join(f"; {n} = {values[n]!r}" for n, _ in names if n in values)
+        text = "".join(f"; {n} = {literal_source(values[n])}" for n, _ in names if n in values)
         if text:
             inserts.append((node.end_lineno - 1, node.end_col_offset, text))
     for row, column, text in sorted(inserts, reverse=True):

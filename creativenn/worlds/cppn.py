@@ -127,11 +127,11 @@ class CPPN:
         a = np.concatenate([self._inputs(48, 48, range(48), z, composed=False) for z in circle])
         a = a.T  # a neuron per row, as forward() computes
         for l, (W, b) in enumerate(zip(self.weights, self.biases, strict=True)):
-            gain = scale / max(float((W @ a + b[:, None]).std()), 1e-6)
+            gain = scale / max(float((weighted_sums(W, a) + b[:, None]).std()), 1e-6)
             W *= gain
             b *= gain
             if l < self.depth:
-                a = self._hidden(W @ a + b[:, None], l)
+                a = self._hidden(weighted_sums(W, a) + b[:, None], l)
 
     def latent_at(self, t: float) -> tuple[float, float]:
         """The latent point after ``t`` periods, once round its path a period, so t and t + 1 agree: a
@@ -180,10 +180,10 @@ class CPPN:
         per row."""
         a = np.ascontiguousarray(inputs.T)
         for l, (W, b) in enumerate(zip(self.weights[:-1], self.biases[:-1], strict=True)):
-            z = W @ a  # z_l = W_l a_{l-1} + b_l
+            z = weighted_sums(W, a)  # z_l = W_l a_{l-1} + b_l
             z += b[:, None]
             a = self._hidden(z, l)
-        z = self.weights[-1] @ a + self.biases[-1][:, None]
+        z = weighted_sums(self.weights[-1], a) + self.biases[-1][:, None]
         return (0.5 * (1.0 + np.tanh(0.5 * z))).T  # sigmoid: colours in 0 … 1
 
     def outputs(self, inputs: np.ndarray) -> np.ndarray:
@@ -327,6 +327,26 @@ class CPPN:
     def __repr__(self) -> str:
         return (f"CPPN(width={self.width}, depth={self.depth}, mix={self.mix!r}, seed={self.seed})"
                 f"  # {INPUTS}-{'-'.join([str(self.width)] * self.depth)}-3")
+
+
+def weighted_sums(W: np.ndarray, a: np.ndarray) -> np.ndarray:
+    """z = W a, a neuron per row, each sum taken term by term in the order of the inputs, in float32.
+
+    Not BLAS's matmul: BLAS splits and blocks a product by its thread count,
+    its processor kernel and the product's size, and so rounds a float32
+    sum differently under load, with OPENBLAS_NUM_THREADS=2 or in a band of
+    another width (measured: 1,642 of a poster's 125,316 16-bit levels one
+    apart between 1 and 2 threads). numpy's einsum sums each z in one fixed
+    order in one thread, so a pixel is the same bits wherever it is
+    computed: in a band, a picture, a poster, a series job or a Dask worker
+    (docs/architecture.md, "Same picture, same bytes"). It is also faster
+    here: the picture's bands already share the cores among threads.
+
+    >>> W, a = np.float32([[1, 2]]), np.float32([[3], [4]])
+    >>> weighted_sums(W, a).tolist()
+    [[11.0]]
+    """
+    return np.einsum("ij,jk->ik", W, np.ascontiguousarray(a))
 
 
 def fold(x: np.ndarray, y: np.ndarray, symmetry: str, folds: int = 6) -> tuple[np.ndarray, np.ndarray]:

@@ -30,10 +30,13 @@ from pathlib import Path
 
 import numpy as np
 
+from ..maths.checks import TooLarge
 from .datasets import labels_to_targets
 
 HEADER = "x1,x2,label"
 MAX_CLASSES = 8  # as many as the palette has colours
+MOST_POINTS = 100_000  # the playground trains on and draws every point every frame
+LONGEST_LINE = 1000  # characters: three numbers and a comment fit
 
 
 def is_regression(Y) -> bool:
@@ -49,14 +52,23 @@ def load_csv(path) -> tuple[np.ndarray, np.ndarray]:
     path = Path(path)
     if not path.is_file():
         raise ValueError(f"{path}: no such file; give the path of a CSV file of x1,x2,label lines")
+    numbered = []  # (line number, text) of each line that is not blank or a comment
     try:
-        text = path.read_text(encoding="utf-8-sig")
+        with open(path, encoding="utf-8-sig") as file:
+            for i, line in enumerate(iter(lambda: file.readline(LONGEST_LINE + 1), ""), start=1):
+                if len(line) > LONGEST_LINE:  # read no further: a line that long is no x1,x2,label
+                    raise ValueError(f"{path}, line {i}: more than {LONGEST_LINE} characters, not a line "
+                                     "x1,x2,label; is it a CSV file of points?")
+                line = line.strip()
+                if line and not line.startswith("#"):
+                    numbered.append((i, line))
+                if len(numbered) > MOST_POINTS + 1:  # said before the rest is read (a header may lead)
+                    raise TooLarge(f"{path} has more than {MOST_POINTS:,} points, the most the playground "
+                                   "takes (it trains on and draws every point each frame): use a sample")
     except (OSError, UnicodeDecodeError) as error:
         raise ValueError(
             f"{path}: cannot be read as text ({error}); save it as a UTF-8 CSV file"
         ) from None
-    lines = [(i, line.strip()) for i, line in enumerate(text.splitlines(), start=1)]
-    numbered = [(i, line) for i, line in lines if line and not line.startswith("#")]
     rows, decimal = [], False
     for position, (i, line) in enumerate(numbered):
         fields = [f.strip() for f in line.replace(";", ",").split(",")]

@@ -37,13 +37,14 @@ True
 
 from __future__ import annotations
 
+import math
 from dataclasses import dataclass, field, replace
 from pathlib import Path
 
 import numpy as np
 
 from ..maths import optimizers
-from ..maths.checks import DivergedError
+from ..maths.checks import DivergedError, TooLarge
 from ..maths.divergence import explain
 from ..maths.features import NAMES as FEATURE_NAMES
 from ..maths.features import Features
@@ -71,6 +72,9 @@ OPTIONS = {  # what ``Playground.next`` goes through, setting by setting
     "patience": PATIENCES, "features": FEATURE_SETS,
 }
 REACH = 1.5  # data beyond ±REACH are scaled into ±1 when loaded
+# Limits that keep a run drawable, each with its reason (``check``): said before anything is made.
+MOST_POINTS = csvdata.MOST_POINTS  # every point is trained on and drawn every frame
+MOST_NEURONS, MOST_LAYERS = 32, 8  # the board draws every neuron's own field, a layer a column
 
 
 @dataclass(frozen=True)
@@ -152,6 +156,7 @@ class Playground:
         self.settings = settings or Settings()
         self.message: list[str] | None = None
         self.chosen, self.layer = 0, 0  # what a click adds (a class, or a value's index); a hidden layer
+        check(self.settings)  # before anything is made: a setting out of range says which
         self._rng = np.random.default_rng(self.settings.seed)
         self.new_data()
 
@@ -435,13 +440,15 @@ class Playground:
     def change_depth(self, by: int) -> None:
         """One hidden layer more (``by`` 1: as wide as the last, or 4) or fewer (−1: the last goes)."""
         hidden = self.settings.hidden
+        if by > 0 and len(hidden) >= MOST_LAYERS:
+            return  # the board has room for no more
         self.change(hidden=(*hidden, hidden[-1] if hidden else 4) if by > 0 else hidden[:-1])
 
     def widen(self, layer: int, by: int) -> None:
         """Hidden layer ``layer`` ``by`` neurons wider (narrower if negative, down to one)."""
         hidden = list(self.settings.hidden)
         if 0 <= layer < len(hidden):
-            hidden[layer] = max(1, hidden[layer] + by)
+            hidden[layer] = min(max(1, hidden[layer] + by), MOST_NEURONS)
             self.change(hidden=tuple(hidden))
 
     # ---- training -------------------------------------------------------------
@@ -565,7 +572,41 @@ def _sub(n: int) -> str:
 
 
 def check(settings: Settings) -> None:
-    """A ValueError that names what does not exist (a feature, an activation, a regularisation)."""
+    """A ValueError that names what does not exist (a feature, an activation, a regularisation), or a
+    setting out of its range: the setting, its value, the range and why (TooLarge past a limit)."""
+    s = settings
+    for name in ("points", "classes", "seed", "data_seed"):
+        value = getattr(s, name)
+        if isinstance(value, bool) or not isinstance(value, int | np.integer):
+            raise ValueError(f"{name} must be a whole number, got {value!r}")
+    if not 1 <= s.points <= MOST_POINTS:
+        raise (TooLarge if s.points > MOST_POINTS else ValueError)(
+            f"points={s.points:,}: a data set has 1 to {MOST_POINTS:,} points (each is trained on and drawn "
+            "every frame); for more, train on a sample")
+    if not 2 <= s.classes <= csvdata.MAX_CLASSES:
+        raise ValueError(f"classes={s.classes}: 2 to {csvdata.MAX_CLASSES} (one colour each)")
+    for name in ("seed", "data_seed"):
+        if getattr(s, name) < 0:
+            raise ValueError(f"{name}={getattr(s, name)}: a seed is a whole number 0 or more")
+    if not isinstance(s.hidden, tuple | list) or not all(
+            isinstance(w, int | np.integer) and not isinstance(w, bool) and w >= 1 for w in s.hidden):
+        shown = list(s.hidden) if isinstance(s.hidden, tuple | list) else s.hidden
+        raise ValueError(f"hidden lists each hidden layer's width, whole numbers 1 or more, got {shown!r}")
+    if len(s.hidden) > MOST_LAYERS or any(w > MOST_NEURONS for w in s.hidden):
+        raise TooLarge(f"hidden={list(s.hidden)}: the playground takes up to {MOST_LAYERS} hidden layers of "
+                       f"up to {MOST_NEURONS} neurons (its board draws every neuron's own field); for a larger "
+                       "network use creativenn.MLP in a notebook")
+    numbers = {"noise": "a number 0 or more", "test_fraction": "a share from 0 to 0.9",
+               "learning_rate": "a number above 0", "regularization_rate": "a number 0 or more"}
+    for name, wanted in numbers.items():  # dropout: below
+        value = getattr(s, name)
+        if isinstance(value, bool) or not isinstance(value, int | float | np.floating) \
+                or not math.isfinite(value) or value < 0 or (name == "learning_rate" and value == 0) \
+                or (name == "test_fraction" and value > 0.9):
+            raise ValueError(f"{name}={value!r}: give {wanted}")
+    if s.batch_size is not None and (isinstance(s.batch_size, bool) or not isinstance(s.batch_size, int)
+                                     or s.batch_size < 1):
+        raise ValueError(f"batch_size={s.batch_size!r}: a whole number 1 or more, or none (every point)")
     Features(settings.features)
     for name in [settings.activation, *(a for a in settings.layer_activations if a)]:
         if name not in ACTIVATIONS:
@@ -574,6 +615,7 @@ def check(settings: Settings) -> None:
     if settings.regularization not in REGULARIZATIONS:
         raise ValueError(f"regularization must be l1, l2 or none, got {settings.regularization!r}")
     if not 0 <= settings.dropout < 1:
-        raise ValueError(f"dropout must be 0 ≤ p < 1, got {settings.dropout!r}")
+        raise ValueError(f"dropout={settings.dropout!r}: give a share 0 ≤ p < 1 of hidden neurons to switch "
+                         "off")
     if settings.patience is not None and settings.patience <= 0:
         raise ValueError(f"patience must be a number of epochs above 0 (or none), got {settings.patience!r}")

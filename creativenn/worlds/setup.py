@@ -31,6 +31,8 @@ from pathlib import Path
 
 import numpy as np
 
+from ..maths.checks import TooLarge
+
 FORMAT, VERSION = "creativenn.playground", 1
 
 
@@ -89,26 +91,13 @@ def read_setup_text(text: str, name: str = "the setup") -> dict:
         values[key] = tuple(value) if isinstance(value, list) else value
     try:
         settings = replace(Settings(), **values)
-        check(settings)
-        _check_types(settings)
+        check(settings)  # types and ranges too: the setting, its value and what to give
+    except TooLarge as error:
+        raise TooLarge(f"{name}: {error}") from None
     except (TypeError, ValueError) as error:
         raise ValueError(f"{name}: {error}") from None
     return {"settings": settings, "data": _data(setup.get("data"), name),
             "weights": _weights(setup.get("weights"), name)}
-
-
-def _check_types(s) -> None:
-    numbers = {"noise": s.noise, "test_fraction": s.test_fraction, "learning_rate": s.learning_rate,
-               "regularization_rate": s.regularization_rate, "dropout": s.dropout}
-    for key, value in numbers.items():
-        if isinstance(value, bool) or not isinstance(value, int | float):
-            raise ValueError(f"{key} must be a number, got {value!r}")
-    for key in ("classes", "points", "seed"):
-        if isinstance(getattr(s, key), bool) or not isinstance(getattr(s, key), int):
-            raise ValueError(f"{key} must be a whole number, got {getattr(s, key)!r}")
-    if not all(isinstance(w, int) and w >= 1 for w in s.hidden):
-        raise ValueError(f"hidden must list each hidden layer's width (whole numbers ≥ 1), got "
-                         f"{list(s.hidden)}")
 
 
 def _data(data, name: str):
