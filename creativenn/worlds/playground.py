@@ -594,8 +594,8 @@ def check(settings: Settings) -> None:
         raise ValueError(f"hidden lists each hidden layer's width, whole numbers 1 or more, got {shown!r}")
     if len(s.hidden) > MOST_LAYERS or any(w > MOST_NEURONS for w in s.hidden):
         raise TooLarge(f"hidden={list(s.hidden)}: the playground takes up to {MOST_LAYERS} hidden layers of "
-                       f"up to {MOST_NEURONS} neurons (its board draws every neuron's own field); for a larger "
-                       "network use creativenn.MLP in a notebook")
+                       f"up to {MOST_NEURONS} neurons (its board draws every neuron's own field); for a "
+                       "larger network use creativenn.MLP in a notebook")
     numbers = {"noise": "a number 0 or more", "test_fraction": "a share from 0 to 0.9",
                "learning_rate": "a number above 0", "regularization_rate": "a number 0 or more"}
     for name, wanted in numbers.items():  # dropout: below
