@@ -38,11 +38,46 @@ def partial_name(path) -> Path:
     return path.with_name(f".{path.stem}.partial{path.suffix}")
 
 
+class LinkRefused(OSError):
+    """A symbolic link stands where a file is to be written: creativenn writes nothing through it."""
+
+
+def refuse_link(path) -> Path:
+    """``path``, or LinkRefused where it is a symbolic link (dangling or not): a file written there
+    would land wherever the link points, outside the folder the user chose.
+
+    >>> import tempfile, pathlib
+    >>> folder = pathlib.Path(tempfile.mkdtemp())
+    >>> (folder / "sketch.py").symlink_to("/elsewhere/sketch.py")
+    >>> try:
+    ...     refuse_link(folder / "sketch.py")
+    ... except LinkRefused as error:
+    ...     print(str(error).split(": ")[0].endswith("is a symbolic link (to /elsewhere/sketch.py)"))
+    True
+    """
+    path = Path(path)
+    if path.is_symlink():
+        raise LinkRefused(f"{path} is a symbolic link (to {os.readlink(path)}): creativenn writes no file "
+                          "through a link; remove the link, or choose another name")
+    return path
+
+
+def new_file(path, mode: str = "w", **options):
+    """``open(path, mode)`` for a file that must not exist yet: a FileExistsError if anything, a link
+    included, is already there (O_EXCL: the kernel refuses to follow a link), so nothing is overwritten
+    and nothing lands outside the folder."""
+    refuse_link(path)
+    return open(path, mode.replace("w", "x"), **options)
+
+
 @contextmanager
 def renamed_when_done(path) -> Iterator[Path]:
-    """For writers that want a file name (Pillow, py5): the temporary name to give them."""
-    path = Path(path)
+    """For writers that want a file name (Pillow, py5): the temporary name to give them. A link where
+    the file goes is refused (``refuse_link``); a link left at the temporary name is removed first."""
+    path = refuse_link(path)
     partial = partial_name(path)
+    if partial.is_symlink():
+        partial.unlink()
     try:
         yield partial
         os.replace(partial, path)
@@ -56,6 +91,35 @@ def whole_file(path, mode: str = "wb") -> Iterator:
     """Open a temporary file for writing; on success it becomes ``path``, on any error it is removed."""
     with renamed_when_done(path) as partial, open(partial, mode) as file:
         yield file
+
+
+MOST_PICTURE_PIXELS = 120_000_000  # a picture read for its colours or heights: a 100 MP camera fits (480 MB)
+
+
+def small_picture(path, longest: int, resample=None):
+    """The picture at ``path`` shrunk to at most ``longest`` pixels a side (a PIL image, loaded): a
+    ValueError naming the file for one that is missing, not a picture, or cut off, and TooLarge for one
+    of more than MOST_PICTURE_PIXELS (said from its header, before it is decoded)."""
+    from PIL import Image, UnidentifiedImageError
+
+    from .maths.checks import TooLarge
+
+    path = Path(path)
+    try:
+        with Image.open(path) as image:
+            width, height = image.size
+            if width * height > MOST_PICTURE_PIXELS:
+                raise TooLarge(f"{path.name} is {width:,} × {height:,} pixels; a picture read here may have "
+                               f"{MOST_PICTURE_PIXELS / 1e6:.0f} megapixels at most (it is shrunk to {longest} "
+                               "a side anyway): save a smaller copy")
+            image.draft(image.mode, (longest, longest))  # a JPEG decodes small
+            image.thumbnail((longest, longest), resample or Image.Resampling.LANCZOS)
+            image.load()
+            return image.copy()
+    except FileNotFoundError:
+        raise ValueError(f"no picture at {path}") from None
+    except (OSError, UnidentifiedImageError, Image.DecompressionBombError, SyntaxError) as error:
+        raise ValueError(f"{path}: not an image this can read ({error}); use a PNG or JPEG") from None
 
 
 def is_disk_full(error: BaseException | str) -> bool:

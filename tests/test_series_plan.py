@@ -123,7 +123,47 @@ def test_the_manifest_keeps_finished_items_and_knows_a_changed_recipe(tmp_path):
     assert saved["items"]["seed-1"]["command"] == "creativenn export x --seeds 1-2"
     assert recipe_key(recipe, item) != recipe_key(recipe, other)
     (tmp_path / "series.json").write_text("{ half a file")
-    assert Manifest(tmp_path, "x").unreadable
+    assert "is not JSON" in Manifest(tmp_path, "x").unreadable
+
+
+@pytest.mark.parametrize("text, said", [
+    ('{"items": []}', "it has no items by name"),
+    ('{"items": {"seed-1": "done"}}', "its item 'seed-1' has no status and key"),
+    ('{"items": {"seed-1": {"status": "done", "key": 7}}}', "its item 'seed-1' has no status and key"),
+    ('[1, 2]', "it has no items by name"),
+    ('"just text"', "it has no items by name"),
+    ("\xff\xfe", "cannot be read"),
+])
+def test_a_manifest_of_the_wrong_shape_is_set_aside_kept_and_not_trusted(tmp_path, text, said):
+    (tmp_path / "series.json").write_bytes(text.encode("latin-1"))
+    manifest = Manifest(tmp_path, "x")
+    assert said in manifest.unreadable and "set aside as series.json.unreadable" in manifest.unreadable
+    item = Item(1, (), "seed-1", "seed 1")
+    assert manifest.items == {} and not manifest.finished(item, "k", lambda i: True)
+    assert (tmp_path / "series.json.unreadable").read_bytes() == text.encode("latin-1")  # kept, whole
+    (tmp_path / "series.json").write_text(text)
+    Manifest(tmp_path, "x")  # a second one goes beside the first, which stays
+    assert (tmp_path / "series.json.unreadable.2").is_file()
+
+
+def test_a_large_series_sheet_is_made_a_page_at_a_time_and_skips_pages_with_nothing_on_them(tmp_path):
+    from PIL import Image
+
+    from creativenn.tools.sheet import PAGE, make
+
+    thumb = tmp_path / "thumbs" / "t.png"
+    thumb.parent.mkdir()
+    Image.new("RGB", (64, 48), (200, 30, 30)).save(thumb)
+    (tmp_path / "contact-sheet.png").write_bytes(b"an earlier sheet")
+    tiles = [{"label": f"seed {k}", "thumb": thumb if k < 150 or k == 1234 else None, "link": None,
+              "note": None if k < 150 else "not rendered"} for k in range(25 * PAGE)]
+    pages, index = make(tmp_path, tiles, "a long series")
+    assert [p.name for p in pages] == ["contact-sheet-01.png", "contact-sheet-02.png", "contact-sheet-13.png"]
+    assert not (tmp_path / "contact-sheet.png").exists()  # the earlier, unpaged sheet is replaced
+    for page in pages:
+        with Image.open(page) as image:
+            assert image.width <= 10 * 256 + 16 and image.height <= 56 + 10 * 300 + 16  # one page's tiles
+    assert index.read_text().count("<figure>") == 25 * PAGE and 'loading="lazy"' in index.read_text()
 
 
 @pytest.mark.parametrize("width, height", [(640, 480), (1001, 333), (50, 700)])
@@ -148,7 +188,7 @@ def test_the_contact_sheet_labels_every_item_and_shows_a_failed_one_as_such(tmp_
         Image.new("RGB", (320, 240), (40 * k, 100, 200)).save(path)
         tiles.append({"label": f"seed {k} · LEARNING_RATE=0.{k}", "thumb": path, "link": f"seed-{k}/"})
     tiles.append({"label": "seed 5", "thumb": None, "link": "seed-5/", "note": "failed"})
-    sheet, page = make(tmp_path, tiles, "creativenn export network --seeds 0-5")
+    (sheet,), page = make(tmp_path, tiles, "creativenn export network --seeds 0-5")
     with Image.open(sheet) as image:
         picture = np.asarray(image.convert("RGB"))
     assert picture.shape[1] == 16 + 3 * (240 + 16)  # 6 tiles: 3 columns of 2 rows

@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import numpy as np
 
+from ..files import whole_file
 from ..maths.features import NAMES as FEATURE_NAMES
 from ..maths.features import Features
 from ..picture import colors
@@ -296,7 +297,8 @@ def export_setup(world: Playground, controls, everything: bool = False) -> None:
 
     setup = world.save_setup(controls.next_path(".json"), data=everything, weights=everything)
     code = setup.with_suffix(".py")
-    code.write_text(sketch_code(world, setup.name), encoding="utf-8")
+    with whole_file(code, "w") as file:
+        file.write(sketch_code(world, setup.name))
     controls.announce((setup, code))
 
 

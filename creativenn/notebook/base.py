@@ -33,8 +33,12 @@ class Picture:
         return out.getvalue()
 
     def save(self, path) -> Path:
-        self.image.save(path)
-        return Path(path)
+        from ..files import renamed_when_done
+
+        path = Path(path)
+        with renamed_when_done(path) as partial:  # whole, and never through a link
+            self.image.save(partial)  # its format from the ending, which the temporary name keeps
+        return path
 
 
 class Video:

@@ -120,17 +120,18 @@ def from_image(path, count: int = 6) -> Stops:
     An unreadable file, or a picture with no opaque pixel, is a ValueError
     that says which file and what to do.
     """
-    from PIL import Image, UnidentifiedImageError
+    from PIL import Image
+
+    from ..files import small_picture
 
     if not 1 <= int(count) <= 64:
         raise ValueError(f"a palette from an image takes 1 to 64 colours, got {count}")
     path = Path(path)
-    try:
-        with Image.open(path) as image:
-            image.draft("RGB", (256, 256))  # a JPEG decodes small: a palette needs no more
-            small = image.convert("RGBA").resize((128, 128), Image.Resampling.NEAREST)  # its own colours
-            rgba = np.asarray(small)
-    except (OSError, UnidentifiedImageError, ValueError) as error:
+    try:  # its own colours: sampled, not blended
+        rgba = np.asarray(small_picture(path, 128, Image.Resampling.NEAREST).convert("RGBA"))
+    except MemoryError:
+        raise
+    except ValueError as error:
         raise ValueError(f"could not read {path} as a picture for a palette ({error}); give a PNG or "
                          "JPEG file") from None
     pixels = rgba[rgba[..., 3] > 0][:, :3]

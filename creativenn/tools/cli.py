@@ -39,6 +39,7 @@ import time
 from pathlib import Path
 
 from .. import __version__, resources
+from ..files import new_file
 from . import sketchfile
 from .display import SetupError, has_display, virtual_display
 from .java import find_java, use_java
@@ -348,6 +349,9 @@ def cmd_new(args) -> int:
     if not path.stem.isidentifier():
         raise UsageError(f"{path.stem!r} is not a usable sketch name: use letters, digits and _ "
                          "(like my_network)")
+    if path.is_symlink():
+        raise UsageError(f"{path} is a symbolic link (to {os.readlink(path)}); creativenn new writes no file "
+                         "through a link. Choose another name, or remove the link first.")
     if path.exists():
         raise UsageError(f"{path} exists already; creativenn new never overwrites a file. "
                          "Choose another name, or move that file away first.")
@@ -356,7 +360,11 @@ def cmd_new(args) -> int:
     me = typed_command()  # what works in this shell: creativenn, or .venv/bin/creativenn after make
     text = starter.read_text().replace("it: creativenn ", f"it: {me} ")
     text = text.replace("TITLE", path.stem.replace("_", " ")).replace("FILE", str(path))
-    path.write_text(text.replace("NAME", path.stem))
+    try:
+        with new_file(path, "w", encoding="utf-8") as file:  # O_EXCL: nothing there, not even a link
+            file.write(text.replace("NAME", path.stem))
+    except FileExistsError:
+        raise UsageError(f"{path} appeared while it was being written; nothing was overwritten") from None
     print(f"wrote {path}, started from the {args.template} starter. Next:\n"
           f"  change the lines marked CHANGE, then\n"
           f"  {me} run {path}        (a window)\n"

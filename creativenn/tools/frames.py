@@ -12,6 +12,7 @@ Leaves out: drawing (see ``creativenn.draw``) and anything py5.
 
 from __future__ import annotations
 
+import os
 import queue
 import threading
 from pathlib import Path
@@ -36,7 +37,8 @@ def prepare_out_dir(out) -> Path:
     try:
         out.mkdir(parents=True, exist_ok=True)
         probe = out / ".creativenn-write-test"
-        probe.write_bytes(b"")
+        probe.unlink(missing_ok=True)  # a link left there is removed, not written through
+        os.close(os.open(probe, os.O_CREAT | os.O_EXCL | os.O_WRONLY, 0o644))
         probe.unlink()
     except OSError as error:
         raise OSError(

@@ -50,7 +50,7 @@ import py5_tools
 import py5_tools.imported
 from py5_tools import split_setup
 
-from ..files import UnusableInput, disk_full_message, is_disk_full, renamed_when_done
+from ..files import UnusableInput, disk_full_message, is_disk_full, refuse_link, renamed_when_done
 from . import sketchfile
 from .frames import FrameWriter, make_gif, prepare_out_dir
 from .pixels import grab_rgb
@@ -278,7 +278,7 @@ class _Run:
         self.user_setup, self.user_draw = functions.get("setup"), functions.get("draw")
         # unbuffered, one write a line: a stop at any moment leaves whole lines only
         if self.sidecar is not None:
-            self.records = open(self.sidecar, "wb", buffering=0)  # noqa: SIM115 - closed below
+            self.records = open(refuse_link(self.sidecar), "wb", buffering=0)  # noqa: SIM115 - closed below
         # py5's run_sketch(block=True) can return before the sketch has even started on a busy
         # machine (it waits only for a surface that exists by then), and waits at most 1 s for the
         # shutdown: the next render then found "Sketch is already running". Wait for py5's own

@@ -163,12 +163,15 @@ class Manifest:
 
     def __init__(self, out: Path, command: str):
         self.path, self.command, self.items, self._lock = Path(out) / MANIFEST, command, {}, threading.Lock()
-        self.unreadable = False
-        if self.path.is_file():
+        self.unreadable: str | None = None  # why the manifest there was not trusted (it is set aside)
+        if self.path.is_file() or self.path.is_symlink():
             try:
-                self.items = json.loads(self.path.read_text(encoding="utf-8"))["items"]
-            except (OSError, ValueError, KeyError, TypeError):
-                self.unreadable = True  # every item is redone, and the file written afresh
+                self.items = read_manifest(self.path)
+            except ValueError as error:  # not trusted: set aside (kept), and every item redone
+                aside = _free_name(self.path.with_name(f"{MANIFEST}.unreadable"))
+                self.path.replace(aside)
+                self.unreadable = f"{self.path} {error}: set aside as {aside.name}, and every item is " \
+                                  "rendered again"
 
     def finished(self, item: Item, key: str, present) -> bool:
         entry = self.items.get(item.name)
@@ -182,6 +185,36 @@ class Manifest:
                                      "key": key, "command": self.command, **entry}
             with whole_file(self.path, "w") as file:
                 json.dump({"command": self.command, "items": self.items}, file, indent=1)
+
+
+def read_manifest(path: Path) -> dict:
+    """A series.json's items, checked for shape as well as syntax: name → {"status": "done" or "failed",
+    "key": str, …}. A ValueError saying what is wrong (the file is then not trusted at all)."""
+    try:
+        if Path(path).stat().st_size > 256 << 20:
+            raise ValueError("is larger than any series' manifest (256 MB)")
+        data = json.loads(Path(path).read_text(encoding="utf-8"))
+    except (OSError, UnicodeDecodeError) as error:
+        raise ValueError(f"cannot be read ({error})") from None
+    except json.JSONDecodeError as error:
+        raise ValueError(f"is not JSON (line {error.lineno}: {error.msg})") from None
+    items = data.get("items") if isinstance(data, dict) else None
+    if not isinstance(items, dict):
+        raise ValueError("is not a series manifest: it has no items by name")
+    for name, entry in items.items():
+        if not isinstance(entry, dict) or entry.get("status") not in ("done", "failed") \
+                or not isinstance(entry.get("key"), str):
+            raise ValueError(f"is not a series manifest: its item {name[:60]!r} has no status and key")
+    return items
+
+
+def _free_name(path: Path) -> Path:
+    """``path``, or ``path.2``, ``path.3`` … : the first name not taken."""
+    k, found = 1, path
+    while found.exists() or found.is_symlink():
+        k += 1
+        found = path.with_name(f"{path.name}.{k}")
+    return found
 
 
 class Progress:

@@ -20,6 +20,7 @@ import threading
 import time
 from pathlib import Path
 
+from ..files import refuse_link
 from .series import LOGS, MANIFEST, THUMBS, Item, Manifest, Progress, SeriesError, file_hash, recipe_key
 
 
@@ -76,6 +77,10 @@ def available_mb() -> float:
 
 
 # --- what a series renders: clips (exports) or posters ---------------------------------------------
+# The least an exported frame takes on disk: a plain frame measured 0.11 bytes a pixel (perceptron at 800²;
+# line_fit 0.24, cppn 0.8), so a series is refused only where even frames half as plain would not fit.
+FRAME_BYTES_PER_PIXEL = 0.05
+SMALLEST_FRAME = (400, 400)  # where --size is not given: no bundled sketch is smaller
 class Clips:
     """Items exported as ``creativenn export`` would, each into the folder ``DIR/NAME/``."""
 
@@ -115,7 +120,19 @@ class Clips:
         return len(list(self.target(item).glob(FRAME_FILES))) == self.recipe.frames
 
     def room(self, todo: list[Item]) -> None:
-        """Nothing to check up front: an export that fills the disk says so and keeps its frames."""
+        """A SeriesError, before any is rendered, where the disk cannot hold even the least the clips
+        still to render take: their frames at FRAME_BYTES_PER_PIXEL (a frame of the size asked, or
+        SMALLEST_FRAME). Above that, an export that fills the disk says so and keeps its frames."""
+        from ..files import check_room
+
+        width, height = self.recipe.size or SMALLEST_FRAME
+        frames = len(todo) * self.recipe.frames
+        try:
+            check_room(self.target(todo[0]), int(frames * width * height * FRAME_BYTES_PER_PIXEL),
+                       f"{len(todo):,} clip{'s' * (len(todo) != 1)} of {self.recipe.frames:,} frames "
+                       f"({frames:,} frames of {width} × {height} at the least)")
+        except ValueError as error:
+            raise SeriesError(str(error)) from None
 
     def preview(self, item: Item) -> Path:
         from .frames import PNG_NAME
@@ -232,7 +249,7 @@ def run(kind, items: list[Item], out: Path, command: str, jobs: int | None = Non
     with folder_lock(out):
         manifest = Manifest(out, command)
         if manifest.unreadable:
-            stream.write(f"{manifest.path} could not be read: every item is rendered again\n")
+            stream.write(manifest.unreadable + "\n")
         keys = {item.name: recipe_key(kind.key, item) for item in items}
         todo = [i for i in items if not manifest.finished(i, keys[i.name], kind.present)]
         skipped = len(items) - len(todo)
@@ -291,7 +308,7 @@ def _render_here(kind, item: Item, display, out: Path, key: str, manifest: Manif
     log_path = logs / f"{item.name}.txt"
     start = time.perf_counter()
     try:
-        with kind.guard(item), open(log_path, "w") as log:
+        with kind.guard(item), open(refuse_link(log_path), "w") as log:
             job = kind.job(item)
             stop.add(job.start(display, stderr=log))
             kind.follow(job, lambda fraction: progress.update(item.name, fraction))
@@ -348,8 +365,10 @@ def _summary(kind, items, out: Path, manifest: Manifest, keys: dict, stop, title
         (out / LOGS).rmdir()  # every item's messages were empty
     if len(items) > 1:
         per_seed = sum(item.seed == items[0].seed for item in items)  # a sweep: one row a seed
-        sheet, page = make(out, tiles, title, columns=per_seed if 1 < per_seed <= 10 else None)
-        stream.write(f"contact sheet: {sheet}  (and {page.name}, to open in a browser)\n")
+        sheets, page = make(out, tiles, title, columns=per_seed if 1 < per_seed <= 10 else None)
+        pages = f"{sheets[0]}" if len(sheets) == 1 else f"{len(sheets)} pages, {out}/contact-sheet-*.png"
+        stream.write(f"contact sheet: {pages if sheets else 'none yet'}  (and {page.name}, to open in a "
+                     "browser)\n")
     done = len(items) - len(failed) - len(missing)
     stream.write(f"{done} of {len(items)} {kind.unit}s finished in {out}/\n")
     if failed:

@@ -7,6 +7,11 @@ tile a link to the item's folder or poster. The tiles are the thumbnails a
 series keeps in ``thumbs/`` (one per item, made as the item finishes), so
 the sheet of 100 posters of 8000 × 8000 reads 100 small files.
 
+A series of more than PAGE items gets a sheet a page, ``contact-sheet-001.png``
+…, each made and written before the next is begun, so a sheet of 100,000
+items needs the memory of one page (about 25 MB), not of all of them; a
+page none of whose items has a picture yet is not drawn.
+
 Leaves out: rendering (``tools.series``).
 """
 
@@ -18,6 +23,7 @@ from pathlib import Path
 from urllib.parse import quote
 
 TILE = 240  # a tile's longer side, in pixels
+PAGE = 100  # tiles a page of the sheet at most (10 × 10: about 2,600 × 3,100 pixels, 25 MB to draw)
 LABEL = 44  # room under each tile for two lines of label
 MARGIN = 16
 INK, MUTED, PAPER, EMPTY = (34, 34, 34), (110, 110, 110), (250, 250, 248), (225, 225, 222)
@@ -39,15 +45,30 @@ def thumbnail(picture: Path, thumb: Path, longest: int = 320) -> Path:
     return thumb
 
 
-def make(out: Path, tiles: list[dict], title: str, columns: int | None = None) -> tuple[Path, Path]:
-    """Write ``out/contact-sheet.png`` and ``out/index.html`` from ``tiles``: dicts with ``label``,
-    ``thumb`` (a Path, or None when there is no picture), ``link`` (relative to out) and ``note``
-    (what to say instead of a picture: "failed", "not rendered"). ``columns``: the sheet's, if not
-    about as many as rows."""
-    return _sheet(out, tiles, title, columns), _page(out, tiles, title, columns)
+def make(out: Path, tiles: list[dict], title: str, columns: int | None = None) -> tuple[list[Path], Path]:
+    """Write the contact sheet and ``out/index.html`` from ``tiles``: dicts with ``label``, ``thumb``
+    (a Path, or None when there is no picture), ``link`` (relative to out) and ``note`` (what to say
+    instead of a picture: "failed", "not rendered"). ``columns``: the sheet's, if not about as many
+    as rows. Returns the sheet's pages (``contact-sheet.png``, or ``contact-sheet-001.png`` … for
+    more than PAGE tiles) and the index."""
+    columns = columns or min(len(tiles), max(1, math.ceil(math.sqrt(len(tiles)))), 10)
+    per_page = max(columns, PAGE // columns * columns)  # whole rows a page
+    count = math.ceil(len(tiles) / per_page)
+    for old in out.glob("contact-sheet*.png"):  # an earlier sheet, perhaps paged otherwise: made anew
+        old.unlink()
+    pages = []
+    for k in range(count):
+        part = tiles[k * per_page:(k + 1) * per_page]
+        if count > 1 and not any(tile.get("thumb") is not None for tile in part):
+            continue  # nothing on it to see yet
+        name = "contact-sheet.png" if count == 1 else f"contact-sheet-{k + 1:0{len(str(count))}d}.png"
+        heading = title if count == 1 else f"{title} · page {k + 1} of {count}: items {k * per_page + 1}–" \
+                                           f"{k * per_page + len(part)}"
+        pages.append(_sheet(out / name, part, heading, columns))
+    return pages, _page(out, tiles, title, columns)
 
 
-def _sheet(out: Path, tiles: list[dict], title: str, columns: int | None) -> Path:
+def _sheet(path: Path, tiles: list[dict], title: str, columns: int) -> Path:
     from PIL import Image, ImageDraw, ImageFont
 
     from .. import resources
@@ -55,7 +76,6 @@ def _sheet(out: Path, tiles: list[dict], title: str, columns: int | None) -> Pat
 
     pictures = [_picture(tile.get("thumb")) for tile in tiles]
     high = max((p.height for p in pictures if p is not None), default=TILE)
-    columns = columns or min(len(tiles), max(1, math.ceil(math.sqrt(len(tiles)))), 10)
     rows = math.ceil(len(tiles) / columns)
     heading, cell = 56, high + LABEL + MARGIN
     width = MARGIN + columns * (TILE + MARGIN)
@@ -81,7 +101,6 @@ def _sheet(out: Path, tiles: list[dict], title: str, columns: int | None) -> Pat
         for line, text in enumerate([first] + ([rest] if rest else [])):
             draw.text((x, y + high + 4 + 19 * line), _fit(text, small, TILE), font=small,
                       fill=INK if line == 0 else MUTED)
-    path = out / "contact-sheet.png"
     with whole_file(path) as file:
         sheet.save(file, format="PNG")
     return path
@@ -116,7 +135,8 @@ def _page(out: Path, tiles: list[dict], title: str, columns: int | None) -> Path
         label = html.escape(tile["label"])
         thumb = tile.get("thumb")
         if thumb is not None and Path(thumb).is_file():
-            picture = f'<img src="{quote(Path(thumb).relative_to(out).as_posix())}" alt="{label}">'
+            picture = f'<img src="{quote(Path(thumb).relative_to(out).as_posix())}" alt="{label}" ' \
+                      'loading="lazy">'
         else:
             picture = f'<div class="empty">{html.escape(tile.get("note") or "no picture")}</div>'
         link = tile.get("link")

@@ -30,6 +30,7 @@ from pathlib import Path
 
 import numpy as np
 
+from ..files import whole_file
 from ..maths.checks import TooLarge
 from .datasets import labels_to_targets
 
@@ -116,5 +117,6 @@ def save_csv(path, X, Y, regression: bool | None = None) -> Path:
         classes = Y.argmax(axis=1) if Y.ndim == 2 and Y.shape[1] > 1 else Y.reshape(-1)
         labels = [str(int(c)) for c in classes]
     lines = [HEADER] + [f"{x1!r},{x2!r},{y}" for (x1, x2), y in zip(X.tolist(), labels, strict=True)]
-    path.write_text("\n".join(lines) + "\n")
+    with whole_file(path, "w") as file:  # whole or not at all; never through a link
+        file.write("\n".join(lines) + "\n")
     return path

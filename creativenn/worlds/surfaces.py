@@ -326,16 +326,14 @@ def surface_from_image(image, bounds=((-1.0, 1.0), (-1.0, 1.0)), sigma: float = 
     if isinstance(image, np.ndarray):
         grey, name = (image.mean(axis=2) if image.ndim == 3 else image.astype(float)), "an image"
     else:
-        from PIL import Image, UnidentifiedImageError  # only when reading a file
+        from PIL import Image  # only when reading a file
+
+        from ..files import small_picture
 
         try:
             image = resources.image(image)
-            with Image.open(image) as picture:
-                picture = picture.convert("L")
-                picture.thumbnail((size, size))
-                grey, name = np.asarray(picture, dtype=float), Path(image).name
         except FileNotFoundError as error:
             raise ValueError(str(error)) from None
-        except (OSError, UnidentifiedImageError) as error:
-            raise ValueError(f"{image}: not an image this can read ({error}); use a PNG or JPEG") from None
+        picture = small_picture(image, size, Image.Resampling.BICUBIC).convert("L")
+        grey, name = np.asarray(picture, dtype=float), Path(image).name
     return surface_from_heights(grey / 255.0, bounds, sigma, name=name)
