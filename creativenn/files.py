@@ -110,8 +110,8 @@ def small_picture(path, longest: int, resample=None):
             width, height = image.size
             if width * height > MOST_PICTURE_PIXELS:
                 raise TooLarge(f"{path.name} is {width:,} × {height:,} pixels; a picture read here may have "
-                               f"{MOST_PICTURE_PIXELS / 1e6:.0f} megapixels at most (it is shrunk to {longest} "
-                               "a side anyway): save a smaller copy")
+                               f"{MOST_PICTURE_PIXELS / 1e6:.0f} megapixels at most (it is shrunk to "
+                               f"{longest} a side anyway): save a smaller copy")
             image.draft(image.mode, (longest, longest))  # a JPEG decodes small
             image.thumbnail((longest, longest), resample or Image.Resampling.LANCZOS)
             image.load()
