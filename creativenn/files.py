@@ -96,30 +96,36 @@ def whole_file(path, mode: str = "wb") -> Iterator:
 MOST_PICTURE_PIXELS = 120_000_000  # a picture read for its colours or heights: a 100 MP camera fits (480 MB)
 
 
-def small_picture(path, longest: int, resample=None):
+def small_picture(path, longest: int, resample=None, purpose: str = ""):
     """The picture at ``path`` shrunk to at most ``longest`` pixels a side (a PIL image, loaded): a
-    ValueError naming the file for one that is missing, not a picture, or cut off, and TooLarge for one
-    of more than MOST_PICTURE_PIXELS (said from its header, before it is decoded)."""
+    ValueError naming the file (and ``purpose``, "for a palette") for one that is missing, not a
+    picture, or cut off, and TooLarge for one of more than MOST_PICTURE_PIXELS (said from its header,
+    before it is decoded)."""
     from PIL import Image, UnidentifiedImageError
 
     from .maths.checks import TooLarge
 
-    path = Path(path)
+    path, most = Path(path), f"{MOST_PICTURE_PIXELS / 1e6:.0f} megapixels"
     try:
         with Image.open(path) as image:
             width, height = image.size
             if width * height > MOST_PICTURE_PIXELS:
                 raise TooLarge(f"{path.name} is {width:,} × {height:,} pixels; a picture read here may have "
-                               f"{MOST_PICTURE_PIXELS / 1e6:.0f} megapixels at most (it is shrunk to "
-                               f"{longest} a side anyway): save a smaller copy")
+                               f"{most} at most (it is shrunk to {longest} a side anyway): save a smaller "
+                               "copy")
             image.draft(image.mode, (longest, longest))  # a JPEG decodes small
             image.thumbnail((longest, longest), resample or Image.Resampling.LANCZOS)
             image.load()
             return image.copy()
     except FileNotFoundError:
-        raise ValueError(f"no picture at {path}") from None
-    except (OSError, UnidentifiedImageError, Image.DecompressionBombError, SyntaxError) as error:
-        raise ValueError(f"{path}: not an image this can read ({error}); use a PNG or JPEG") from None
+        raise ValueError(f"could not read {path}: there is no such file") from None
+    except Image.DecompressionBombError:  # Pillow's own bound, past ours: said before decoding too
+        raise TooLarge(f"{path.name} has more pixels than Pillow opens; a picture read here may have "
+                       f"{most} at most: save a smaller copy") from None
+    except (OSError, UnidentifiedImageError, SyntaxError) as error:
+        purpose = f" {purpose}" if purpose else ""
+        raise ValueError(f"could not read {path} as a picture{purpose}: not an image this can read "
+                         f"({error}); give a PNG or JPEG file") from None
 
 
 def is_disk_full(error: BaseException | str) -> bool:
@@ -134,14 +140,15 @@ def disk_full_message(folder) -> str:
     return f"no space left on the disk that holds {folder}: free some space, or export to another disk"
 
 
-def check_room(path: Path, needed: int, what: str | None = None) -> None:
+def check_room(path: Path, needed: int, what: str | None = None, least: bool = False) -> None:
     """A ValueError, before anything is written, where the disk that will hold ``path`` has less free
     room than ``needed`` bytes: it says how much each has and what to do (``what``: the file's name
-    unless given)."""
+    unless given; ``least``: ``needed`` is the least it can take, not an estimate)."""
     folder = next((p for p in [path.parent, *path.parent.parents] if p.exists()), Path.cwd())
     free = shutil.disk_usage(folder).free
     if free < needed:
-        raise ValueError(f"{what or path.name} would need about {size_text(needed)} and the disk that holds "
+        raise ValueError(f"{what or path.name} would need {'at least' if least else 'about'} "
+                         f"{size_text(needed)} and the disk that holds "
                          f"{path.parent} has {size_text(free)} free: free some space, choose a smaller size, "
                          "or write it to another disk")
 

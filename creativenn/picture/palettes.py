@@ -127,13 +127,8 @@ def from_image(path, count: int = 6) -> Stops:
     if not 1 <= int(count) <= 64:
         raise ValueError(f"a palette from an image takes 1 to 64 colours, got {count}")
     path = Path(path)
-    try:  # its own colours: sampled, not blended
-        rgba = np.asarray(small_picture(path, 128, Image.Resampling.NEAREST).convert("RGBA"))
-    except MemoryError:
-        raise
-    except ValueError as error:
-        raise ValueError(f"could not read {path} as a picture for a palette ({error}); give a PNG or "
-                         "JPEG file") from None
+    picture = small_picture(path, 128, Image.Resampling.NEAREST, "for a palette")  # sampled, not blended
+    rgba = np.asarray(picture.convert("RGBA"))
     pixels = rgba[rgba[..., 3] > 0][:, :3]
     if not len(pixels):
         raise ValueError(f"{path} has no colours to take: every pixel is transparent")

@@ -196,6 +196,10 @@ def cmd_export(args) -> int:
     from .frames import FRAME_FILES, PNG_NAME, prepare_out_dir, remove_unfinished  # numpy: not for `run`
     from .outdir import ExportFolder
 
+    try:
+        recipe.check_room(Path(args.out))
+    except ValueError as error:
+        raise UsageError(str(error)) from None
     out = prepare_out_dir(args.out)
     job = Job(sketch, out, recipe, seed=args.seed or 0, constants=constants, argv=argv, mode=mode)
     with ExportFolder(out) as folder, StopOnSignal() as stop:

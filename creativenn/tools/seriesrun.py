@@ -77,10 +77,7 @@ def available_mb() -> float:
 
 
 # --- what a series renders: clips (exports) or posters ---------------------------------------------
-# The least an exported frame takes on disk: a plain frame measured 0.11 bytes a pixel (perceptron at 800²;
-# line_fit 0.24, cppn 0.8), so a series is refused only where even frames half as plain would not fit.
-FRAME_BYTES_PER_PIXEL = 0.05
-SMALLEST_FRAME = (400, 400)  # where --size is not given: no bundled sketch is smaller
+
 class Clips:
     """Items exported as ``creativenn export`` would, each into the folder ``DIR/NAME/``."""
 
@@ -121,16 +118,10 @@ class Clips:
 
     def room(self, todo: list[Item]) -> None:
         """A SeriesError, before any is rendered, where the disk cannot hold even the least the clips
-        still to render take: their frames at FRAME_BYTES_PER_PIXEL (a frame of the size asked, or
-        SMALLEST_FRAME). Above that, an export that fills the disk says so and keeps its frames."""
-        from ..files import check_room
-
-        width, height = self.recipe.size or SMALLEST_FRAME
-        frames = len(todo) * self.recipe.frames
+        still to render take (``Recipe.check_room``). Above that, an export that fills the disk says so
+        and keeps its frames."""
         try:
-            check_room(self.target(todo[0]), int(frames * width * height * FRAME_BYTES_PER_PIXEL),
-                       f"{len(todo):,} clip{'s' * (len(todo) != 1)} of {self.recipe.frames:,} frames "
-                       f"({frames:,} frames of {width} × {height} at the least)")
+            self.recipe.check_room(self.target(todo[0]), len(todo))
         except ValueError as error:
             raise SeriesError(str(error)) from None
 
@@ -329,6 +320,8 @@ def _render_here(kind, item: Item, display, out: Path, key: str, manifest: Manif
 
 def _record(kind, item, key, manifest, progress, problem, job, seconds, log=None) -> None:
     if problem:
+        last = _last_line(Path(kind.out) / log) if log and "unexpectedly" in problem else None
+        problem += f"; its last message: {last}" if last else ""  # the cause, not only the log's name
         manifest.record(item, key, status="failed", error=problem)
         said = f" (its messages: {log})" if log else ""
         progress.finish(item.name, f"{item.name} failed: {problem}{said}", ok=False)
@@ -345,6 +338,17 @@ def _record(kind, item, key, manifest, progress, problem, job, seconds, log=None
         entry["seconds"] = round(seconds, 2)
     manifest.record(item, key, status="done", **entry)
     progress.finish(item.name)
+
+
+def _last_line(path: Path) -> str | None:
+    """The last line with words in it of a worker's messages (its last 4 kB), or None."""
+    try:
+        with open(path, "rb") as file:
+            file.seek(max(0, file.seek(0, os.SEEK_END) - 4096))
+            lines = [line.strip() for line in file.read().decode("utf-8", "replace").splitlines()]
+    except OSError:
+        return None
+    return next((line[:300] for line in reversed(lines) if line), None)
 
 
 def _summary(kind, items, out: Path, manifest: Manifest, keys: dict, stop, title: str, stream) -> int:
