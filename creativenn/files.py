@@ -19,6 +19,7 @@ import itertools
 import os
 import shutil
 import struct
+import warnings
 import zlib
 from collections.abc import Iterator
 from contextlib import contextmanager
@@ -107,7 +108,10 @@ def small_picture(path, longest: int, resample=None, purpose: str = ""):
 
     path, most = Path(path), f"{MOST_PICTURE_PIXELS / 1e6:.0f} megapixels"
     try:
-        with Image.open(path) as image:
+        with warnings.catch_warnings():  # Pillow warns past 89 megapixels: the bound here is our own
+            warnings.simplefilter("ignore", Image.DecompressionBombWarning)
+            image = Image.open(path)
+        with image:
             width, height = image.size
             if width * height > MOST_PICTURE_PIXELS:
                 raise TooLarge(f"{path.name} is {width:,} × {height:,} pixels; a picture read here may have "

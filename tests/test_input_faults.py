@@ -163,3 +163,30 @@ def test_nothing_is_written_through_a_symbolic_link(tmp_path):
     MLP([2, 1]).save(folder / "model.npz")
     assert not (outside / "stolen.npz").exists() and MLP.load(folder / "model.npz").sizes == (2, 1)
     assert not os.path.islink(folder / "model.npz")
+
+
+def test_a_series_of_100000_stopped_by_sigterm_ends_in_bounded_time_and_memory(tmp_path):
+    """The contact sheet of 100,000 tiles used to be drawn in one picture: 7.7 GB, after the signal."""
+    import signal
+    import subprocess
+    import sys
+    import time
+
+    out = tmp_path / "many"
+    env = {k: v for k, v in os.environ.items() if k != "DISPLAY"}
+    worker = subprocess.Popen([sys.executable, "-m", "creativenn", "poster", "cppn", "--seeds", "1-100000",
+                               "--size", "8x8", "--jobs", "1", "--out", str(out)], env=env, cwd=ROOT,
+                              stdout=subprocess.DEVNULL, stderr=subprocess.PIPE, text=True)
+    deadline = time.monotonic() + 120
+    while len(list((out / "thumbs").glob("*.png"))) < 3 and time.monotonic() < deadline:
+        time.sleep(0.2)  # waits for the series to be under way, not for a time
+    worker.send_signal(signal.SIGTERM)
+    stopped = time.monotonic()
+    _, status, usage = os.wait4(worker.pid, 0)
+    said = worker.stderr.read()
+    assert os.waitstatus_to_exitcode(status) == 128 + signal.SIGTERM, said
+    assert time.monotonic() - stopped < 90, "the series took too long to stop"
+    assert usage.ru_maxrss < 1024 * 1024, f"peak memory {usage.ru_maxrss // 1024} MB"  # kB: under 1 GB
+    assert "stopped by SIGTERM" in said
+    assert "contact sheet: 1 of its 1000 pages (those with a finished item)" in said
+    assert sorted(p.name for p in out.glob("contact-sheet*.png")) == ["contact-sheet-0001.png"]

@@ -157,7 +157,8 @@ def test_a_large_series_sheet_is_made_a_page_at_a_time_and_skips_pages_with_noth
     (tmp_path / "contact-sheet.png").write_bytes(b"an earlier sheet")
     tiles = [{"label": f"seed {k}", "thumb": thumb if k < 150 or k == 1234 else None, "link": None,
               "note": None if k < 150 else "not rendered"} for k in range(25 * PAGE)]
-    pages, index = make(tmp_path, tiles, "a long series")
+    pages, count, index = make(tmp_path, tiles, "a long series")
+    assert count == 25
     assert [p.name for p in pages] == ["contact-sheet-01.png", "contact-sheet-02.png", "contact-sheet-13.png"]
     assert not (tmp_path / "contact-sheet.png").exists()  # the earlier, unpaged sheet is replaced
     for page in pages:
@@ -188,7 +189,7 @@ def test_the_contact_sheet_labels_every_item_and_shows_a_failed_one_as_such(tmp_
         Image.new("RGB", (320, 240), (40 * k, 100, 200)).save(path)
         tiles.append({"label": f"seed {k} · LEARNING_RATE=0.{k}", "thumb": path, "link": f"seed-{k}/"})
     tiles.append({"label": "seed 5", "thumb": None, "link": "seed-5/", "note": "failed"})
-    (sheet,), page = make(tmp_path, tiles, "creativenn export network --seeds 0-5")
+    (sheet,), _, page = make(tmp_path, tiles, "creativenn export network --seeds 0-5")
     with Image.open(sheet) as image:
         picture = np.asarray(image.convert("RGB"))
     assert picture.shape[1] == 16 + 3 * (240 + 16)  # 6 tiles: 3 columns of 2 rows

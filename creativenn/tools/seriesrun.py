@@ -369,8 +369,9 @@ def _summary(kind, items, out: Path, manifest: Manifest, keys: dict, stop, title
         (out / LOGS).rmdir()  # every item's messages were empty
     if len(items) > 1:
         per_seed = sum(item.seed == items[0].seed for item in items)  # a sweep: one row a seed
-        sheets, page = make(out, tiles, title, columns=per_seed if 1 < per_seed <= 10 else None)
-        pages = f"{sheets[0]}" if len(sheets) == 1 else f"{len(sheets)} pages, {out}/contact-sheet-*.png"
+        sheets, count, page = make(out, tiles, title, columns=per_seed if 1 < per_seed <= 10 else None)
+        pages = f"{sheets[0]}" if count == 1 else f"{len(sheets)} of its {count} pages (those with a " \
+                f"finished item), {out}/contact-sheet-*.png"
         stream.write(f"contact sheet: {pages if sheets else 'none yet'}  (and {page.name}, to open in a "
                      "browser)\n")
     done = len(items) - len(failed) - len(missing)

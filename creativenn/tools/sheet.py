@@ -45,12 +45,13 @@ def thumbnail(picture: Path, thumb: Path, longest: int = 320) -> Path:
     return thumb
 
 
-def make(out: Path, tiles: list[dict], title: str, columns: int | None = None) -> tuple[list[Path], Path]:
+def make(out: Path, tiles: list[dict], title: str,
+         columns: int | None = None) -> tuple[list[Path], int, Path]:
     """Write the contact sheet and ``out/index.html`` from ``tiles``: dicts with ``label``, ``thumb``
     (a Path, or None when there is no picture), ``link`` (relative to out) and ``note`` (what to say
     instead of a picture: "failed", "not rendered"). ``columns``: the sheet's, if not about as many
-    as rows. Returns the sheet's pages (``contact-sheet.png``, or ``contact-sheet-001.png`` … for
-    more than PAGE tiles) and the index."""
+    as rows. Returns the pages written (``contact-sheet.png``, or ``contact-sheet-001.png`` … for
+    more than PAGE tiles), how many pages the sheet has, and the index."""
     columns = columns or min(len(tiles), max(1, math.ceil(math.sqrt(len(tiles)))), 10)
     per_page = max(columns, PAGE // columns * columns)  # whole rows a page
     count = math.ceil(len(tiles) / per_page)
@@ -65,7 +66,7 @@ def make(out: Path, tiles: list[dict], title: str, columns: int | None = None) -
         heading = title if count == 1 else f"{title} · page {k + 1} of {count}: items {k * per_page + 1}–" \
                                            f"{k * per_page + len(part)}"
         pages.append(_sheet(out / name, part, heading, columns))
-    return pages, _page(out, tiles, title, columns)
+    return pages, count, _page(out, tiles, title, columns)
 
 
 def _sheet(path: Path, tiles: list[dict], title: str, columns: int) -> Path:
