@@ -28,6 +28,12 @@ from pathlib import Path
 import numpy as np
 
 
+class TooLarge(ValueError, MemoryError):
+    """Something asked for more than can be had (memory, disk, a limit that keeps a sketch drawable):
+    said before anything is allocated, with what asked, how much, the limit and what to do. A
+    ValueError (bad input) and a MemoryError both, so either ``except`` catches it."""
+
+
 class UnusableInput(ValueError):
     """A file or argument the user gave cannot be used, and an export must not go on without it: the
     message says which, what is wrong and what to do, whole (an export says it, not a traceback)."""
@@ -104,7 +110,6 @@ def small_picture(path, longest: int, resample=None, purpose: str = ""):
     before it is decoded)."""
     from PIL import Image, UnidentifiedImageError
 
-    from .maths.checks import TooLarge
 
     path, most = Path(path), f"{MOST_PICTURE_PIXELS / 1e6:.0f} megapixels"
     try:

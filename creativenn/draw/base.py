@@ -21,7 +21,7 @@ from jpype import JString
 from .. import resources
 from ..picture import colors
 from ..picture.layout import MARGIN, Box
-from ..tools.worker import CLEAN, EXPORT_DRAWS, PROJECTOR
+from ..tools.worker import CLEAN, EXPORT_DRAWS, HEADLESS, PROJECTOR
 
 
 def cache(sketch) -> dict:
@@ -196,6 +196,12 @@ def export_draws() -> int | None:
     is not being exported: a loop can be made that long, a story fitted in."""
     draws = os.environ.get(EXPORT_DRAWS)
     return int(draws) if draws else None
+
+
+def headless() -> bool:
+    """Whether this sketch runs in the export worker, where no one sees a frame as it is drawn (a
+    message on screen reaches nobody: what stops the export must be said on the terminal)."""
+    return bool(os.environ.get(HEADLESS))
 
 
 def drawing_clean() -> bool:

@@ -42,8 +42,8 @@ from .base import (
     draw_help,
     draw_message,
     drawing_clean,
-    export_draws,
     font,
+    headless,
     label,
     overlay,
     panel,
@@ -211,15 +211,15 @@ class Controls:
 
     def attempt(self, headline: str, do, *args, said: str | None = None):
         """``do(*args)``; if it raises ValueError or OSError (a file that will not load, say), show
-        ``headline`` and what went wrong in a box the next key closes; in an export's setup (what it
-        was started with), where nobody reads the box, raise UnusableInput (the export stops, says
-        so and exits non-zero). If it worked and
+        ``headline`` and what went wrong in a box the next key closes; in a headless export's setup
+        (what it was started with), where nobody reads the box, raise UnusableInput (the export
+        stops, says so on the terminal and exits non-zero). If it worked and
         returned something, ``said`` (with ``{}`` for what it returned) is said. Returns the result,
         or None."""
         try:
             result = do(*args)
         except (ValueError, OSError) as error:
-            if export_draws() is not None and current_sketch().frame_count == 0:
+            if headless() and current_sketch().frame_count == 0:
                 # what the export was started with will not load, and no one reads the box: it stops
                 raise UnusableInput(str(error)) from None
             self.halt([headline, str(error), "Press any key to go on."], pause=False)

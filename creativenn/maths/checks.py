@@ -10,7 +10,7 @@ import os
 
 import numpy as np
 
-from ..files import size_text
+from ..files import TooLarge, size_text
 
 
 class DivergedError(ArithmeticError):
@@ -66,12 +66,6 @@ def available_memory() -> int:
         return os.sysconf("SC_PHYS_PAGES") * os.sysconf("SC_PAGE_SIZE")
     except (ValueError, OSError, AttributeError):
         return 4 << 30
-
-
-class TooLarge(ValueError, MemoryError):
-    """Something asked for more than can be had (memory, disk, a limit that keeps a sketch drawable):
-    said before anything is allocated, with what asked, how much, the limit and what to do. A
-    ValueError (bad input) and a MemoryError both, so either ``except`` catches it."""
 
 
 def check_memory(needed: float, what: str, fix: str) -> None:

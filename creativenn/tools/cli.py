@@ -39,7 +39,6 @@ import time
 from pathlib import Path
 
 from .. import __version__, resources
-from ..files import new_file
 from . import sketchfile
 from .display import SetupError, has_display, virtual_display
 from .java import find_java, use_java
@@ -364,6 +363,8 @@ def cmd_new(args) -> int:
     me = typed_command()  # what works in this shell: creativenn, or .venv/bin/creativenn after make
     text = starter.read_text().replace("it: creativenn ", f"it: {me} ")
     text = text.replace("TITLE", path.stem.replace("_", " ")).replace("FILE", str(path))
+    from ..files import new_file  # numpy comes with it: not at start-up (bench/startup.py)
+
     try:
         with new_file(path, "w", encoding="utf-8") as file:  # O_EXCL: nothing there, not even a link
             file.write(text.replace("NAME", path.stem))

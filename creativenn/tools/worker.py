@@ -16,10 +16,12 @@ from .display import SetupError
 NO_PY5 = 4  # the exit code that says py5 could not start (creativenn export reads it)
 # what the export tells the sketch it runs (tools.render sets them; creativenn.draw reads them)
 EXPORT_DRAWS, CLEAN = "CREATIVENN_EXPORT_DRAWS", "CREATIVENN_CLEAN"
+HEADLESS = "CREATIVENN_HEADLESS"  # set in the export worker: no one sees its frames as they are drawn
 PROJECTOR = "CREATIVENN_PROJECTOR"  # projector mode: "factor,left,top" of the sketch in its window
 
 
 def main() -> int:
+    os.environ[HEADLESS] = "1"
     try:
         from .render import main as render
     except SetupError as error:
