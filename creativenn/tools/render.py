@@ -75,6 +75,8 @@ class Rendered:
 # exporting; tests run many, so this only ever holds a few.
 _OPENGL_SKETCHES: list = []
 STOP_ASKED: list[str] = []  # a signal's name, once the export worker has been asked to stop
+DRAWING = threading.Event()  # set once the first draw() has been drawn
+FIRST_FRAME_SECONDS = 300  # the longest wait for that (CREATIVENN_FIRST_FRAME_SECONDS may set another)
 STOP_SECONDS = 120  # how long py5 may take to stop a sketch after its last frame (seconds, on a busy machine)
 
 
@@ -115,8 +117,8 @@ def render(sketch, frames: int, *, seed: int = 0, size=None, every: int = 1,
     except (OSError, UnicodeDecodeError) as error:
         run.result.error = f"cannot read {sketch}: {error}"
         return run.result
-    except SyntaxError:
-        run.result.error = _user_traceback(sketch)
+    except SyntaxError as error:
+        run.result.error = _not_python(sketch, error)
         return run.result
     if mode is None:
         run.result.error = f"{sketch.name} is not a py5 sketch: {NOT_A_SKETCH}"
@@ -134,10 +136,14 @@ def render(sketch, frames: int, *, seed: int = 0, size=None, every: int = 1,
     real_class_run = py5.Sketch.run_sketch
 
     def module_run_sketch(*args, **kwargs):  # py5.run_sketch(), in module and imported mode
+        if run.called:  # py5's imported-mode runner calls it after a sketch's own trailing run_sketch()
+            return
+        run.called = True
         namespace = inspect.stack()[1].frame.f_globals
         functions = {n: namespace[n] for n in _SKETCH_FUNCTIONS if callable(namespace.get(n))}
-        # size() at the top of setup() is moved to settings() here, as py5 would do
-        functions = split_setup.transform(functions, namespace, namespace, py5.println, mode="module")
+        # size() at the top of setup() (after comments, docstrings and global lines) moved to settings(),
+        # by py5's own code, as py5 does: imported mode's size() has no py5. prefix
+        functions = split_setup.transform(functions, namespace, namespace, py5.println, mode=mode)
         if functions is None:
             run.result.error = f"py5 could not split {sketch.name}'s setup(): put size() in settings()"
             return
@@ -181,8 +187,11 @@ def render(sketch, frames: int, *, seed: int = 0, size=None, every: int = 1,
     os.chdir(sketch.parent)  # as `python sketch.py` from its own folder: the files it loads are found
     try:
         if mode == "imported":  # py5 reads the file itself: the constants go in a copy of it
-            with _copy_of(sketch, source) as copy:
+            with _copy_of(sketch, source) as copy, _held_stderr(run) as refusal:
                 py5_tools.imported.run_code(copy, block=True, sketch_args=argv or None)
+            if run.target is None and refusal.text.strip() and run.result.error is None:
+                said = _as_sketch(refusal.text.strip())
+                run.result.error = f"py5 will not run {sketch.name}: {said}"
         else:
             _run_as_main(compile(source, str(sketch), "exec"), sketch)
     except SystemExit as ended:
@@ -251,6 +260,7 @@ class _Run:
         self.on_frame, self.svg, self.sidecar = on_frame, svg, sidecar
         self.result, self.target, self.records = Rendered(), None, None
         self.looping, self.redraw_asked, self.draws = True, False, 0
+        self.called, self.on_start = False, None  # run_sketch() called yet; what to do as the sketch starts
 
     # no_loop(), loop() and redraw() as py5 means them, while the animation goes on being captured
     def no_loop(self):
@@ -275,6 +285,8 @@ class _Run:
                             "playground, weights_art and cppn have one; see creativenn.draw.save_svg)")
             return
         self.target, self.namespace = target, namespace
+        if self.on_start is not None:
+            self.on_start()
         self.user_setup, self.user_draw = functions.get("setup"), functions.get("draw")
         # unbuffered, one write a line: a stop at any moment leaves whole lines only
         if self.sidecar is not None:
@@ -358,6 +370,7 @@ class _Run:
                 self.stop(self.failed())
                 return
         self.draws += 1
+        DRAWING.set()
         if self.draws % self.every:
             return
         result.frames += 1
@@ -438,6 +451,61 @@ def _seed_everything(seed: int, namespace: dict, sketch) -> None:
         namespace["SEED"] = seed
 
 
+class _Held:
+    """Standard error held back until ``release()``; after it, passed on as it comes."""
+
+    def __init__(self, stream):
+        self.stream, self.parts, self.passing = stream, [], False
+
+    @property
+    def text(self) -> str:
+        return "".join(self.parts)
+
+    def release(self) -> None:
+        if not self.passing:
+            self.passing = True
+            self.stream.write(self.text)
+
+    def write(self, text: str) -> int:
+        if self.passing:
+            return self.stream.write(text)
+        self.parts.append(text)
+        return len(text)
+
+    def flush(self) -> None:
+        self.stream.flush()
+
+    def __getattr__(self, name):
+        return getattr(self.stream, name)
+
+
+@contextlib.contextmanager
+def _held_stderr(run: _Run):
+    """Standard error held back until the sketch starts: py5's imported-mode runner prints why it
+    refuses a file there and returns, and that text becomes the export's one error instead. Once
+    the sketch has started, what was held and all that follows goes to standard error as usual."""
+    held, real = _Held(sys.stderr), sys.stderr
+    run.on_start = held.release
+    sys.stderr = held
+    try:
+        yield held
+    finally:
+        sys.stderr, run.on_start = real, None
+
+
+def _as_sketch(text: str) -> str:
+    """py5's message, naming the sketch rather than the copy of it that was run."""
+    for copy, original in _COPIES.items():
+        text = text.replace(str(copy), str(original))
+    return text
+
+
+def _not_python(sketch: Path, error: SyntaxError) -> str:
+    """A file Python cannot parse: where and why, as Python says it, without creativenn's frames."""
+    said = "".join(traceback.format_exception_only(type(error), error)).rstrip()
+    return f"{sketch.name} is not valid Python:\n{said}"
+
+
 def _user_traceback(sketch: Path) -> str:
     """The current exception's traceback, from the sketch's own frames on."""
     kind, error, tb = sys.exc_info()
@@ -495,6 +563,18 @@ def main(argv=None) -> int:
     def on_frame(rgb, k):
         writer.write(rgb)
         report(frame=k)
+
+    def no_first_frame():  # a setup() stuck in a loop, a sketch py5 never starts: said, never a hang
+        seconds = float(os.environ.get("CREATIVENN_FIRST_FRAME_SECONDS") or FIRST_FRAME_SECONDS)
+        if DRAWING.wait(seconds):
+            return
+        report(done=True, frames=0, files=[], error_frame=None,
+               error=f"{sketch.name} drew no frame within {seconds:g} s of starting (is its setup() stuck "
+                     "in a loop, or waiting for input?)")
+        sys.stderr.flush()
+        os._exit(1)
+
+    threading.Thread(target=no_first_frame, daemon=True).start()
 
     svg = out / f"{sketch.stem}.svg" if args.svg else None
     sidecar = out / f"{sketch.stem}.jsonl" if args.sidecar else None
