@@ -107,3 +107,10 @@ def test_a_sketch_that_never_draws_is_said_in_bounded_time_not_a_hang(tmp_path):
     assert done.returncode == 1
     assert "bad.py drew no frame within 5 s of starting" in done.stderr, done.stderr
     assert not list((tmp_path / "out").glob("frame-*"))
+
+
+def test_an_error_at_the_top_of_an_imported_sketch_names_its_own_file_and_line(tmp_path):
+    done = export(tmp_path, "# a comment\nimport not_a_module_here\n\n\ndef setup():\n    size(100, 100)\n")
+    assert done.returncode == 1 and f'File "{tmp_path / "bad.py"}", line 2' in done.stderr, done.stderr
+    assert "import not_a_module_here" in done.stderr and "no frame was written" in done.stderr
+    assert "/creativenn-" not in done.stderr

@@ -159,8 +159,9 @@ class Job:
         written = done["frames"]
         if done["error"] and done["error"].startswith("Traceback"):
             where = f" at frame {done['error_frame']}" if done.get("error_frame") else ""
-            return (f"{name} raised an error{where}:\n\n{done['error']}\n\n{written} frame"
-                    f"{'s' * (written != 1)} written before it are kept in {out}")
+            kept = f"{written} frame{'s' * (written != 1)} written before it are kept in {out}" if written \
+                else "no frame was written"
+            return f"{name} raised an error{where}:\n\n{done['error']}\n\n{kept}"
         if done["error"] and not written:  # the sketch never got going: no frames to point to
             return f"{done['error']}\n(no frame was written)" if "\n" in done["error"] else \
                 f"{done['error']}; no frame was written"

@@ -188,7 +188,10 @@ def render(sketch, frames: int, *, seed: int = 0, size=None, every: int = 1,
     try:
         if mode == "imported":  # py5 reads the file itself: the constants go in a copy of it
             with _copy_of(sketch, source) as copy, _held_stderr(run) as refusal:
-                py5_tools.imported.run_code(copy, block=True, sketch_args=argv or None)
+                try:
+                    py5_tools.imported.run_code(copy, block=True, sketch_args=argv or None)
+                except Exception:  # noqa: BLE001 - said here, while the copy is there to name the sketch's lines
+                    run.result.error = _user_traceback(sketch)
             if run.target is None and refusal.text.strip() and run.result.error is None:
                 said = _as_sketch(refusal.text.strip())
                 run.result.error = f"py5 will not run {sketch.name}: {said}"
