@@ -14,22 +14,20 @@ import os
 import sys
 from pathlib import Path
 
-from creativenn.tools.java import use_java
-
-use_java()
-
-# isort: split
-import py5_tools  # noqa: E402
-
-py5_tools.set_imported_mode(True)
-
-# isort: split
-import py5  # noqa: E402
-import py5_tools.imported  # noqa: E402
-from PIL import Image  # noqa: E402
-
 
 def main() -> None:
+    # all here, not at import: pytest imports this file looking for doctests, and imported mode
+    # switched on in the test process would turn py5.width … into methods for every later test
+    from creativenn.tools.java import use_java
+
+    use_java()
+    import py5_tools
+
+    py5_tools.set_imported_mode(True)
+    import py5
+    import py5_tools.imported
+    from PIL import Image
+
     sketch, out, frames = Path(sys.argv[1]).resolve(), Path(sys.argv[2]).resolve(), int(sys.argv[3])
     out.mkdir(parents=True, exist_ok=True)
     saved = []
