@@ -154,7 +154,7 @@ def _mode(sketch: Path) -> str:
     try:
         mode = mode_of(sketch.read_text(encoding="utf-8"), str(sketch))
     except SyntaxError as error:
-        raise UsageError(f"{sketch.name} does not parse: line {error.lineno}: {error.msg}") from None
+        raise UsageError(sketchfile.not_python(sketch.name, error)) from None
     if mode is None:
         raise UsageError(f"{sketch.name} is not a py5 sketch: {NOT_A_SKETCH}")
     return mode

@@ -118,7 +118,7 @@ def render(sketch, frames: int, *, seed: int = 0, size=None, every: int = 1,
         run.result.error = f"cannot read {sketch}: {error}"
         return run.result
     except SyntaxError as error:
-        run.result.error = _not_python(sketch, error)
+        run.result.error = sketchfile.not_python(sketch.name, error)
         return run.result
     if mode is None:
         run.result.error = f"{sketch.name} is not a py5 sketch: {NOT_A_SKETCH}"
@@ -501,12 +501,6 @@ def _as_sketch(text: str) -> str:
     for copy, original in _COPIES.items():
         text = text.replace(str(copy), str(original))
     return text
-
-
-def _not_python(sketch: Path, error: SyntaxError) -> str:
-    """A file Python cannot parse: where and why, as Python says it, without creativenn's frames."""
-    said = "".join(traceback.format_exception_only(type(error), error)).rstrip()
-    return f"{sketch.name} is not valid Python:\n{said}"
 
 
 def _user_traceback(sketch: Path) -> str:

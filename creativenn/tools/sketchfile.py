@@ -24,6 +24,7 @@ from __future__ import annotations
 
 import ast
 import math
+import traceback
 
 MODES = ("module", "imported", "class")
 NOT_A_SKETCH = (
@@ -75,6 +76,19 @@ def mode_of(source: str, filename: str = "<sketch>") -> str | None:
     names = {n.id for n in ast.walk(tree) if isinstance(n, ast.Name)}
     names |= {n.name for n in ast.walk(tree) if isinstance(n, ast.FunctionDef)}
     return "imported" if names & PY5_NAMES else None
+
+
+def not_python(name: str, error: SyntaxError) -> str:
+    """Why a sketch file does not parse, as Python says it (file, line, caret), for one error message.
+
+    >>> try:
+    ...     mode_of("def draw(:", "bad.py")
+    ... except SyntaxError as error:
+    ...     print(not_python("bad.py", error).splitlines()[0])
+    bad.py is not valid Python:
+    """
+    said = "".join(traceback.format_exception_only(type(error), error)).rstrip()
+    return f"{name} is not valid Python:\n{said}"
 
 
 def is_static(source: str) -> bool:
