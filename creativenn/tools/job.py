@@ -156,18 +156,17 @@ class Job:
         if done is None:
             how = f"killed by {signal.Signals(-code).name}" if code and code < 0 else f"exit code {code}"
             return f"the export stopped unexpectedly ({how}); frames written so far are kept in {out}"
-        written = done["frames"]
-        if done["error"] and done["error"].startswith("Traceback"):
+        error, written = done["error"], done["frames"]
+        if not error:
+            return None
+        if error.startswith("Traceback"):
             where = f" at frame {done['error_frame']}" if done.get("error_frame") else ""
             kept = f"{written} frame{'s' * (written != 1)} written before it are kept in {out}" if written \
                 else "no frame was written"
-            return f"{name} raised an error{where}:\n\n{done['error']}\n\n{kept}"
-        if done["error"] and not written:  # the sketch never got going: no frames to point to
-            return f"{done['error']}\n(no frame was written)" if "\n" in done["error"] else \
-                f"{done['error']}; no frame was written"
-        if done["error"]:
-            return f"{done['error']}; {written} of {self.recipe.frames} frames are in {out}"
-        return None
+            return f"{name} raised an error{where}:\n\n{error}\n\n{kept}"
+        if not written:  # the sketch never got going: no frames to point to
+            return f"{error}\n(no frame was written)" if "\n" in error else f"{error}; no frame was written"
+        return f"{error}; {written} of {self.recipe.frames} frames are in {out}"
 
 
 def launch(command: list[str], env: dict, stderr) -> tuple[subprocess.Popen, int]:
