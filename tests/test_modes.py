@@ -127,23 +127,61 @@ def test_run_opens_an_imported_mode_sketch_with_pys5s_own_runner(tmp_path):
     assert tuple(np.asarray(Image.open(tmp_path / "shot.png"))[20, 30][:3]) == (0, 128, 255)
 
 
-def test_live_coding_runs_the_sketch_again_when_it_is_saved(tmp_path):
-    sketch = tmp_path / "live_sketch.py"
-    sketch.write_text(LIVE.replace("MARK", "first"))
-    live = subprocess.Popen([sys.executable, "-m", "creativenn", "live", str(sketch)], cwd=tmp_path,
+LIVE_IMPORTED = """from helper import half
+
+
+def setup():
+    global seen
+    # size() after a global line and a comment: py5 moves it to settings() in imported mode
+    size(60, 40)
+    seen = half(width)
+
+
+def draw():
+    print("MARK", seen, frame_count > 0, flush=True)
+"""
+
+LIVE_STATIC = """size(60, 40)
+background(0, 128, 255)
+print("MARK", width, flush=True)
+"""
+
+
+def said_live(sketch: Path, text: str, marks=("first", "second")) -> list[str]:
+    """``creativenn live SKETCH`` with TEXT saved, then saved again, then Ctrl-C: what each printed first."""
+    sketch.write_text(text.replace("MARK", marks[0]))
+    live = subprocess.Popen([sys.executable, "-m", "creativenn", "live", str(sketch)], cwd=sketch.parent,
                             stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True, start_new_session=True)
+    said = []
     try:
-        assert next(line for line in live.stdout if line.strip() in ("first", "")) == "first\n"
-        sketch.write_text(LIVE.replace("MARK", "second"))  # saved: py5 notices and runs it again
-        assert next(line for line in live.stdout if line.strip() in ("second", "")) == "second\n"
+        for mark in marks:
+            said.append(next((line for line in live.stdout if line.startswith(mark)), "(ended)").strip())
+            sketch.write_text(text.replace("MARK", marks[-1]))  # saved: py5 notices and runs it again
+        os.killpg(live.pid, signal.SIGINT)  # Ctrl-C, as a terminal sends it: the window closes
+        said.append(f"ended {live.wait(timeout=60)}")
     finally:
-        os.killpg(live.pid, signal.SIGTERM)
-        live.wait(timeout=60)
+        if live.poll() is None:
+            os.killpg(live.pid, signal.SIGKILL)
+            live.wait()
+    return said
+
+
+def test_live_coding_runs_the_sketch_again_when_it_is_saved(tmp_path):
+    assert said_live(tmp_path / "live_sketch.py", LIVE) == ["first", "second", "ended 0"]
+
+
+def test_live_coding_takes_imported_mode_as_py5_runs_it(tmp_path):
+    helper = "# PY5 IMPORTED MODE CODE\n\ndef half(n):\n    return n // 2 + 0 * width\n"
+    (tmp_path / "helper.py").write_text(helper)
+    said = said_live(tmp_path / "imported_live.py", LIVE_IMPORTED)
+    assert said == ["first 30 True", "second 30 True", "ended 0"]
+    assert said_live(tmp_path / "static_live.py", LIVE_STATIC) == ["first 60", "second 60", "ended 0"]
 
 
 def test_live_coding_says_which_modes_it_takes(tmp_path):
     done = creativenn("live", ROOT / "tests" / "sketches" / "class_mode.py", cwd=tmp_path, display=True)
     assert done.returncode == 2 and "class mode; live coding (py5's own) works on module-mode" in done.stderr
+    assert "and imported-mode" in done.stderr
 
 
 def test_creativenns_helpers_draw_in_imported_and_class_mode(tmp_path):

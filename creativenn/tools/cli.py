@@ -131,18 +131,23 @@ def cmd_run(args) -> int:
 
 
 def cmd_live(args) -> int:
-    """py5's live coding: the sketch runs in a window and re-runs each time its file is saved."""
+    """py5's live coding: the sketch runs in a window and re-runs each time its file is saved.
+
+    Both through py5's live coding (``tools.live``): an imported-mode file run as py5's
+    imported-mode runner runs it.
+    """
     sketch = find_sketch(args.sketch)
     mode = _mode(sketch)
-    if mode != "module":
-        raise UsageError(f"{sketch.name} is in {mode} mode; live coding (py5's own) works on "
-                         "module-mode sketches: py5. before every call, py5.run_sketch() at the end")
+    if mode not in ("module", "imported"):
+        raise UsageError(f"{sketch.name} is in {mode} mode; live coding (py5's own) works on module-mode "
+                         "sketches (py5. before every call, py5.run_sketch() at the end) and imported-mode "
+                         "ones (no import, no prefix)")
     if not has_display():
         raise SetupError("Live coding opens a window, and there is no display here (DISPLAY is not set).")
     virtual_display()
     use_java()
-    command = [sys.executable, "-m", "py5_tools.tools.live_coding", str(sketch), "--archive-dir",
-               str(Path.cwd() / "archive")]
+    command = [sys.executable, "-m", "creativenn.tools.live", str(sketch), "--archive-dir",
+               str(Path.cwd() / "archive"), *(["--imported"] if mode == "imported" else [])]
     print(f"live coding {sketch}: save the file and the sketch runs again (Ctrl-C to end). Screenshots "
           "and code backups go to archive/.", file=sys.stderr)
     os.execve(sys.executable, command, {**os.environ, **SKETCH_ENV})
@@ -504,7 +509,7 @@ def parser() -> argparse.ArgumentParser:
     projector.add_argument("--scale", type=_positive_float, metavar="F",
                            help="for a projector: a window F times the sketch's size, drawn sharp")
     live = commands.add_parser("live", help="live coding: the sketch runs again each time you save it")
-    live.add_argument("sketch", help="a module-mode sketch: a bundled one's name or a .py file")
+    live.add_argument("sketch", help="a module- or imported-mode sketch: a bundled one's name or a .py file")
     export = commands.add_parser(
         "export", help="render frames offline (PNG, and GIF/MP4 if asked); one, or a series",
         epilog="After --: the sketch's own arguments. NAME=value sets the sketch's constant NAME "
