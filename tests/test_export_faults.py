@@ -122,8 +122,9 @@ def test_earlier_frames_stay_when_an_export_fails_before_its_first_frame(tmp_pat
 
 def test_earlier_frames_are_replaced_once_the_new_export_has_its_own(tmp_path):
     earlier_frames(tmp_path, 5)
+    Image.new("RGB", (8, 8)).save(tmp_path / "frame-10000.png")  # a long export's: five digits
     done = creativenn("export", SKETCHES / "ends_early.py", "--frames", 2, "--out", tmp_path, timeout=120)
-    assert done.returncode == 0 and "replacing 5 frames of an earlier export" in done.stderr
+    assert done.returncode == 0 and "replacing 6 frames of an earlier export" in done.stderr
     assert frames_in(tmp_path) == ["frame-0001.png", "frame-0002.png"]
     assert sorted(p.name for p in tmp_path.iterdir()) == ["frame-0001.png", "frame-0002.png"]
 

@@ -114,3 +114,12 @@ def test_an_error_at_the_top_of_an_imported_sketch_names_its_own_file_and_line(t
     assert done.returncode == 1 and f'File "{tmp_path / "bad.py"}", line 2' in done.stderr, done.stderr
     assert "import not_a_module_here" in done.stderr and "no frame was written" in done.stderr
     assert "/creativenn-" not in done.stderr
+
+
+def test_arguments_after_two_dashes_reach_pargs_before_the_sketchs_own(tmp_path):
+    sketch = CORPUS / "run_sketch_args.py"
+    done = creativenn("export", sketch.name, "--frames", 1, "--out", tmp_path, "--", "#0000FF", "#FFFFFF",
+                      cwd=sketch.parent, display=True)
+    assert done.returncode == 0, done.stderr
+    (frame,) = pictures(tmp_path)
+    assert tuple(frame[5, 5]) == (0, 0, 255) and tuple(frame[30, 15]) == (255, 255, 255)

@@ -197,7 +197,7 @@ def cmd_export(args) -> int:
                                                sketchfile.sketch_constants(sketch))
     except ValueError as error:
         raise UsageError(str(error)) from None
-    from .frames import FRAME_FILES, PNG_NAME, prepare_out_dir, remove_unfinished  # numpy: not for `run`
+    from .frames import PNG_NAME, frame_files, prepare_out_dir, remove_unfinished  # numpy: not for `run`
     from .outdir import ExportFolder
 
     try:
@@ -225,7 +225,7 @@ def cmd_export(args) -> int:
             if said:
                 print(said, file=sys.stderr)
     if stop.signal is not None:
-        kept = len(list(out.glob(FRAME_FILES)))
+        kept = len(frame_files(out))
         print(f"stopped by {signal.Signals(stop.signal).name}: {kept} whole frames kept in {out}/",
               file=sys.stderr)
         return 128 + stop.signal

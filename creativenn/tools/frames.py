@@ -14,6 +14,7 @@ from __future__ import annotations
 
 import os
 import queue
+import re
 import threading
 from pathlib import Path
 
@@ -22,7 +23,13 @@ import numpy as np
 from ..files import disk_full_message, is_disk_full, whole_file
 
 PNG_NAME = "frame-{:04d}.png"
-FRAME_FILES = "frame-[0-9][0-9][0-9][0-9].png"  # PNG_NAME's files, for glob
+FRAME_NAME = re.compile(r"frame-(\d{4,})\.png")  # PNG_NAME's files: frame-10000.png after frame-9999.png
+
+
+def frame_files(folder) -> list[Path]:
+    """The frames PNG_NAME names in ``folder`` (four digits or more), in frame order."""
+    found = [(int(m[1]), p) for p in Path(folder).glob("frame-*.png") if (m := FRAME_NAME.fullmatch(p.name))]
+    return [p for _, p in sorted(found)]
 
 
 def remove_unfinished(out_dir) -> None:

@@ -24,7 +24,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from .display import has_display, x_display_answers
-from .sketchfile import literal_source
+from .sketchfile import canvas_of, literal_source
 from .worker import NO_PY5
 
 # The export worker's JVM has its memory fixed from the start: a 192 MB heap touched at once,
@@ -33,6 +33,7 @@ from .worker import NO_PY5
 # resident memory then grows 21 MB instead of 66 MB.
 EXPORT_JVM = "-Xms192m -Xmx192m -XX:+AlwaysPreTouch -XX:MaxDirectMemorySize=16m -XX:+ExitOnOutOfMemoryError"
 MB = 1 << 20
+OWN_CANVAS_PIXELS = 4096 * 4096  # a sketch's own size() Java is given room for without --size
 JVM_OUT_OF_MEMORY = 3  # the exit code ExitOnOutOfMemoryError gives
 # glibc gives each thread its own memory arenas; the worker's threads (Python, Java's animation
 # thread, the frame writer) then fragment memory; two arenas are part of the 21 MB above.
@@ -122,13 +123,25 @@ class Job:
             command += ["--constants", literal_source(self.constants)]
         if self.argv:  # the sketch runs from its own folder: files named here stay found
             command += ["--", *(str(Path(a).resolve()) if Path(a).is_file() else a for a in self.argv)]
-        env = {**os.environ, **EXPORT_ENV, "CREATIVENN_JVM_OPTIONS": export_jvm(self.recipe.size)}
+        env = {**os.environ, **EXPORT_ENV, "CREATIVENN_JVM_OPTIONS": export_jvm(self.canvas())}
         if display:
             env["DISPLAY"] = display
         if self.mode == "imported":
             env["CREATIVENN_IMPORTED_MODE"] = "1"
         self.worker, self._reports = launch(command, env, stderr)
         return self.worker
+
+    def canvas(self) -> tuple[int, int] | None:
+        """The canvas Java needs room for: --size, else what the sketch asks for (a full_screen() sketch
+        at 1920×1080 P2D needs 8 MB of direct buffers a frame, more than the 16 MB a small one has)."""
+        if self.recipe.size is not None:  # checked against this machine's memory (cli.check_canvas)
+            return self.recipe.size
+        try:
+            own = canvas_of(Path(self.sketch).read_text(encoding="utf-8"))
+        except (OSError, UnicodeDecodeError):
+            return None  # the worker says why it cannot read the sketch
+        # unasked, Java grows to 400 MB at most; a larger canvas is told to give --size (checked then)
+        return own if own is not None and own[0] * own[1] <= OWN_CANVAS_PIXELS else None
 
     def follow(self, on_frame=None) -> dict | None:
         """Read the worker's reports until it ends: ``on_frame(k)`` after each frame written."""

@@ -26,7 +26,7 @@ import os
 import shutil
 from pathlib import Path
 
-from .frames import FRAME_FILES as FRAMES
+from .frames import frame_files
 
 LOCK, ASIDE = ".creativenn-export.lock", ".creativenn-earlier-frames"
 
@@ -69,7 +69,7 @@ class ExportFolder:
         try:
             self._recover()
             aside = self.out / ASIDE
-            earlier = sorted(self.out.glob(FRAMES))
+            earlier = frame_files(self.out)
             if earlier:
                 aside.mkdir(exist_ok=True)
                 for path in earlier:
@@ -82,7 +82,7 @@ class ExportFolder:
 
     def __exit__(self, *exc) -> None:
         try:
-            if not any(self.out.glob(FRAMES)):
+            if not frame_files(self.out):
                 self._put_back()
             else:
                 shutil.rmtree(self.out / ASIDE, ignore_errors=True)
@@ -92,7 +92,7 @@ class ExportFolder:
     def _recover(self) -> None:
         """A set-aside folder from an export that was killed before it could tidy up."""
         if (self.out / ASIDE).is_dir():
-            if any(self.out.glob(FRAMES)):
+            if frame_files(self.out):
                 shutil.rmtree(self.out / ASIDE, ignore_errors=True)
             else:
                 self._put_back()
@@ -100,7 +100,7 @@ class ExportFolder:
     def _put_back(self) -> None:
         aside = self.out / ASIDE
         if aside.is_dir():
-            for path in aside.glob(FRAMES):
+            for path in frame_files(aside):
                 path.replace(self.out / path.name)
             shutil.rmtree(aside, ignore_errors=True)
 

@@ -151,16 +151,23 @@ def render(sketch, frames: int, *, seed: int = 0, size=None, every: int = 1,
         def launch(wrapped):
             # py5 reads the caller's frame: it must be the sketch's own module level (locals are its
             # globals), or imported mode's frame_count, mouse_x … end up in a throwaway dict.
-            namespace.update(_creativenn_run_=real["run_sketch"], _creativenn_functions_=wrapped)
+            # the sketch's own run_sketch(sketch_args=…) reaches its pargs, unless the export gave some
+            given = list(argv) if argv else kwargs.get("sketch_args")
+            namespace.update(_creativenn_run_=real["run_sketch"], _creativenn_functions_=wrapped,
+                             _creativenn_args_=given)
             try:
-                exec("_creativenn_run_(block=True, sketch_functions=_creativenn_functions_)", namespace)  # noqa: S102
+                exec("_creativenn_run_(block=True, sketch_functions=_creativenn_functions_, "  # noqa: S102
+                     "sketch_args=_creativenn_args_)", namespace)
             finally:
-                namespace.pop("_creativenn_run_", None)
-                namespace.pop("_creativenn_functions_", None)
+                for name in ("_creativenn_run_", "_creativenn_functions_", "_creativenn_args_"):
+                    namespace.pop(name, None)
 
         run.start(py5.get_current_sketch(), namespace, functions, launch)
 
     def class_run_sketch(self, *args, **kwargs):  # Sketch.run_sketch(), in class mode
+        if run.called:  # a second sketch, as py5's render_frame() / @render makes one: py5's own way
+            return real_class_run(self, *args, **kwargs)
+        run.called = True
         namespace = inspect.stack()[1].frame.f_globals
         functions = {n: getattr(self, n) for n in _SKETCH_FUNCTIONS if callable(getattr(self, n, None))}
 
@@ -361,6 +368,9 @@ class _Run:
     def draw(self):
         result = self.result
         if result.error is not None:
+            return
+        if result.frames >= self.frames:  # all asked for are written: never one more, whatever py5 does
+            self.target.exit_sketch()
             return
         if STOP_ASKED:
             self.stop(f"stopped by {STOP_ASKED[0]} after {result.frames} of {self.frames} frames")

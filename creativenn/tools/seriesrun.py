@@ -112,9 +112,9 @@ class Clips:
         return self.out / item.name
 
     def present(self, item: Item) -> bool:
-        from .frames import FRAME_FILES
+        from .frames import frame_files
 
-        return len(list(self.target(item).glob(FRAME_FILES))) == self.recipe.frames
+        return len(frame_files(self.target(item))) == self.recipe.frames
 
     def room(self, todo: list[Item]) -> None:
         """A SeriesError, before any is rendered, where the disk cannot hold even the least the clips

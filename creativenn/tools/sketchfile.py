@@ -54,12 +54,17 @@ def _sketch_subclass(tree: ast.AST) -> bool:
     return False
 
 
-# Names an imported-mode sketch cannot do without (one of them at least): plain Python is no sketch.
-PY5_NAMES = frozenset("""settings setup draw size full_screen background fill stroke no_fill no_stroke
-    stroke_weight rect square ellipse circle line point points lines triangle quad arc bezier curve
-    vertex begin_shape end_shape text text_size text_font image load_image create_graphics
-    translate rotate scale push pop push_matrix pop_matrix frame_rate save_frame color
-    random random_seed noise width height frame_count mouse_x mouse_y run_sketch""".split())
+# the functions py5 calls, and (``py5_names``) py5's own names: an imported-mode file uses one at least
+CALLED_BY_PY5 = frozenset({"settings", "setup", "draw", "pre_draw", "post_draw"})
+
+
+def py5_names() -> frozenset[str]:
+    """Every name py5 gives an imported-mode sketch (functions, constants, dynamic variables), as py5's
+    translators list them. Imported here, not at the top: py5_tools brings numpy and JPype, 0.24 s
+    that ``creativenn list`` and ``--help`` would wait for (measured: ``python -X importtime``)."""
+    from py5_tools import reference
+
+    return frozenset(reference.PY5_DIR_STR) | CALLED_BY_PY5
 
 
 def mode_of(source: str, filename: str = "<sketch>") -> str | None:
@@ -69,13 +74,15 @@ def mode_of(source: str, filename: str = "<sketch>") -> str | None:
 
     >>> mode_of("print('hello')") is None
     True
+    >>> mode_of("@render(40, 40)\\ndef tile(s):\\n    s.background(0)\\n\\ntile()\\n")  # any py5 name
+    'imported'
     """
     tree = ast.parse(source, filename=filename)
     if _imports_py5(tree):
         return "class" if _sketch_subclass(tree) else "module"
     names = {n.id for n in ast.walk(tree) if isinstance(n, ast.Name)}
     names |= {n.name for n in ast.walk(tree) if isinstance(n, ast.FunctionDef)}
-    return "imported" if names & PY5_NAMES else None
+    return "imported" if names & py5_names() else None
 
 
 def not_python(name: str, error: SyntaxError) -> str:
@@ -109,6 +116,35 @@ class _NotLiteral:
 
 
 NOT_LITERAL = _NotLiteral()  # a constant whose value is code (START = Knobs(...)): not settable
+
+
+SCREEN = (1920, 1080)  # the virtual screen an export starts (tools.display.virtual_display)
+
+
+def canvas_of(source: str) -> tuple[int, int] | None:
+    """The largest canvas the source asks for, where it says: ``size(W, H …)`` in numbers or its
+    own constants, the screen for ``full_screen()``; None where it cannot be read.
+
+    >>> canvas_of("def settings():\\n    py5.size(W, 300)\\nW = 400\\n"), canvas_of("full_screen(P2D)")
+    ((400, 300), (1920, 1080))
+    """
+    try:
+        tree = ast.parse(source)
+    except SyntaxError:
+        return None
+    known, found = constants(source), []
+    for node in ast.walk(tree):
+        if not isinstance(node, ast.Call):
+            continue
+        name = node.func.attr if isinstance(node.func, ast.Attribute) else getattr(node.func, "id", "")
+        if name == "full_screen":
+            found.append(SCREEN)
+        elif name == "size" and len(node.args) >= 2:
+            sides = [known.get(a.id) if isinstance(a, ast.Name) else
+                     a.value if isinstance(a, ast.Constant) else None for a in node.args[:2]]
+            if all(isinstance(v, int) and not isinstance(v, bool) and v > 0 for v in sides):
+                found.append(tuple(sides))
+    return max(found, key=lambda wh: wh[0] * wh[1]) if found else None
 
 
 def constants(source: str) -> dict:
