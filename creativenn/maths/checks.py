@@ -1,7 +1,8 @@
 """Input checks shared by the core: clear errors that say what came and what to do.
 
-Leaves out: anything model-specific (shapes of a network's layers are
-checked in ``mlp.py``).
+A network's data (``network_inputs``, ``network_targets``) is checked here
+too; what a network is made of is checked in ``layers.py``. The tags (F3) …
+name equations of the course notes, docs/maths.md.
 """
 
 from __future__ import annotations
@@ -77,3 +78,42 @@ def check_memory(needed: float, what: str, fix: str) -> None:
         raise TooLarge(f"{what} would need about {size_text(needed)} of memory, and this machine has "
                           f"{size_text(free)} free (half of it is the most creativenn takes): {fix}")
 
+
+
+def network_inputs(X, n_inputs: int, features, dtype) -> tuple[np.ndarray, bool]:
+    """A network's inputs as rows (n_samples, n_inputs), and whether one sample came (1-D).
+
+    With ``features`` (F3) the network takes points (x₁, x₂) and its inputs are their features φ(x)."""
+    X = as_array(X, "X", dtype)
+    single = X.ndim == 1
+    if features is not None:  # points (x1, x2) → their features, a_0 = φ(x)   (F3)
+        points = X[None, :] if single else X
+        if points.ndim != 2 or points.shape[1] != 2 or points.shape[0] == 0:
+            raise ValueError(f"X must be points shaped (n_samples, 2), or (2,) for one: this network "
+                             f"computes its inputs {', '.join(features.names)} from (x1, x2); got {X.shape}")
+        return features(points).astype(dtype), single
+    rows = X[None, :] if single else X
+    if rows.ndim != 2 or rows.shape[1] != n_inputs or rows.shape[0] == 0:
+        raise ValueError(f"X must be shaped (n_samples, {n_inputs}), or ({n_inputs},) for one sample, got "
+                         f"{X.shape}")
+    return rows, single
+
+
+def network_targets(Y, n: int, single: bool, n_out: int, labels_allowed: bool, dtype) -> np.ndarray:
+    """A network's targets as rows (n, n_out) to match n samples; class labels 0 … n_out − 1 one-hot
+    when ``labels_allowed`` (a softmax output)."""
+    Y = np.asarray(Y)
+    if Y.ndim == 1 and not single and n_out > 1 and Y.shape[0] == n and labels_allowed:
+        if not (np.issubdtype(Y.dtype, np.number) and np.all(Y == np.round(Y))
+                and Y.min() >= 0 and Y.max() < n_out):
+            raise ValueError(f"Y given as class labels must be whole numbers 0 … {n_out - 1}, got {Y!r}")
+        Y = np.eye(n_out, dtype=dtype)[Y.astype(int)]  # one-hot
+    Y = as_array(Y, "Y", dtype)
+    if single and Y.ndim == 1:
+        Y = Y[None, :]
+    elif Y.ndim == 1 and n_out == 1:
+        Y = Y[:, None]
+    if Y.shape != (n, n_out):
+        raise ValueError(f"Y must be shaped ({n}, {n_out}) to match X and the {n_out} output neurons, "
+                         f"got {Y.shape}")
+    return Y

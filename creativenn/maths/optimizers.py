@@ -32,7 +32,7 @@ import math
 
 import numpy as np
 
-from .checks import DivergedError
+from .checks import DivergedError, positive_int
 from .divergence import Bound
 
 
@@ -165,11 +165,34 @@ NAMES = ("sgd", "momentum", "rmsprop", "adam")
 _ALL = {"sgd": SGD, "momentum": Momentum, "rmsprop": RMSProp, "adam": Adam}
 
 
+# an optimizer given by name only starts with this learning rate (for these small networks)
+START_RATES = {"sgd": 0.1, "momentum": 0.1, "rmsprop": 0.01, "adam": 0.01}
+
+
 def make(name: str, learning_rate: float) -> Optimizer:
     """An optimizer by name (``sgd``, ``momentum``, ``rmsprop``, ``adam``)."""
     if not isinstance(name, str) or name.lower() not in _ALL:
         raise ValueError(f"unknown optimizer {name!r}: choose one of {', '.join(NAMES)}")
     return _ALL[name.lower()](learning_rate)
+
+
+def chosen(optimizer: Optimizer | str | None) -> Optimizer:
+    """An Optimizer as given, or one by name at its ``START_RATES``; SGD(0.1) for None."""
+    if isinstance(optimizer, Optimizer):
+        return optimizer
+    if optimizer is None or isinstance(optimizer, str):
+        name = "sgd" if optimizer is None else optimizer.lower()
+        return make(name, START_RATES.get(name, 0.1))
+    raise ValueError(f"optimizer must be an Optimizer or one of {', '.join(NAMES)}, got {optimizer!r}")
+
+
+def epoch_batches(n: int, batch_size: int | None, rng):
+    """The rows of each step of one epoch over n samples (G2): ``batch_size`` None is batch descent
+    (every row, in order, one step), 1 stochastic, between them mini-batch, shuffled with ``rng``."""
+    size = n if batch_size is None else min(positive_int(batch_size, "batch_size"), n)
+    order = rng.permutation(n) if size < n else np.arange(n)
+    for start in range(0, n, size):
+        yield order[start : start + size]
 
 
 # ---- the parts of a step every rule shares ---------------------------------------------------

@@ -40,21 +40,42 @@ import numpy as np
 KINDS = ("l1", "l2")
 
 
-def check(kind: str | None, rate: float) -> tuple[str | None, float]:
-    """The regularisation asked for, checked: (None or "l1"/"l2", a rate ≥ 0)."""
+class Setting:
+    """A network's setting checked whenever it is set (``net.dropout = 0.2`` between two steps)."""
+
+    def __init__(self, check, doc: str):
+        self.check, self.__doc__ = check, doc
+
+    def __set_name__(self, owner, name):
+        self.name = "_" + name
+
+    def __get__(self, net, owner=None):
+        return self if net is None else getattr(net, self.name)
+
+    def __set__(self, net, value):
+        setattr(net, self.name, self.check(value))
+
+
+def check_kind(kind: str | None) -> str | None:
+    """The regularisation asked for, checked: None, "l1" or "l2"."""
     if kind is not None:
         kind = str(kind).lower()
         if kind in ("none", ""):
             kind = None
         elif kind not in KINDS:
             raise ValueError(f"regularization must be 'l1', 'l2' or None, got {kind!r}")
+    return kind
+
+
+def check_rate(rate: float) -> float:
+    """λ checked: a number ≥ 0."""
     try:
         rate = float(rate)
     except (TypeError, ValueError):
         raise ValueError(f"regularization_rate must be a number, got {rate!r}") from None
     if not (math.isfinite(rate) and rate >= 0):
         raise ValueError(f"regularization_rate must be 0 or more (0.001 is a usual start), got {rate!r}")
-    return kind, rate
+    return rate
 
 
 def penalty(kind: str | None, rate: float, weights) -> float:
@@ -91,3 +112,27 @@ def check_dropout(p: float) -> float:
 def dropout_masks(n: int, sizes, p: float, rng, dtype=np.float64) -> list[np.ndarray]:
     """One mask a hidden layer, (n, size): 0 for a neuron dropped, 1/(1 − p) for one kept   (R3)."""
     return [(rng.random((n, size)) >= p).astype(dtype) / (1.0 - p) for size in sizes]
+
+
+class Regularised:
+    """A network's regularisation (R1, R2) and dropout (R3): set when it is made, or between two steps.
+
+    For a network with ``_W`` (its weight views), ``sizes`` and ``dtype`` (``MLP``)."""
+
+    regularization = Setting(check_kind, "None, 'l2' (R1) or 'l1' (R2): a price on the weights' size")
+    regularization_rate = Setting(check_rate, "λ: how much that price counts against the loss (0: none)")
+    dropout = Setting(check_dropout, "p: the share of hidden neurons off in each training step (R3)")
+
+    def penalty(self) -> float:
+        """λ R(W), what regularisation adds to the cost now   (R1, R2)."""
+        return penalty(self.regularization, self.regularization_rate, self._W)
+
+    def reseed(self, seed: int | None) -> None:
+        """Start dropout's masks again from ``seed``: the same seed, the same masks step by step."""
+        self._rng = np.random.default_rng(seed)
+
+    def dropout_masks(self, n: int) -> list[np.ndarray] | None:
+        """Masks for a training step on ``n`` samples, one a hidden layer (R3); None without dropout."""
+        if not self.dropout or len(self.sizes) < 3:
+            return None
+        return dropout_masks(n, self.sizes[1:-1], self.dropout, self._rng, self.dtype)

@@ -49,7 +49,7 @@ from ..maths.divergence import explain
 from ..maths.features import NAMES as FEATURE_NAMES
 from ..maths.features import Features
 from ..maths.metrics import EarlyStop, confusion, r_squared, rmse
-from ..maths.mlp import MLP, START_RATES
+from ..maths.mlp import MLP
 from . import csvdata, datasets
 
 DATASETS = ("xor", "circles", "moons", "spirals", "blobs", "wave", "plane", "gaussians")
@@ -319,12 +319,13 @@ class Playground:
 
         Data settings make new points (and a network); the network's shape,
         activation, loss or seed a new network; the optimizer a new optimizer
-        (same weights) and the learning rate that suits it (``mlp.START_RATES``) unless one is
+        (same weights) and the learning rate that suits it (``optimizers.START_RATES``) unless one is
         given; the learning rate and batch size only themselves.
         ``change()`` with nothing starts the network again.
         """
         if "optimizer" in changes and "learning_rate" not in changes:  # each optimizer its own η
-            changes["learning_rate"] = START_RATES.get(changes["optimizer"], self.settings.learning_rate)
+            start = optimizers.START_RATES
+            changes["learning_rate"] = start.get(changes["optimizer"], self.settings.learning_rate)
         if "activation" in changes and "layer_activations" not in changes:
             changes["layer_activations"] = ()  # one activation for every layer again
         old, new = self.settings, replace(self.settings, **changes)
