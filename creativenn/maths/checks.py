@@ -86,13 +86,12 @@ def network_inputs(X, n_inputs: int, features, dtype) -> tuple[np.ndarray, bool]
     With ``features`` (F3) the network takes points (x₁, x₂) and its inputs are their features φ(x)."""
     X = as_array(X, "X", dtype)
     single = X.ndim == 1
+    rows = X[None, :] if single else X
     if features is not None:  # points (x1, x2) → their features, a_0 = φ(x)   (F3)
-        points = X[None, :] if single else X
-        if points.ndim != 2 or points.shape[1] != 2 or points.shape[0] == 0:
+        if rows.ndim != 2 or rows.shape[1] != 2 or rows.shape[0] == 0:
             raise ValueError(f"X must be points shaped (n_samples, 2), or (2,) for one: this network "
                              f"computes its inputs {', '.join(features.names)} from (x1, x2); got {X.shape}")
-        return features(points).astype(dtype), single
-    rows = X[None, :] if single else X
+        return features(rows).astype(dtype), single
     if rows.ndim != 2 or rows.shape[1] != n_inputs or rows.shape[0] == 0:
         raise ValueError(f"X must be shaped (n_samples, {n_inputs}), or ({n_inputs},) for one sample, got "
                          f"{X.shape}")

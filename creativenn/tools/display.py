@@ -18,6 +18,8 @@ import subprocess
 import sys
 import tempfile
 
+SCREEN = (1920, 1080)  # the virtual screen started where there is no display
+
 
 class SetupError(RuntimeError):
     """Something outside Python that sketches need is missing; the message says how to get it."""
@@ -55,7 +57,7 @@ def x_display_answers() -> bool:
     return True
 
 
-def virtual_display(width: int = 1920, height: int = 1080) -> subprocess.Popen | None:
+def virtual_display(width: int = SCREEN[0], height: int = SCREEN[1]) -> subprocess.Popen | None:
     """Make sure there is an X display, starting Xvfb if need be; sets ``DISPLAY``.
 
     Returns the Xvfb process it started (stopped when Python exits), or None
@@ -75,7 +77,7 @@ def virtual_display(width: int = 1920, height: int = 1080) -> subprocess.Popen |
     return process
 
 
-def start_xvfb(width: int = 1920, height: int = 1080) -> tuple[subprocess.Popen, str]:
+def start_xvfb(width: int = SCREEN[0], height: int = SCREEN[1]) -> tuple[subprocess.Popen, str]:
     """A virtual screen of its own (Xvfb, 24-bit), stopped when Python exits: (process, ":N").
     DISPLAY is left as it is (a series gives each of its workers a screen of its own)."""
     xvfb = shutil.which("Xvfb")

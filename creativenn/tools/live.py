@@ -20,12 +20,12 @@ window (py5's live coding does not hear it).
 
 import argparse
 import ast
-import signal
 from pathlib import Path
 
 import py5_tools
 
 from .java import use_java
+from .projector import stop_on_ctrl_c
 
 
 class SketchRefused(Exception):
@@ -116,28 +116,6 @@ def main(argv=None) -> None:
         syncing.exec_user_code = exec_imported
     stop_on_ctrl_c()
     standard_launcher.launch_live_coding(args.sketch, archive_dir=args.archive_dir)
-
-
-def stop_on_ctrl_c() -> None:
-    """Ctrl-C closes the window between two frames (py5's live coding alone lets it go unheard).
-
-    Live coding swaps the sketch's ``exit_sketch`` for a pause (``real_exit_sketch`` is py5's).
-    """
-    import py5
-
-    running, real = [], py5.Sketch._run_sketch
-
-    def run_sketch(self, *args, **kwargs):
-        running.append(self)
-        return real(self, *args, **kwargs)
-
-    def stop(number, frame):
-        signal.signal(signal.SIGINT, signal.default_int_handler)  # a second Ctrl-C stops at once
-        for sketch in running:
-            getattr(sketch, "real_exit_sketch", sketch.exit_sketch)()
-
-    py5.Sketch._run_sketch = run_sketch
-    signal.signal(signal.SIGINT, stop)
 
 
 if __name__ == "__main__":

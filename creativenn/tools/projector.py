@@ -136,7 +136,9 @@ def stop_on_ctrl_c() -> None:
     """Ctrl-C ends the sketches run here between two frames, as closing the window does.
 
     Left to Python, Ctrl-C stops Java while draw() is drawing, and py5 then reports "Java Virtual
-    Machine is not running" as an error in the sketch's own code. A second Ctrl-C stops at once.
+    Machine is not running" as an error in the sketch's own code (and py5's live coding does not
+    hear it at all). A second Ctrl-C stops at once. Live coding swaps a sketch's ``exit_sketch``
+    for a pause; ``real_exit_sketch`` is then py5's own.
     """
     import py5
 
@@ -149,7 +151,7 @@ def stop_on_ctrl_c() -> None:
     def stop(number, frame):
         signal.signal(signal.SIGINT, signal.default_int_handler)
         for sketch in running:
-            sketch.exit_sketch()
+            getattr(sketch, "real_exit_sketch", sketch.exit_sketch)()
 
     py5.Sketch._run_sketch = run_sketch
     signal.signal(signal.SIGINT, stop)

@@ -23,8 +23,11 @@ be switched on first (``py5_tools.set_imported_mode``).
 from __future__ import annotations
 
 import ast
+import functools
 import math
 import traceback
+
+from .display import SCREEN
 
 MODES = ("module", "imported", "class")
 NOT_A_SKETCH = (
@@ -58,6 +61,7 @@ def _sketch_subclass(tree: ast.AST) -> bool:
 CALLED_BY_PY5 = frozenset({"settings", "setup", "draw", "pre_draw", "post_draw"})
 
 
+@functools.cache
 def py5_names() -> frozenset[str]:
     """Every name py5 gives an imported-mode sketch (functions, constants, dynamic variables), as py5's
     translators list them. Imported here, not at the top: py5_tools brings numpy and JPype, 0.24 s
@@ -116,9 +120,6 @@ class _NotLiteral:
 
 
 NOT_LITERAL = _NotLiteral()  # a constant whose value is code (START = Knobs(...)): not settable
-
-
-SCREEN = (1920, 1080)  # the virtual screen an export starts (tools.display.virtual_display)
 
 
 def canvas_of(source: str) -> tuple[int, int] | None:
